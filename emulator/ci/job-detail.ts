@@ -1,0 +1,96 @@
+/** Renders an emulated job as CI's JobsDetail, with the documented result shapes. */
+import { createHash } from "node:crypto";
+import { nodes, text, XmlNode } from "../../provider/clients/tencent/xml";
+import { CiJob, CiJobStore } from "./jobs";
+
+export function jobsDetail(store: CiJobStore, job: CiJob): XmlNode {
+  const state = store.state(job);
+  const operation: XmlNode = { ...job.operation };
+  if (state === "Success") Object.assign(operation, result(job));
+  const failed = state === "Failed";
+  return {
+    Code: failed ? "InvalidInput" : state === "Cancel" ? "Cancelled" : "Success",
+    Message: failed ? "The input media is damaged or is not in a supported format." : "",
+    JobId: job.jobId,
+    Tag: job.tag,
+    State: state,
+    CreationTime: ciTime(job.createdAt),
+    StartTime: ciTime(store.startedAt(job)),
+    EndTime: ciTime(store.endedAt(job)),
+    QueueId: job.queueId,
+    Input: { BucketId: job.bucket, Region: job.region, Object: job.object },
+    Operation: operation,
+  };
+}
+
+function result(job: CiJob): XmlNode {
+  if (job.tag === "MediaInfo") return { MediaInfo: mediaInfo(job) };
+  const output = nodes(job.operation.Output)[0];
+  if (!output) return {};
+  const template = text(output.Object) ?? "";
+  const names = expand(template, job, outputCount(job));
+  return {
+    MediaResult: {
+      OutputFile: {
+        Bucket: text(output.Bucket) ?? job.bucket,
+        Region: text(output.Region) ?? job.region,
+        ObjectPrefix: commonPrefix(names),
+        ObjectName: names,
+        Md5Info: names.map((n) => ({ ObjectName: n, Md5: fakeMd5(n) })),
+      },
+    },
+  };
+}
+
+function outputCount(job: CiJob): number {
+  const params = nodes(job.operation[job.tag])[0];
+  const count = Number(text(params?.Count) ?? (job.tag === "SmartCover" ? "3" : "1"));
+  return Number.isInteger(count) && count > 0 ? count : 1;
+}
+
+/** `${Number}` counts from 0 as CI numbers its outputs; `${jobid}` is the job id. */
+function expand(template: string, job: CiJob, count: number): string[] {
+  const named = template.replace(/\$\{jobid\}/g, job.jobId);
+  if (!/\$\{[Nn]umber\}/.test(named)) return [named];
+  return Array.from({ length: count }, (_, i) => named.replace(/\$\{[Nn]umber\}/g, String(i)));
+}
+
+function commonPrefix(names: string[]): string {
+  const first = names[0] ?? "";
+  let i = 0;
+  while (i < first.length && names.every((n) => n[i] === first[i])) i++;
+  return first.slice(0, i);
+}
+
+function fakeMd5(name: string): string {
+  return createHash("md5").update(name).digest("hex");
+}
+
+/** A plausible MediaInfo for a 1080p H.264/AAC clip; values are strings as CI sends them. */
+function mediaInfo(job: CiJob): XmlNode {
+  return {
+    Format: {
+      Bitrate: "2500.123", Duration: "12.345000", FormatLongName: "QuickTime / MOV", FormatName: "mov,mp4,m4a,3gp,3g2,mj2",
+      NumProgram: "0", NumStream: "2", Size: String(3_858_000 + job.object.length), StartTime: "0.000000",
+    },
+    Stream: {
+      Video: [{
+        Index: "0", CodecName: "h264", CodecLongName: "H.264 / AVC / MPEG-4 AVC / MPEG-4 part 10", Profile: "High",
+        Height: "1080", Width: "1920", HasBFrame: "2", Level: "40", Dar: "16:9", PixFormat: "yuv420p", Fps: "25.0",
+        AvgFps: "25.0", Bitrate: "2370.456", Duration: "12.320000", NumFrames: "308", Rotation: "0", Timebase: "1/12800",
+      }],
+      Audio: [{
+        Index: "1", CodecName: "aac", CodecLongName: "AAC (Advanced Audio Coding)", SampleRate: "44100", Channel: "2",
+        ChannelLayout: "stereo", Bitrate: "128.000", Duration: "12.345000", Timebase: "1/44100",
+      }],
+      Subtitle: "",
+    },
+  };
+}
+
+/** CI's time format, `2022-06-27T15:23:10+0800`, in China Standard Time; `-` when not reached. */
+export function ciTime(ms: number | undefined): string {
+  if (ms === undefined) return "-";
+  const t = new Date(ms + 8 * 3600_000).toISOString();
+  return `${t.slice(0, 19)}+0800`;
+}

@@ -1,0 +1,67 @@
+/**
+ * `pulumi-mediajobs/emulator`: a local stand-in for the Tencent Cloud Infinite (and, later, Alibaba MPS) APIs, for
+ * tests, demos and users' own CI. It checks request signatures as the clouds do, so a client that works here signs
+ * correctly.
+ */
+import { once } from "node:events";
+import { CiService } from "./ci/routes";
+import { CiJob, CiJobStore, CiTimeline, DEFAULT_CI_TIMELINE } from "./ci/jobs";
+import { createEmulatorServer, RequestRecord, serverUrl } from "./server";
+
+export type { CiJob, CiTimeline } from "./ci/jobs";
+export type { RequestRecord } from "./server";
+
+/** The credentials the emulator accepts unless told otherwise (test values, not real keys). */
+export const EMULATOR_TENCENT_CREDENTIALS = Object.freeze({
+  secretId: "AKIDmediajobsEMULATOR0000000000000000",
+  secretKey: "mediajobs-emulator-secret-key-000",
+});
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Listen address; loopback by default. */
+  host?: string;
+  tencent?: {
+    /** Accepted SecretId/SecretKey pairs; defaults to EMULATOR_TENCENT_CREDENTIALS. */
+    credentials?: { secretId: string; secretKey: string }[];
+    /** When jobs start running and end. */
+    timeline?: Partial<CiTimeline>;
+  };
+  /** Epoch ms clock for job ages and signature times (tests). */
+  now?: () => number;
+}
+
+export interface Emulator {
+  /** Base URL to use as `mediajobs:ciEndpoint`. */
+  url: string;
+  /** Every request answered, in order (method, Host, path, status). */
+  requests: RequestRecord[];
+  ci: {
+    jobs(): CiJob[];
+    /** Drops a job as if it had aged out of CI's history. */
+    forgetJob(jobId: string): boolean;
+  };
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const now = options.now ?? Date.now;
+  const creds = options.tencent?.credentials ?? [EMULATOR_TENCENT_CREDENTIALS];
+  const store = new CiJobStore({ ...DEFAULT_CI_TIMELINE, ...options.tencent?.timeline }, now);
+  const ci = new CiService(store, new Map(creds.map((c) => [c.secretId, c.secretKey])),
+    () => Math.floor(now() / 1000));
+  const requests: RequestRecord[] = [];
+  const server = createEmulatorServer(ci, (r) => requests.push(r));
+  server.listen(options.port ?? 0, options.host ?? "127.0.0.1");
+  await once(server, "listening");
+  return {
+    url: serverUrl(server),
+    requests,
+    ci: { jobs: () => store.all(), forgetJob: (id) => store.forget(id) },
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((e) => (e ? reject(e) : resolve()));
+    }),
+  };
+}

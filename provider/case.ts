@@ -1,0 +1,44 @@
+/**
+ * The one mapping between what users write (camelCase) and what the vendors' wire uses (PascalCase). Values become
+ * strings on the way out, as both vendors' wire formats carry them.
+ */
+
+type Plain = string | number | boolean | null | undefined | Plain[] | { [k: string]: Plain };
+export type Wire = string | Wire[] | { [k: string]: Wire };
+
+export function pascalKey(key: string): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+export function camelKey(key: string): string {
+  // `MD5` → `md5`, `FormatName` → `formatName`: lower the leading run of capitals but keep the next word's capital.
+  const lead = /^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/.exec(key);
+  return lead ? lead[0].toLowerCase() + key.slice(lead[0].length) : key;
+}
+
+/** camelCase tree → PascalCase wire tree; undefined and null are dropped, scalars become strings. */
+export function toWire(value: unknown): Wire | undefined {
+  const v = value as Plain;
+  if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v)) return v.map(toWire).filter((x): x is Wire => x !== undefined);
+  if (typeof v === "object") {
+    const out: { [k: string]: Wire } = {};
+    for (const [k, child] of Object.entries(v)) {
+      const w = toWire(child);
+      if (w !== undefined) out[pascalKey(k)] = w;
+    }
+    return out;
+  }
+  return String(v);
+}
+
+/** PascalCase wire tree → camelCase tree (values unchanged). */
+export function fromWire(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromWire);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, child] of Object.entries(value)) out[camelKey(k)] = fromWire(child);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,54 @@
+/** CiMediaJob ⇄ the CI wire: the create request, and JobsDetail → outputs. */
+import { fromWire, toWire } from "../case";
+import { nodes, text, texts, XmlNode } from "../clients/tencent/xml";
+import { CiMediaInfo, CiMediaJobComputed, CiMediaJobInputs, CiOutputObject } from "./types";
+
+/** The `<Request>` content of `POST /jobs`, element for element. */
+export function toCreateRequest(inputs: CiMediaJobInputs): XmlNode {
+  const request = toWire({
+    tag: inputs.tag,
+    input: { object: inputs.input.object },
+    operation: inputs.operation,
+    queueId: inputs.queueId,
+    queueType: inputs.queueType,
+    callBack: inputs.callBack,
+    callBackFormat: inputs.callBackFormat,
+    callBackType: inputs.callBackType,
+    callBackMqConfig: inputs.callBackMqConfig,
+  });
+  return request as XmlNode;
+}
+
+/** Reads the outputs from a JobsDetail. Times stay the cloud's strings (`-` when not reached yet). */
+export function fromJobsDetail(detail: XmlNode): CiMediaJobComputed {
+  const operation = nodes(detail.Operation)[0] ?? {};
+  const result = nodes(operation.MediaResult)[0];
+  const mediaInfo = nodes(operation.MediaInfo)[0];
+  const computed: CiMediaJobComputed = {
+    jobId: text(detail.JobId) ?? "",
+    state: text(detail.State) ?? "",
+    code: text(detail.Code) ?? "",
+    message: text(detail.Message) ?? "",
+    creationTime: text(detail.CreationTime) ?? "",
+    startTime: text(detail.StartTime) ?? "",
+    endTime: text(detail.EndTime) ?? "",
+    queueId: text(detail.QueueId) ?? "",
+    outputObjects: result ? outputObjects(result) : [],
+  };
+  if (mediaInfo) computed.mediaInfo = fromWire(mediaInfo) as CiMediaInfo;
+  return computed;
+}
+
+function outputObjects(result: XmlNode): CiOutputObject[] {
+  const objects: CiOutputObject[] = [];
+  for (const file of nodes(result.OutputFile)) {
+    const bucket = text(file.Bucket) ?? "";
+    const region = text(file.Region) ?? "";
+    const md5 = new Map(nodes(file.Md5Info).map((m) => [text(m.ObjectName) ?? "", text(m.Md5) ?? ""]));
+    for (const object of texts(file.ObjectName)) {
+      const md5sum = md5.get(object);
+      objects.push(md5sum ? { bucket, region, object, md5: md5sum } : { bucket, region, object });
+    }
+  }
+  return objects;
+}

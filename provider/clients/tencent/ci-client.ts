@@ -1,0 +1,141 @@
+/**
+ * The Tencent Cloud Infinite client: serialize → sign → send → parse, with retries wrapping sign+send+parse.
+ * Vendor PascalCase names stay in this layer.
+ */
+import { CloudApiError } from "../../errors";
+import { resolveEndpoint } from "../../http/endpoint";
+import { isRetryableStatus, withRetries } from "../../http/retry";
+import { HttpResponse, send, TransportError } from "../../http/transport";
+import { TencentCredentials } from "../../settings";
+import { authorization, keyTime, qEncode } from "./q-sign";
+import { buildXml, parseXml, text, XmlNode } from "./xml";
+
+export interface CiClientOptions {
+  /** `<BucketName-APPID>` */
+  bucket: string;
+  region: string;
+  /** Read on every attempt so rotated credentials are picked up and nothing is held longer than needed. */
+  credentials: () => TencentCredentials;
+  endpointOverride?: string;
+  /** Unix seconds; passed in so tests control the signature's KeyTime. */
+  now?: () => number;
+}
+
+export interface CiCall {
+  /** Names the operation in errors, e.g. `DescribeMediaJob`. */
+  action: string;
+  method: "GET" | "POST" | "PUT";
+  path: string;
+  query?: Record<string, string>;
+  /** The `<Request>` element's content. */
+  body?: XmlNode;
+  /**
+   * Whether repeating the call after an ambiguous failure is harmless. Non-idempotent calls (job submission) are
+   * retried only when the cloud refused them outright (throttled) or the connection was never made.
+   */
+  idempotent: boolean;
+}
+
+const SIGNATURE_LIFETIME_SECONDS = 900;
+const THROTTLED = /Throttl|SlowDown/;
+const RETRYABLE_CODE = /Throttl|SlowDown|ServiceUnavailable|InternalError/;
+
+export class CiClient {
+  readonly host: string;
+  private readonly origin: string;
+
+  constructor(private readonly options: CiClientOptions) {
+    const endpoint = resolveEndpoint(`${options.bucket}.ci.${options.region}.myqcloud.com`, options.endpointOverride,
+      "The CI endpoint override (mediajobs:ciEndpoint / MEDIAJOBS_CI_ENDPOINT)");
+    this.host = endpoint.host;
+    this.origin = endpoint.origin;
+  }
+
+  /**
+   * Performs the call and returns the `<Response>` element's content. `RequestId` is always set: from the body
+   * when CI puts it there, otherwise from the `x-ci-request-id` header.
+   */
+  async call(call: CiCall): Promise<XmlNode> {
+    const body = call.body ? buildXml("Request", call.body) : undefined;
+    return withRetries(() => this.attempt(call, body), (e) => shouldRetry(e, call.idempotent));
+  }
+
+  private async attempt(call: CiCall, body: string | undefined): Promise<XmlNode> {
+    const query = call.query ?? {};
+    const signed: Record<string, string> = { host: this.host };
+    if (body !== undefined) {
+      signed["content-type"] = "application/xml";
+      signed["content-length"] = String(Buffer.byteLength(body));
+    } else if (call.method === "PUT" || call.method === "POST") {
+      signed["content-length"] = "0";
+    }
+    const creds = this.options.credentials();
+    const start = Math.floor(this.options.now?.() ?? Date.now() / 1000);
+    const headers: Record<string, string> = {
+      ...signed,
+      authorization: authorization({ method: call.method, path: call.path, query, headers: signed }, creds,
+        keyTime(start, SIGNATURE_LIFETIME_SECONDS)),
+      "user-agent": "pulumi-mediajobs",
+    };
+    // The official SDK sends the STS token unsigned on CI hosts.
+    if (creds.securityToken) headers["x-ci-security-token"] = creds.securityToken;
+    const res = await send({
+      origin: this.origin, method: call.method, pathAndQuery: call.path + queryString(query), headers, body,
+    });
+    return parseResponse(call.action, res);
+  }
+}
+
+/** `?a=1&cancel` — a valueless parameter stays valueless on the wire (it signs as `cancel=`). */
+export function queryString(query: Record<string, string>): string {
+  const parts = Object.entries(query).map(([k, v]) => (v === "" ? qEncode(k) : `${qEncode(k)}=${qEncode(v)}`));
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
+/** The single place where an answer becomes either a `<Response>` body or a CloudApiError. */
+export function parseResponse(action: string, res: HttpResponse): XmlNode {
+  const requestId = res.headers["x-ci-request-id"];
+  let doc: { root: string; body: XmlNode } | undefined;
+  try {
+    doc = res.body.trim() ? parseXml(res.body) : { root: "Response", body: {} };
+  } catch {
+    doc = undefined;
+  }
+  if (doc && doc.root === "Error") {
+    throw new CloudApiError({
+      service: "ci", action, status: res.status,
+      vendorCode: text(doc.body.Code) ?? "", vendorMessage: text(doc.body.Message) ?? "",
+      requestId: text(doc.body.RequestId) ?? requestId, retryable: retryableCode(res.status, text(doc.body.Code)),
+      rawBody: res.body,
+    });
+  }
+  if (res.status >= 300 || !doc || doc.root !== "Response") {
+    // Not a CI document at all: a proxy's HTML page, a truncated body, an empty error.
+    throw new CloudApiError({
+      service: "ci", action, status: res.status, vendorCode: res.status >= 300 ? `HTTP${res.status}` : "InvalidResponse",
+      vendorMessage: `the answer is not a CI document (${describeBody(res)})`, requestId,
+      retryable: isRetryableStatus(res.status), rawBody: res.body,
+    });
+  }
+  if (doc.body.RequestId === undefined && requestId) doc.body.RequestId = requestId;
+  return doc.body;
+}
+
+function retryableCode(status: number, code: string | undefined): boolean {
+  return isRetryableStatus(status) || (code !== undefined && RETRYABLE_CODE.test(code));
+}
+
+function describeBody(res: HttpResponse): string {
+  const type = res.headers["content-type"] ?? "no content type";
+  return `${type}, ${Buffer.byteLength(res.body)} bytes`;
+}
+
+function shouldRetry(e: unknown, idempotent: boolean): boolean {
+  if (e instanceof TransportError) return idempotent || !e.sent;
+  if (e instanceof CloudApiError) {
+    if (!e.retryable) return false;
+    // A throttled request was refused before it was processed: safe to repeat even when not idempotent.
+    return idempotent || e.status === 429 || THROTTLED.test(e.vendorCode);
+  }
+  return false;
+}

@@ -1,0 +1,68 @@
+/**
+ * The one place the CI XML codec is configured.
+ *
+ * fast-xml-parser's defaults corrupt CI documents: value parsing turns `<Md5>0123e4</Md5>` into a number, and a
+ * repeated element that happens to occur once comes back as an object. So every value stays a string and the
+ * repeated elements are always arrays.
+ */
+import { XMLBuilder, XMLParser } from "fast-xml-parser";
+
+/** Elements that CI may repeat; they always parse to arrays. */
+const REPEATED = new Set([
+  "JobsDetail", "NonExistJobIds", "QueueList", "NonExistPIDs", "ObjectName", "Md5Info", "Video", "Audio",
+  "Subtitle", "SpriteOutputFile", "WorkflowIds",
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  processEntities: true,
+  isArray: (name) => REPEATED.has(name),
+});
+
+const builder = new XMLBuilder({
+  ignoreAttributes: true,
+  format: false,
+  suppressEmptyNode: false,
+  processEntities: true,
+});
+
+/** An XML element as parsed: nested objects, string values, arrays for repeated elements. */
+export type XmlNode = { [name: string]: XmlValue };
+export type XmlValue = string | XmlNode | XmlValue[];
+
+/** Parses a CI document; returns its root element's content and name. Throws on malformed XML. */
+export function parseXml(text: string): { root: string; body: XmlNode } {
+  const doc = parser.parse(text, true) as XmlNode;
+  const roots = Object.keys(doc);
+  if (roots.length !== 1) throw new Error(`expected one root element, found ${roots.length}`);
+  const root = roots[0]!;
+  const body = doc[root];
+  return { root, body: typeof body === "object" && !Array.isArray(body) ? body : {} };
+}
+
+/** Serializes `{ Tag: …, Input: {…} }` under a root element (no XML declaration, as CI accepts). */
+export function buildXml(root: string, body: XmlNode): string {
+  return builder.build({ [root]: body }) as string;
+}
+
+/** Reads an element that may be absent, empty or repeated as an array of nodes. */
+export function nodes(value: XmlValue | undefined): XmlNode[] {
+  if (value === undefined || value === "") return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.filter((v): v is XmlNode => typeof v === "object" && !Array.isArray(v));
+}
+
+/** Reads a text element (absent → undefined). */
+export function text(value: XmlValue | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Reads a repeated text element (`<NonExistJobIds>a</NonExistJobIds><NonExistJobIds>b</…>`). */
+export function texts(value: XmlValue | undefined): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && v !== "");
+}

@@ -1,0 +1,103 @@
+/**
+ * The errors users see. Messages are complete sentences a Pulumi user can act on; they never contain a signature,
+ * a signed URL or a key.
+ */
+
+/** Base of every error this package throws; `code` is stable and safe to switch on. */
+export class MediaJobsError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Bad input, found before any request is sent. */
+export class ValidationError extends MediaJobsError {
+  constructor(message: string) {
+    super("ValidationError", message);
+  }
+}
+
+/** Missing or unusable credentials, region or endpoint settings. */
+export class ConfigurationError extends MediaJobsError {
+  constructor(message: string) {
+    super("ConfigurationError", message);
+  }
+}
+
+export interface CloudApiErrorInit {
+  service: "ci" | "mps";
+  action: string;
+  status: number;
+  vendorCode: string;
+  vendorMessage: string;
+  requestId?: string;
+  retryable: boolean;
+  /** The raw response body; kept off the enumerable fields so it is never logged by accident. */
+  rawBody?: string;
+}
+
+/** The cloud answered with an error document. */
+export class CloudApiError extends MediaJobsError {
+  readonly service: "ci" | "mps";
+  readonly action: string;
+  readonly status: number;
+  readonly vendorCode: string;
+  readonly vendorMessage: string;
+  readonly requestId: string | undefined;
+  readonly retryable: boolean;
+  readonly fault: "client" | "server";
+  declare readonly rawBody: string | undefined;
+
+  constructor(init: CloudApiErrorInit) {
+    const rid = init.requestId ? ` (RequestId ${init.requestId})` : "";
+    super(init.vendorCode || `HTTP${init.status}`,
+      `${serviceName(init.service)} ${init.action} failed with HTTP ${init.status}: ` +
+      `${init.vendorCode || "no error code"}: ${sentence(init.vendorMessage || "no message")}${rid}`);
+    this.service = init.service;
+    this.action = init.action;
+    this.status = init.status;
+    this.vendorCode = init.vendorCode;
+    this.vendorMessage = init.vendorMessage;
+    this.requestId = init.requestId;
+    this.retryable = init.retryable;
+    this.fault = init.status >= 500 ? "server" : "client";
+    Object.defineProperty(this, "rawBody", { value: init.rawBody, enumerable: false });
+  }
+}
+
+/** A job reached a terminal state other than success. */
+export class JobFailedError extends MediaJobsError {
+  constructor(
+    readonly jobId: string,
+    readonly state: string,
+    readonly jobCode: string,
+    readonly jobMessage: string,
+    /** The request that reported the terminal state. */
+    readonly requestId?: string,
+  ) {
+    super("JobFailed",
+      `Job ${jobId} ended in state ${state}: ${jobCode || "no error code"}: ${sentence(jobMessage || "no message")}` +
+      `${requestId ? ` (RequestId ${requestId})` : ""} Fix the cause and run \`pulumi up\` again to submit a new job.`);
+  }
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** The wait limit passed while the job was still running. */
+export class WaitTimeoutError extends MediaJobsError {
+  constructor(readonly jobId: string, readonly state: string, timeoutSeconds: number) {
+    super("WaitTimeout",
+      `Job ${jobId} is still ${state} after ${timeoutSeconds}s (timeoutSeconds). It is recorded in the stack: ` +
+      `the next \`pulumi up\` resumes waiting for the same job, and \`pulumi destroy\` cancels it if it has not ` +
+      `started running.`);
+  }
+}
+
+function serviceName(service: "ci" | "mps"): string {
+  return service === "ci" ? "Tencent Cloud Infinite" : "Alibaba Cloud MPS";
+}

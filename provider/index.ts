@@ -1,0 +1,13 @@
+/**
+ * `pulumi-mediajobs/provider`: the dynamic providers behind the resources. They take the resolved resource args
+ * (same camelCase names as the resource Args) and work without the Pulumi engine, reading credentials from the
+ * environment when `configure` was not called.
+ */
+export { ciMediaJobProvider, createCiMediaJobProvider } from "./ci-media-job/provider";
+export type { CiMediaJobProviderOptions } from "./ci-media-job/provider";
+export type {
+  CiMediaJobComputed, CiMediaJobInputs, CiMediaJobOutputs, CiMediaInfo, CiOperation, CiOutput, CiOutputObject,
+  CiSmartCover, WaitKnobs,
+} from "./ci-media-job/types";
+export { CloudApiError, ConfigurationError, JobFailedError, MediaJobsError, ValidationError, WaitTimeoutError }
+  from "./errors";

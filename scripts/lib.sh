@@ -1,0 +1,28 @@
+# Shared by scripts/test.sh and scripts/demo.sh: install what is missing, build, and provide the engine.
+# shellcheck shell=bash
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# npm ci when node_modules is missing or older than the lockfile.
+ensure_node_modules() {
+  if [ ! -d "$repo_root/node_modules/@pulumi/pulumi" ] || [ "$repo_root/package-lock.json" -nt "$repo_root/node_modules/.package-lock.json" ]; then
+    (cd "$repo_root" && npm ci --no-audit --no-fund >&2)
+  fi
+  # Programs in this repository (the demo, the examples, the e2e stacks) resolve the package by name, as users'
+  # programs do: the serialized provider runs `require("pulumi-mediajobs/provider")` in the provider process.
+  node "$repo_root/scripts/link-package.js"
+}
+
+build() {
+  (cd "$repo_root" && npx --no-install tsc -p tsconfig.json >&2)
+}
+
+# Puts the engine on PATH and sets the offline environment (file backend per caller, no update checks or plugin
+# downloads).
+use_engine() {
+  local prefix
+  prefix="$(bash "$repo_root/scripts/setup-engine.sh")"
+  export PATH="$prefix:$PATH"
+  export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
+  export PULUMI_HOME="${PULUMI_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-mediajobs/pulumi-home}"
+}

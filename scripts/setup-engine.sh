@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Provides the Pulumi engine for the demo and the e2e tests and prints, as the only line on stdout, a PATH prefix
+# holding `pulumi`, `pulumi-language-nodejs` and the dynamic-provider shim `pulumi-resource-pulumi-nodejs`.
+#
+# 1. A `pulumi` already on PATH is used as is (with the language host beside it).
+# 2. Otherwise the pinned version is built from Go modules into a cache OUTSIDE the repository,
+#    ${MEDIAJOBS_ENGINE_CACHE:-$HOME/.cache/pulumi-mediajobs}/pulumi-<version>/, and reused on every later run.
+#    The official installer and the `pulumi` npm package download binaries, which this kind of machine cannot do.
+#    The language host is ours (scripts/engine/nodejs-language-host, see its header); it is rebuilt alone when its
+#    source changes.
+# The shim ships inside @pulumi/pulumi on npm without a bin link: it is linked into this checkout's
+# node_modules/.bin, never into the shared cache, so every checkout uses its own @pulumi/pulumi.
+set -euo pipefail
+
+PULUMI_VERSION="${MEDIAJOBS_PULUMI_VERSION:-v3.259.0}"
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cache_root="${MEDIAJOBS_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-mediajobs}"
+host_src="$repo_root/scripts/engine/nodejs-language-host/main.go"
+log() { printf 'setup-engine: %s\n' "$*" >&2; }
+
+shim_dir="$repo_root/node_modules/.bin"
+shim="$repo_root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+[ -f "$shim" ] || { log "missing $shim: run 'npm ci' first"; exit 1; }
+mkdir -p "$shim_dir"
+ln -sf ../@pulumi/pulumi/pulumi-resource-pulumi-nodejs "$shim_dir/pulumi-resource-pulumi-nodejs"
+
+if [ -z "${MEDIAJOBS_FORCE_BUILD:-}" ] && existing="$(command -v pulumi 2>/dev/null)"; then
+  log "using the pulumi already on PATH: $existing ($("$existing" version 2>/dev/null || echo "version unknown"))"
+  echo "$(dirname "$existing"):$shim_dir"
+  exit 0
+fi
+
+need_go() {
+  if ! command -v go >/dev/null; then
+    log "No Pulumi CLI on PATH and no Go toolchain to build one. Install either the Pulumi CLI"
+    log "($PULUMI_VERSION or newer, with pulumi-language-nodejs beside it) or Go >= 1.25 with access to a Go"
+    log "module proxy (e.g. the official Go tarball, or 'apt-get install golang' where it is recent enough)."
+    exit 1
+  fi
+}
+
+dest="$cache_root/pulumi-$PULUMI_VERSION"
+bin="$dest/bin"
+src="$dest/src"
+ldflags="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION"
+export CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -mod=mod"
+mkdir -p "$bin"
+
+if [ ! -x "$bin/pulumi" ] || [ ! -f "$src/go.mod" ]; then
+  need_go
+  log "building Pulumi $PULUMI_VERSION from Go modules into $dest (first run only; about 5 minutes on 2 cores)"
+  started=$(date +%s)
+  rm -rf "$src"; mkdir -p "$src"; cd "$src"
+  # `go install pkg@version` refuses modules with replace directives; a throwaway module does not.
+  go mod init local.invalid/pulumi-cli >&2
+  go get "github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" "github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION" >&2
+  go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$PULUMI_VERSION" >&2
+  go build -trimpath -ldflags "$ldflags" -o "$bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
+  # Renamed last, so an interrupted build is never mistaken for a cached one.
+  mv "$bin/pulumi.tmp" "$bin/pulumi"
+  log "built the CLI in $(( $(date +%s) - started ))s"
+fi
+
+host_sum="$(sha256sum "$host_src" | cut -d' ' -f1)"
+if [ ! -x "$bin/pulumi-language-nodejs" ] || [ "$(cat "$bin/.language-host.sha256" 2>/dev/null)" != "$host_sum" ]; then
+  need_go
+  started=$(date +%s)
+  mkdir -p "$src/cmd/pulumi-language-nodejs"
+  cp "$host_src" "$src/cmd/pulumi-language-nodejs/main.go"
+  (cd "$src" && go build -trimpath -ldflags "$ldflags" -o "$bin/pulumi-language-nodejs.tmp" ./cmd/pulumi-language-nodejs >&2)
+  mv "$bin/pulumi-language-nodejs.tmp" "$bin/pulumi-language-nodejs"
+  echo "$host_sum" > "$bin/.language-host.sha256"
+  log "built the nodejs language host in $(( $(date +%s) - started ))s"
+fi
+
+rm -f "$bin/pulumi-resource-pulumi-nodejs"  # left by earlier versions of this script
+log "using $("$bin/pulumi" version) from $bin"
+echo "$bin:$shim_dir"

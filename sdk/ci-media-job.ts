@@ -1,0 +1,50 @@
+import * as pulumi from "@pulumi/pulumi";
+import type {
+  CiMediaInfo, CiMediaJobInputs, CiOutputObject,
+} from "../provider/ci-media-job/types";
+import { Inputs } from "./input";
+import { lazyProvider } from "./lazy-provider";
+
+/**
+ * Arguments of a {@link CiMediaJob}: the `POST /jobs` request of Tencent Cloud Infinite, element for element, in
+ * camelCase, plus the waiting knobs `triggers`, `timeoutSeconds` and `skipAwait`.
+ */
+export type CiMediaJobArgs = { [K in keyof CiMediaJobInputs]: Inputs<CiMediaJobInputs[K]> };
+
+const provider = lazyProvider("ciMediaJobProvider");
+
+/**
+ * A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job
+ * and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message.
+ * Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not
+ * started running and otherwise forgets it.
+ *
+ * Credentials come from `tencentcloud:secretId` / `tencentcloud:secretKey` (stack config) or
+ * `TENCENTCLOUD_SECRET_ID` / `TENCENTCLOUD_SECRET_KEY`, never from resource inputs.
+ */
+export class CiMediaJob extends pulumi.dynamic.Resource {
+  /** The CI job id (`j…`). */
+  declare readonly jobId: pulumi.Output<string>;
+  /** The job's state in CI's spelling: Submitted, Running, Success, Failed, Pause, Cancel. */
+  declare readonly state: pulumi.Output<string>;
+  /** CI's result code (`Success`, or the failure code). */
+  declare readonly code: pulumi.Output<string>;
+  declare readonly message: pulumi.Output<string>;
+  declare readonly creationTime: pulumi.Output<string>;
+  declare readonly startTime: pulumi.Output<string>;
+  declare readonly endTime: pulumi.Output<string>;
+  /** The queue the job ran in. */
+  declare readonly queueId: pulumi.Output<string>;
+  /** The objects the job wrote (`${Number}` expanded). */
+  declare readonly outputObjects: pulumi.Output<CiOutputObject[]>;
+  /** For MediaInfo jobs: the media's format and streams (camelCase keys, string values). */
+  declare readonly mediaInfo: pulumi.Output<CiMediaInfo | undefined>;
+
+  constructor(name: string, args: CiMediaJobArgs, opts?: pulumi.CustomResourceOptions) {
+    super(provider, name, {
+      jobId: undefined, state: undefined, code: undefined, message: undefined, creationTime: undefined,
+      startTime: undefined, endTime: undefined, queueId: undefined, outputObjects: undefined, mediaInfo: undefined,
+      ...args,
+    }, opts, "mediajobs", "CiMediaJob");
+  }
+}
