@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The demo: starts the emulator and runs `pulumi up` on the root stack (Pulumi.yaml) against it, then prints the
+# stack outputs. Installs what it needs. State lives in .pulumi-state/ (git-ignored); each run refreshes first, so
+# jobs that vanished with the previous emulator process are run again.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$repo_root"
+
+ensure_node_modules
+build
+use_engine
+
+port="${MEDIAJOBS_EMULATOR_PORT:-9700}"
+emulator_log="$(mktemp)"
+node bin/mediajobs-emulator.js --port "$port" >"$emulator_log" 2>&1 &
+emulator_pid=$!
+trap 'kill "$emulator_pid" 2>/dev/null || true; rm -f "$emulator_log"' EXIT
+for _ in $(seq 50); do
+  grep -q "listening" "$emulator_log" && break
+  kill -0 "$emulator_pid" 2>/dev/null || { cat "$emulator_log" >&2; echo "demo: the emulator did not start (is port $port in use? set MEDIAJOBS_EMULATOR_PORT)" >&2; exit 1; }
+  sleep 0.1
+done
+head -1 "$emulator_log"
+
+export PULUMI_BACKEND_URL="file://$repo_root/.pulumi-state" PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE:-mediajobs-demo}"
+mkdir -p "$repo_root/.pulumi-state"
+pulumi stack select --create demo --non-interactive >/dev/null
+# The emulator's own test credentials, set as secrets like real ones would be.
+creds() { node -p "require('./dist/emulator').EMULATOR_TENCENT_CREDENTIALS.$1"; }
+pulumi config set mediajobs:ciEndpoint "http://127.0.0.1:$port"
+pulumi config set --secret tencentcloud:secretId "$(creds secretId)"
+pulumi config set --secret tencentcloud:secretKey "$(creds secretKey)"
+
+pulumi up --yes --refresh --skip-preview --non-interactive
+echo
+echo "Stack outputs:"
+pulumi stack output --non-interactive

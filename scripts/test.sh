@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite: unit, integration (providers against the emulator) and e2e (the real Pulumi engine on a
+# file backend). Installs what it needs: npm packages, the build, and the engine (built once, then cached).
+# Extra arguments go to mocha (e.g. `npm test -- --grep refresh`).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$repo_root"
+
+ensure_node_modules
+build
+
+# The e2e tests fail, never skip, under CI=true when the engine cannot be had (test/helpers/engine.ts).
+if engine_path="$(bash scripts/setup-engine.sh)"; then
+  export MEDIAJOBS_ENGINE_PATH="$engine_path"
+else
+  export MEDIAJOBS_ENGINE_ERROR="scripts/setup-engine.sh failed (see its output above)"
+fi
+
+exec npx --no-install mocha --reporter dist/test/reporter.js \
+  "dist/test/unit/**/*.test.js" "dist/test/integration/**/*.test.js" "dist/test/e2e/**/*.test.js" "$@"

@@ -1,0 +1,147 @@
+/**
+ * CiMediaJob through the real Pulumi engine on a file backend against the emulator:
+ * preview → up → up (no changes) → refresh → change an input (replace) → destroy.
+ */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { EMULATOR_TENCENT_CREDENTIALS as CREDS, Emulator, startEmulator } from "../../emulator";
+import { PulumiWorkspace, REPO_ROOT, requireEngine } from "../helpers/engine";
+
+interface Outputs {
+  coverJobId: string;
+  coverState: string;
+  coverObjects: string[];
+  mediaInfoJobId: string;
+  videoDurationSeconds: string;
+  videoResolution: string;
+}
+
+interface PreviewStep {
+  op: string;
+  urn: string;
+}
+
+describe("e2e: CiMediaJob through the Pulumi engine", function () {
+  this.timeout(300_000);
+  const stack = `e2e-${process.pid}`;
+  let emulator: Emulator;
+  let ws: PulumiWorkspace;
+
+  before(async function () {
+    const enginePath = requireEngine(this);
+    emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 300, finishedAfterMs: 1200 } } });
+    ws = new PulumiWorkspace(enginePath, join(REPO_ROOT, "examples", "ci-smart-cover"));
+    await ws.run(["stack", "init", stack]);
+    await ws.run(["config", "set", "mediajobs:ciEndpoint", emulator.url]);
+    await ws.run(["config", "set", "--secret", "tencentcloud:secretId", CREDS.secretId]);
+    await ws.run(["config", "set", "--secret", "tencentcloud:secretKey", CREDS.secretKey]);
+  });
+
+  after(async () => {
+    if (ws) {
+      await ws.run(["stack", "rm", "--yes", "--force", stack], { allowFailure: true });
+      ws.dispose();
+    }
+    await emulator?.close();
+  });
+
+  const jobSubmissions = () => emulator.requests.filter((r) => r.method === "POST" && r.path === "/jobs").length;
+
+  it("previews two jobs to create without submitting anything", async () => {
+    const preview = await ws.json<{ steps: PreviewStep[] }>(["preview"]);
+    const creates = preview.steps.filter((s) => s.op === "create" && s.urn.includes("CiMediaJob"));
+    assert.equal(creates.length, 2);
+    assert.equal(jobSubmissions(), 0, "preview never calls create");
+  });
+
+  it("runs both jobs on `up` and exposes their results as stack outputs", async () => {
+    await ws.run(["up", "--yes", "--skip-preview"]);
+    const outs = await ws.json<Outputs>(["stack", "output"]);
+    assert.match(outs.coverJobId, /^j[0-9a-f]{32}$/);
+    assert.equal(outs.coverState, "Success");
+    assert.deepEqual(outs.coverObjects, ["covers/launch-keynote-0.jpg", "covers/launch-keynote-1.jpg",
+      "covers/launch-keynote-2.jpg"]);
+    assert.match(outs.mediaInfoJobId, /^j[0-9a-f]{32}$/);
+    assert.equal(outs.videoResolution, "1920x1080");
+    assert.equal(outs.videoDurationSeconds, "12.345000");
+    assert.equal(jobSubmissions(), 2);
+  });
+
+  it("keeps credentials out of the state, and the provider in state thin", async () => {
+    // At rest and in a plain export, credentials appear nowhere in clear text. (The engine itself records the
+    // stack config as the default dynamic provider's inputs, encrypted when set with --secret.)
+    assertNoCredentials((await ws.run(["stack", "export"])).stdout, "stack export");
+    for (const file of walk(ws.backendDir)) assertNoCredentials(readFileSync(file, "utf8"), file);
+    // Even decrypted, no resource of ours holds them: the provider reads them at call time and never stores them.
+    const state = JSON.parse((await ws.run(["stack", "export", "--show-secrets"])).stdout) as
+      { deployment: { resources: { type: string; outputs?: Record<string, string> }[] } };
+    const jobs = state.deployment.resources.filter((r) => r.type.endsWith("CiMediaJob"));
+    assert.equal(jobs.length, 2);
+    for (const job of jobs) {
+      assertNoCredentials(JSON.stringify(job), `the state of ${job.type}`);
+      const size = Buffer.byteLength(job.outputs!.__provider!);
+      // The serialized provider only requires the package by name (design §4).
+      assert.ok(size < 4096, `__provider is ${size} bytes`);
+      assert.match(job.outputs!.__provider!, /require\("pulumi-mediajobs\/provider"\)/);
+      console.log(`      __provider: ${size} bytes`);
+    }
+  });
+
+  it("reports no changes on a second `up`", async () => {
+    await ws.run(["up", "--yes", "--skip-preview", "--expect-no-changes"]);
+    assert.equal(jobSubmissions(), 2);
+  });
+
+  it("refreshes without changes while the jobs still exist", async () => {
+    await ws.run(["refresh", "--yes", "--skip-preview", "--expect-no-changes"]);
+  });
+
+  it("replaces both jobs when their input changes", async () => {
+    const before = await ws.json<Outputs>(["stack", "output"]);
+    await ws.run(["config", "set", "video", "videos/launch-keynote-v2.mp4"]);
+    const preview = await ws.json<{ steps: PreviewStep[] }>(["preview"]);
+    const replaced = preview.steps.filter((s) => s.op === "replace" && s.urn.includes("CiMediaJob"));
+    assert.equal(replaced.length, 2, JSON.stringify(preview.steps.map((s) => s.op)));
+    await ws.run(["up", "--yes", "--skip-preview"]);
+    const after = await ws.json<Outputs>(["stack", "output"]);
+    assert.notEqual(after.coverJobId, before.coverJobId);
+    assert.notEqual(after.mediaInfoJobId, before.mediaInfoJobId);
+    assert.equal(after.coverState, "Success");
+    assert.equal(jobSubmissions(), 4);
+    const v2 = emulator.ci.jobs().filter((j) => j.object === "videos/launch-keynote-v2.mp4");
+    assert.equal(v2.length, 2);
+  });
+
+  it("shows check failures in `preview`, naming the field and the rule, before anything is sent", async () => {
+    const requests = emulator.requests.length;
+    await ws.run(["config", "set", "bucket", "examplebucket"]);
+    try {
+      const preview = await ws.run(["preview"], { allowFailure: true });
+      assert.notEqual(preview.code, 0);
+      assert.match(preview.stdout + preview.stderr, /bucket must be <BucketName>-<APPID>.*got "examplebucket"/);
+      assert.equal(emulator.requests.length, requests);
+    } finally {
+      await ws.run(["config", "rm", "bucket"]);
+    }
+  });
+
+  it("destroys the stack", async () => {
+    await ws.run(["destroy", "--yes", "--skip-preview"]);
+    const state = JSON.parse((await ws.run(["stack", "export"])).stdout) as { deployment: { resources?: unknown[] } };
+    assert.equal(state.deployment.resources?.length ?? 0, 0);
+    assert.equal(jobSubmissions(), 4, "destroy submits nothing");
+  });
+});
+
+function assertNoCredentials(text: string, where: string): void {
+  assert.equal(text.includes(CREDS.secretKey), false, `the SecretKey appears in ${where}`);
+  assert.equal(text.includes(CREDS.secretId), false, `the SecretId appears in ${where}`);
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Runs the real Pulumi CLI for the e2e tests: a file backend in a temporary directory, no update checks, no plugin
+ * downloads. The engine comes from scripts/setup-engine.sh (which scripts/test.sh runs first and passes on as
+ * MEDIAJOBS_ENGINE_PATH).
+ */
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const REPO_ROOT = resolve(__dirname, "..", "..", "..");
+
+/** The PATH prefix holding the engine, or the reason there is none. */
+export function findEngine(): { path?: string; reason?: string } {
+  if (process.env.MEDIAJOBS_ENGINE_PATH) return { path: process.env.MEDIAJOBS_ENGINE_PATH };
+  if (process.env.MEDIAJOBS_ENGINE_ERROR) return { reason: process.env.MEDIAJOBS_ENGINE_ERROR };
+  try {
+    const out = execFileSync("bash", [join(REPO_ROOT, "scripts", "setup-engine.sh")], { encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"] });
+    return { path: out.trim().split("\n").pop()! };
+  } catch (e) {
+    return { reason: `scripts/setup-engine.sh failed: ${(e as { stderr?: string }).stderr ?? String(e)}` };
+  }
+}
+
+/**
+ * Skips the suite when the engine is missing, except under CI=true, where a missing engine fails the run: a test
+ * that skips for want of a tool must never pass silently in CI.
+ */
+export function requireEngine(ctx: Mocha.Context): string {
+  const engine = findEngine();
+  if (engine.path) return engine.path;
+  if (process.env.CI === "true") throw new Error(`The Pulumi engine is required under CI=true. ${engine.reason}`);
+  ctx.skip();
+}
+
+export interface PulumiResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export class PulumiWorkspace {
+  readonly backendDir = mkdtempSync(join(tmpdir(), "mediajobs-e2e-state-"));
+  readonly env: NodeJS.ProcessEnv;
+
+  constructor(enginePath: string, readonly projectDir: string, extraEnv: NodeJS.ProcessEnv = {}) {
+    this.env = {
+      ...process.env,
+      PATH: `${enginePath}:${process.env.PATH}`,
+      PULUMI_BACKEND_URL: `file://${this.backendDir}`,
+      PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_HOME: join(this.backendDir, ".pulumi-home"),
+      // Credentials come from stack config in these tests: keep the environment's out of the way.
+      TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", MEDIAJOBS_CI_ENDPOINT: "",
+      ...extraEnv,
+    };
+  }
+
+  run(args: string[], opts: { allowFailure?: boolean } = {}): Promise<PulumiResult> {
+    return new Promise((done, fail) => {
+      execFile("pulumi", [...args, "--non-interactive", "--color", "never"],
+        { cwd: this.projectDir, env: this.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          if (code !== 0 && !opts.allowFailure) {
+            fail(new Error(`pulumi ${args.join(" ")} exited ${code}\n${stdout}\n${stderr}`));
+          } else {
+            done({ code, stdout, stderr });
+          }
+        });
+    });
+  }
+
+  async json<T>(args: string[]): Promise<T> {
+    return JSON.parse((await this.run([...args, "--json"])).stdout) as T;
+  }
+
+  dispose(): void {
+    rmSync(this.backendDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,137 @@
+import assert from "node:assert/strict";
+import { checkCiMediaJob } from "../../../provider/ci-media-job/check";
+import { UNKNOWN } from "../../../provider/validation";
+
+const base = () => ({
+  bucket: "examplebucket-1250000000",
+  region: "ap-guangzhou",
+  tag: "SmartCover",
+  input: { object: "in/video.mp4" },
+  operation: {
+    smartCover: { format: "jpg", width: 1280, height: 720, count: 3, deleteDuplicates: true } as Record<string, unknown>,
+    output: { region: "ap-guangzhou", bucket: "examplebucket-1250000000", object: "covers/${Number}.jpg" } as
+      Record<string, unknown> | undefined,
+  } as Record<string, unknown>,
+} as Record<string, unknown>);
+
+/** The failures for one changed field, as [property, reason] pairs. */
+function failuresWith(change: (args: Record<string, unknown>) => void): { property: string; reason: string }[] {
+  const args = base();
+  change(args);
+  return checkCiMediaJob(args);
+}
+
+function assertOne(change: (args: Record<string, unknown>) => void, property: string, reason: RegExp): void {
+  const failures = failuresWith(change);
+  assert.equal(failures.length, 1, JSON.stringify(failures));
+  assert.equal(failures[0]!.property, property);
+  assert.match(failures[0]!.reason, reason);
+}
+
+const op = (a: Record<string, unknown>) => a.operation as Record<string, Record<string, unknown>>;
+
+describe("CiMediaJob check", () => {
+  it("accepts a complete SmartCover job", () => {
+    assert.deepEqual(checkCiMediaJob(base()), []);
+  });
+
+  it("accepts a MediaInfo job without output", () => {
+    assert.deepEqual(failuresWith((a) => { a.tag = "MediaInfo"; a.operation = {}; }), []);
+  });
+
+  for (const tag of ["VideoTag", "ExtractDigitalWatermark", "QualityEstimate"]) {
+    it(`accepts a ${tag} job without output`, () => {
+      assert.deepEqual(failuresWith((a) => { a.tag = tag; a.operation = {}; }), []);
+    });
+  }
+
+  it("requires output for other tags, naming the tags that do without", () => {
+    assertOne((a) => { a.tag = "Transcode"; a.operation = { templateId: "t1" }; }, "operation.output",
+      /Transcode job writes objects.*MediaInfo, VideoTag, ExtractDigitalWatermark, QualityEstimate/);
+  });
+
+  it("requires bucket of the form name-appid", () => {
+    assertOne((a) => { delete a.bucket; }, "bucket", /bucket is required/);
+    assertOne((a) => { a.bucket = "examplebucket"; }, "bucket", /<BucketName>-<APPID>/);
+    assertOne((a) => { a.bucket = "Example-1250000000"; }, "bucket", /<BucketName>-<APPID>/);
+  });
+
+  it("checks the output bucket and region the same way", () => {
+    assertOne((a) => { op(a).output!.bucket = "nope"; }, "operation.output.bucket", /<BucketName>-<APPID>/);
+    assertOne((a) => { op(a).output!.region = "Guangzhou"; }, "operation.output.region", /region id/);
+    assertOne((a) => { delete op(a).output!.object; }, "operation.output.object", /required/);
+  });
+
+  it("requires input.object, not starting with /", () => {
+    assertOne((a) => { a.input = {}; }, "input.object", /required/);
+    assertOne((a) => { a.input = { object: "/in/video.mp4" }; }, "input.object", /must not start with \//);
+  });
+
+  it("requires tag", () => {
+    assertOne((a) => { delete a.tag; }, "tag", /tag is required/);
+  });
+
+  it("limits userData to 1024 printable ASCII characters", () => {
+    assert.deepEqual(failuresWith((a) => { op(a).userData = "x".repeat(1024) as never; }), []);
+    assertOne((a) => { op(a).userData = "x".repeat(1025) as never; }, "operation.userData", /at most 1024.*got 1025/);
+    assertOne((a) => { op(a).userData = "tab\there" as never; }, "operation.userData", /printable ASCII/);
+    assertOne((a) => { op(a).userData = "café" as never; }, "operation.userData", /printable ASCII/);
+  });
+
+  it("limits jobLevel to 0, 1 or 2", () => {
+    assert.deepEqual(failuresWith((a) => { op(a).jobLevel = 2 as never; }), []);
+    assertOne((a) => { op(a).jobLevel = 3 as never; }, "operation.jobLevel", /integer from 0 to 2/);
+    assertOne((a) => { op(a).jobLevel = 1.5 as never; }, "operation.jobLevel", /integer from 0 to 2/);
+  });
+
+  it("limits SmartCover width and height to 128–4096", () => {
+    assertOne((a) => { op(a).smartCover!.width = 127; }, "operation.smartCover.width", /128 to 4096/);
+    assertOne((a) => { op(a).smartCover!.height = 4097; }, "operation.smartCover.height", /128 to 4096/);
+    assert.deepEqual(failuresWith((a) => { op(a).smartCover!.width = 128; op(a).smartCover!.height = 4096; }), []);
+  });
+
+  it("limits SmartCover count to 1–10", () => {
+    assertOne((a) => { op(a).smartCover!.count = 0; }, "operation.smartCover.count", /1 to 10/);
+    assertOne((a) => { op(a).smartCover!.count = 11; }, "operation.smartCover.count", /1 to 10/);
+  });
+
+  it("limits SmartCover format to jpg, png, webp", () => {
+    assertOne((a) => { op(a).smartCover!.format = "gif"; }, "operation.smartCover.format", /jpg, png, webp.*"gif"/);
+  });
+
+  it("needs ${Number} in the output object when count > 1, including the default count of 3", () => {
+    assertOne((a) => { op(a).output!.object = "covers/one.jpg"; }, "operation.output.object", /\$\{Number\}/);
+    assertOne((a) => { op(a).output!.object = "covers/one.jpg"; delete op(a).smartCover!.count; },
+      "operation.output.object", /defaults to 3/);
+    assert.deepEqual(failuresWith((a) => { op(a).output!.object = "covers/one.jpg"; op(a).smartCover!.count = 1; }), []);
+    assert.deepEqual(failuresWith((a) => { op(a).output!.object = "covers/${number}.jpg"; }), []);
+  });
+
+  it("does not apply inline SmartCover rules when a template is used", () => {
+    assert.deepEqual(failuresWith((a) => { op(a).templateId = "t0123" as never; op(a).smartCover!.width = 1; }), []);
+  });
+
+  it("checks callback settings and waiting knobs", () => {
+    assertOne((a) => { a.callBackFormat = "YAML"; }, "callBackFormat", /JSON, XML/);
+    assertOne((a) => { a.callBackType = "Kafka"; }, "callBackType", /Url, TDMQ/);
+    assertOne((a) => { a.callBack = "ftp://x"; }, "callBack", /http\(s\) URL, or "no"/);
+    assert.deepEqual(failuresWith((a) => { a.callBack = "no"; }), []);
+    assertOne((a) => { a.timeoutSeconds = 0; }, "timeoutSeconds", /integer from 1/);
+    assertOne((a) => { a.skipAwait = "yes"; }, "skipAwait", /true or false/);
+    assertOne((a) => { a.triggers = "x"; }, "triggers", /must be a list/);
+    assertOne((a) => { a.queueId = "q123"; }, "queueId", /starts with p/);
+  });
+
+  it("skips values that are unknown during preview", () => {
+    assert.deepEqual(failuresWith((a) => {
+      a.bucket = UNKNOWN; op(a).output!.object = UNKNOWN; op(a).smartCover!.count = UNKNOWN;
+    }), []);
+    assert.deepEqual(failuresWith((a) => { a.tag = UNKNOWN; delete op(a).output; }), []);
+  });
+
+  it("reports several broken rules at once", () => {
+    const failures = failuresWith((a) => { a.bucket = "x"; op(a).smartCover!.width = 1; op(a).jobLevel = 9 as never; });
+    assert.deepEqual(failures.map((f) => f.property).sort(),
+      ["bucket", "operation.jobLevel", "operation.smartCover.width"]);
+  });
+});

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { buildXml, nodes, parseXml, texts } from "../../../../provider/clients/tencent/xml";
+
+describe("CI XML codec", () => {
+  it("keeps every value a string, including ones that look like numbers", () => {
+    const { body } = parseXml("<Response><Md5>0123e4</Md5><Size>007</Size><Flag>true</Flag></Response>");
+    assert.deepEqual(body, { Md5: "0123e4", Size: "007", Flag: "true" });
+  });
+
+  it("parses a single repeated element as an array", () => {
+    const { body } = parseXml("<Response><JobsDetail><JobId>j1</JobId></JobsDetail>" +
+      "<NonExistJobIds>j2</NonExistJobIds></Response>");
+    assert.deepEqual(nodes(body.JobsDetail).map((j) => j.JobId), ["j1"]);
+    assert.deepEqual(texts(body.NonExistJobIds), ["j2"]);
+  });
+
+  it("parses nested repeated ObjectName and Md5Info as arrays", () => {
+    const { body } = parseXml("<Response><OutputFile><ObjectName>a.jpg</ObjectName>" +
+      "<Md5Info><ObjectName>a.jpg</ObjectName><Md5>00</Md5></Md5Info></OutputFile></Response>");
+    const file = nodes(body.OutputFile)[0]!;
+    assert.deepEqual(texts(file.ObjectName), ["a.jpg"]);
+    assert.equal(nodes(file.Md5Info).length, 1);
+  });
+
+  it("reads empty elements as empty strings", () => {
+    assert.deepEqual(parseXml("<Error><Code>X</Code><Message/></Error>"), { root: "Error", body: { Code: "X", Message: "" } });
+  });
+
+  it("escapes text on the way out and reads it back unchanged", () => {
+    const xml = buildXml("Request", { UserData: "a<b&c>\"d'", Operation: { Output: { Object: "o/${Number}.jpg" } } });
+    assert.equal(xml.includes("a<b"), false);
+    const { body } = parseXml(xml);
+    assert.equal(body.UserData, "a<b&c>\"d'");
+    assert.equal(nodes(nodes(body.Operation)[0]!.Output)[0]!.Object, "o/${Number}.jpg");
+  });
+
+  it("writes arrays as repeated elements", () => {
+    assert.equal(buildXml("Request", { Id: ["a", "b"] }), "<Request><Id>a</Id><Id>b</Id></Request>");
+  });
+
+  it("refuses a document with more than one root", () => {
+    assert.throws(() => parseXml("<a/><b/>"));
+  });
+});

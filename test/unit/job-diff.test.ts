@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { diffJob } from "../../provider/job-diff";
+import { UNKNOWN } from "../../provider/validation";
+
+const NAMES = ["bucket", "tag", "input", "operation", "queueId", "triggers", "timeoutSeconds", "skipAwait"];
+const olds = {
+  __provider: "old code", bucket: "b-1", tag: "SmartCover", input: { object: "a.mp4" }, operation: { jobLevel: 1 },
+  timeoutSeconds: 60, jobId: "j1", state: "Success", queueId: "pdefault", outputObjects: [],
+};
+const news = () => ({ __provider: "new code", bucket: "b-1", tag: "SmartCover", input: { object: "a.mp4" },
+  operation: { jobLevel: 1 }, timeoutSeconds: 60 } as Record<string, unknown>);
+const diff = (n: Record<string, unknown>) => diffJob(olds, n, { inputNames: NAMES, defaultedByCloud: new Set(["queueId"]) });
+
+describe("job diff", () => {
+  it("reports no change when only __provider and outputs differ", () => {
+    assert.deepEqual(diff(news()), { changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it("replaces on a change of a job input, naming it", () => {
+    const n = news();
+    n.input = { object: "b.mp4" };
+    assert.deepEqual(diff(n).replaces, ["input"]);
+  });
+
+  it("replaces on a nested change", () => {
+    const n = news();
+    n.operation = { jobLevel: 2 };
+    assert.deepEqual(diff(n), { changes: true, replaces: ["operation"], deleteBeforeReplace: false });
+  });
+
+  it("replaces when triggers change", () => {
+    const n = news();
+    n.triggers = ["v2"];
+    assert.deepEqual(diff(n).replaces, ["triggers"]);
+  });
+
+  it("updates in place when only the waiting knobs change", () => {
+    const n = news();
+    n.timeoutSeconds = 120;
+    n.skipAwait = true;
+    assert.deepEqual(diff(n), { changes: true, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it("does not treat the cloud's default queue as a change when queueId is omitted", () => {
+    assert.equal(diff(news()).changes, false);
+    const n = news();
+    n.queueId = "pother";
+    assert.deepEqual(diff(n).replaces, ["queueId"]);
+  });
+
+  it("treats an unknown value as a replacement during preview", () => {
+    const n = news();
+    n.bucket = UNKNOWN;
+    assert.deepEqual(diff(n).replaces, ["bucket"]);
+  });
+});
