@@ -23,6 +23,19 @@ const smartCover = (object = "in/video.mp4"): Record<string, unknown> => ({
   timeoutSeconds: 30,
 });
 
+/** Runs `fn` against a separate emulator whose jobs follow `timeline`, pointing the provider at it meanwhile. */
+async function withTimeline(timeline: { runningAfterMs: number; finishedAfterMs: number },
+  fn: (emulator: Emulator) => Promise<void>): Promise<void> {
+  const emulator = await startEmulator({ tencent: { timeline } });
+  const restore = withEnv({ MEDIAJOBS_CI_ENDPOINT: emulator.url });
+  try {
+    await fn(emulator);
+  } finally {
+    restore();
+    await emulator.close();
+  }
+}
+
 describe("CiMediaJob provider against the emulator", function () {
   this.timeout(20_000);
   let emulator: Emulator;
@@ -95,9 +108,7 @@ describe("CiMediaJob provider against the emulator", function () {
   });
 
   it("records a job still running at the deadline, and the next update resumes waiting on the same job", async () => {
-    const slow = await startEmulator({ tencent: { timeline: { runningAfterMs: 100, finishedAfterMs: 2500 } } });
-    const restore = withEnv({ MEDIAJOBS_CI_ENDPOINT: slow.url });
-    try {
+    await withTimeline({ runningAfterMs: 100, finishedAfterMs: 2500 }, async (slow) => {
       const inputs = { ...smartCover(), timeoutSeconds: 1, __provider: "serialized" };
       const err = await provider.create!(inputs).then(() => undefined, (e) => e);
       assert.ok(err, "create must not succeed before the job ends");
@@ -111,40 +122,25 @@ describe("CiMediaJob provider against the emulator", function () {
       assert.equal(outs.state, "Success");
       assert.equal(outs.jobId, err.id);
       assert.equal(slow.ci.jobs().length, 1, "no second job was submitted");
-    } finally {
-      restore();
-      await slow.close();
-    }
+    });
   });
 
   it("cancels on delete a job that has not started running", async () => {
-    const slow = await startEmulator({ tencent: { timeline: { runningAfterMs: 60_000, finishedAfterMs: 120_000 } } });
-    const restore = withEnv({ MEDIAJOBS_CI_ENDPOINT: slow.url });
-    try {
+    await withTimeline({ runningAfterMs: 60_000, finishedAfterMs: 120_000 }, async (slow) => {
       const { id, outs } = await provider.create!({ ...smartCover(), skipAwait: true });
       await provider.delete!(id, outs);
-      const job = slow.ci.jobs()[0]!;
-      assert.notEqual(job.cancelledAt, undefined, "the job was cancelled");
-      const { outs: read } = { outs: (await provider.read!(id, outs)).props };
-      assert.equal(read!.state, "Cancel");
-    } finally {
-      restore();
-      await slow.close();
-    }
+      assert.notEqual(slow.ci.jobs()[0]!.cancelledAt, undefined, "the job was cancelled");
+      assert.equal((await provider.read!(id, outs)).props!.state, "Cancel");
+    });
   });
 
   it("forgets on delete a job that is already running, without failing", async () => {
-    const slow = await startEmulator({ tencent: { timeline: { runningAfterMs: 0, finishedAfterMs: 60_000 } } });
-    const restore = withEnv({ MEDIAJOBS_CI_ENDPOINT: slow.url });
-    try {
+    await withTimeline({ runningAfterMs: 0, finishedAfterMs: 60_000 }, async (slow) => {
       const { id, outs } = await provider.create!({ ...smartCover(), skipAwait: true });
       await provider.delete!(id, outs);
       assert.equal(slow.ci.jobs()[0]!.cancelledAt, undefined);
       assert.ok(slow.requests.every((r) => r.method !== "PUT"), "no cancel was attempted");
-    } finally {
-      restore();
-      await slow.close();
-    }
+    });
   });
 
   it("refreshes a finished job, and removes a job that vanished from the cloud", async () => {
