@@ -13,7 +13,7 @@ export type { RequestRecord } from "./server";
 
 /** The credentials the emulator accepts unless told otherwise (test values, not real keys). */
 export const EMULATOR_TENCENT_CREDENTIALS = Object.freeze({
-  secretId: "AKIDmediajobsEMULATOR0000000000000000",
+  secretId: "AKID-mediajobs-emulator-test-id",
   secretKey: "mediajobs-emulator-secret-key-000",
 });
 
