@@ -67,6 +67,18 @@ describe("CiMediaJob check", () => {
     assertOne((a) => { a.input = { object: "/in/video.mp4" }; }, "input.object", /must not start with \//);
   });
 
+  it("requires input and operation, as objects", () => {
+    assertOne((a) => { delete a.input; }, "input", /input is required/);
+    assertOne((a) => { a.input = "in/video.mp4"; }, "input", /must be an object/);
+    assertOne((a) => { delete a.operation; }, "operation", /operation is required/);
+  });
+
+  it("checks the region and the deleteDuplicates flag", () => {
+    assertOne((a) => { a.region = "guangzhou"; }, "region", /region id such as ap-guangzhou/);
+    assertOne((a) => { op(a).smartCover!.deleteDuplicates = "sometimes"; }, "operation.smartCover.deleteDuplicates",
+      /true or false/);
+  });
+
   it("requires tag", () => {
     assertOne((a) => { delete a.tag; }, "tag", /tag is required/);
   });
