@@ -6,15 +6,27 @@
 import { once } from "node:events";
 import { CiService } from "./ci/routes";
 import { CiJob, CiJobStore, CiTimeline, DEFAULT_CI_TIMELINE } from "./ci/jobs";
+import { RpcVerifier } from "./mps/auth";
+import { DEFAULT_MPS_TIMELINE, IProductionJob, IProductionJobStore, MpsTimeline } from "./mps/iproduction";
+import { Pipeline, PipelineStore } from "./mps/pipelines";
+import { MpsService } from "./mps/routes";
 import { createEmulatorServer, RequestRecord, serverUrl } from "./server";
 
 export type { CiJob, CiTimeline } from "./ci/jobs";
+export type { IProductionJob, MpsTimeline } from "./mps/iproduction";
+export type { Pipeline } from "./mps/pipelines";
 export type { RequestRecord } from "./server";
 
 /** The credentials the emulator accepts unless told otherwise (test values, not real keys). */
 export const EMULATOR_TENCENT_CREDENTIALS = Object.freeze({
   secretId: "AKID-mediajobs-emulator-test-id",
   secretKey: "mediajobs-emulator-secret-key-000",
+});
+
+/** The Alibaba credentials the emulator accepts unless told otherwise (test values, not real keys). */
+export const EMULATOR_ALIBABA_CREDENTIALS = Object.freeze({
+  accessKeyId: "mediajobs-emulator-access-key-id",
+  accessKeySecret: "mediajobs-emulator-access-key-secret",
 });
 
 export interface EmulatorOptions {
@@ -27,6 +39,12 @@ export interface EmulatorOptions {
     credentials?: { secretId: string; secretKey: string }[];
     /** When jobs start running and end. */
     timeline?: Partial<CiTimeline>;
+  };
+  alibaba?: {
+    /** Accepted AccessKey pairs; defaults to EMULATOR_ALIBABA_CREDENTIALS. */
+    credentials?: { accessKeyId: string; accessKeySecret: string }[];
+    /** When smart-production jobs start analysing and end. */
+    timeline?: Partial<MpsTimeline>;
   };
   /** Epoch ms clock for job ages and signature times (tests). */
   now?: () => number;
@@ -42,6 +60,16 @@ export interface Emulator {
     /** Drops a job as if it had aged out of CI's history. */
     forgetJob(jobId: string): boolean;
   };
+  mps: {
+    jobs(): IProductionJob[];
+    pipelines(): Pipeline[];
+    /** Removes a pipeline behind the provider's back (tests of refresh). */
+    deletePipeline(id: string): void;
+    /** Answers the next `count` MPS requests with Throttling.User. */
+    throttleNext(count: number): void;
+    /** SubmitIProductionJob calls that created a job. */
+    submissions(): number;
+  };
   close(): Promise<void>;
 }
 
@@ -51,14 +79,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const store = new CiJobStore({ ...DEFAULT_CI_TIMELINE, ...options.tencent?.timeline }, now);
   const ci = new CiService(store, new Map(creds.map((c) => [c.secretId, c.secretKey])),
     () => Math.floor(now() / 1000));
+  const alibabaCreds = options.alibaba?.credentials ?? [EMULATOR_ALIBABA_CREDENTIALS];
+  const pipelines = new PipelineStore();
+  const mps = new MpsService(
+    new IProductionJobStore({ ...DEFAULT_MPS_TIMELINE, ...options.alibaba?.timeline }, now), pipelines,
+    new RpcVerifier(new Map(alibabaCreds.map((c) => [c.accessKeyId, c.accessKeySecret])), now));
   const requests: RequestRecord[] = [];
-  const server = createEmulatorServer(ci, (r) => requests.push(r));
+  const server = createEmulatorServer({ ci, mps }, (r) => requests.push(r));
   server.listen(options.port ?? 0, options.host ?? "127.0.0.1");
   await once(server, "listening");
   return {
     url: serverUrl(server),
     requests,
     ci: { jobs: () => store.all(), forgetJob: (id) => store.forget(id) },
+    mps: {
+      jobs: () => mps.jobs.all(),
+      pipelines: () => pipelines.all(),
+      deletePipeline: (id) => pipelines.delete(id),
+      throttleNext: (count) => { mps.throttleBudget = count; },
+      submissions: () => mps.submissions,
+    },
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();
       server.close((e) => (e ? reject(e) : resolve()));

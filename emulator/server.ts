@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
 import { CiService, matchesCiHost } from "./ci/routes";
+import { matchesMpsHost, MpsService } from "./mps/routes";
 
 export interface RequestRecord {
   method: string;
@@ -14,13 +15,18 @@ export interface RequestRecord {
   status: number;
 }
 
-export function createEmulatorServer(ci: CiService, record: (r: RequestRecord) => void): Server {
+export interface Services {
+  ci: CiService;
+  mps: MpsService;
+}
+
+export function createEmulatorServer(services: Services, record: (r: RequestRecord) => void): Server {
   return createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       try {
-        handle(ci, req, Buffer.concat(chunks).toString("utf8"), res, record);
+        handle(services, req, Buffer.concat(chunks).toString("utf8"), res, record);
       } catch (e) {
         res.writeHead(500, { "content-type": "text/plain" }).end(`emulator error: ${(e as Error).message}`);
       }
@@ -28,7 +34,7 @@ export function createEmulatorServer(ci: CiService, record: (r: RequestRecord) =
   });
 }
 
-function handle(ci: CiService, req: IncomingMessage, body: string, res: ServerResponse,
+function handle({ ci, mps }: Services, req: IncomingMessage, body: string, res: ServerResponse,
   record: (r: RequestRecord) => void): void {
   const host = (req.headers.host ?? "").toLowerCase();
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
@@ -41,6 +47,12 @@ function handle(ci: CiService, req: IncomingMessage, body: string, res: ServerRe
     const reply = ci.handle({ method: req.method ?? "GET", host, path, query, headers: req.headers, body, requestId });
     res.writeHead(reply.status, { "content-type": "application/xml", "x-ci-request-id": requestId }).end(reply.body);
     record({ method: req.method ?? "", host, path, status: reply.status });
+    return;
+  }
+  if (matchesMpsHost(host)) {
+    const reply = mps.handle(req.method ?? "GET", host, url.search.slice(1), body, requestId);
+    res.writeHead(reply.status, { "content-type": "application/json;charset=utf-8", ...reply.headers }).end(reply.body);
+    record({ method: req.method ?? "", host, path: path, status: reply.status });
     return;
   }
   res.writeHead(404, { "content-type": "text/plain" }).end(`No emulated service answers for Host "${host}".\n`);

@@ -35,6 +35,11 @@ export interface CloudApiErrorInit {
   vendorMessage: string;
   requestId?: string;
   retryable: boolean;
+  /** MPS: the host that answered, and the vendor's advice. */
+  hostId?: string;
+  recommend?: string;
+  /** How long the server asked us to wait before retrying (x-acs-retry-after / Retry-After). */
+  retryAfterMs?: number;
   /** The raw response body; kept off the enumerable fields so it is never logged by accident. */
   rawBody?: string;
 }
@@ -49,6 +54,9 @@ export class CloudApiError extends MediaJobsError {
   readonly requestId: string | undefined;
   readonly retryable: boolean;
   readonly fault: "client" | "server";
+  readonly hostId: string | undefined;
+  readonly recommend: string | undefined;
+  readonly retryAfterMs: number | undefined;
   declare readonly rawBody: string | undefined;
 
   constructor(init: CloudApiErrorInit) {
@@ -64,6 +72,9 @@ export class CloudApiError extends MediaJobsError {
     this.requestId = init.requestId;
     this.retryable = init.retryable;
     this.fault = init.status >= 500 ? "server" : "client";
+    this.hostId = init.hostId;
+    this.recommend = init.recommend;
+    this.retryAfterMs = init.retryAfterMs;
     Object.defineProperty(this, "rawBody", { value: init.rawBody, enumerable: false });
   }
 }

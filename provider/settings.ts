@@ -29,6 +29,15 @@ const SETTINGS = {
   tencentSecurityToken: { configKey: "tencentcloud:securityToken", env: ["TENCENTCLOUD_SECURITY_TOKEN"] },
   tencentRegion: { configKey: "tencentcloud:region", env: ["TENCENTCLOUD_REGION"] },
   ciEndpoint: { configKey: "mediajobs:ciEndpoint", env: ["MEDIAJOBS_CI_ENDPOINT"] },
+  alicloudAccessKey: { configKey: "alicloud:accessKey", env: ["ALICLOUD_ACCESS_KEY", "ALIBABA_CLOUD_ACCESS_KEY_ID"] },
+  alicloudSecretKey: {
+    configKey: "alicloud:secretKey", env: ["ALICLOUD_SECRET_KEY", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
+  },
+  alicloudSecurityToken: {
+    configKey: "alicloud:securityToken", env: ["ALICLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_SECURITY_TOKEN"],
+  },
+  alicloudRegion: { configKey: "alicloud:region", env: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"] },
+  mpsEndpoint: { configKey: "mediajobs:mpsEndpoint", env: ["MEDIAJOBS_MPS_ENDPOINT"] },
 } satisfies Record<string, Setting>;
 
 function read(setting: Setting): string | undefined {
@@ -45,6 +54,22 @@ function describe(setting: Setting): string {
   return `stack config \`${setting.configKey}\` or ${setting.env.map((e) => `$${e}`).join(" / ")}`;
 }
 
+/** An id/secret pair (plus an optional STS token), or one error naming every key and variable to set. */
+function keyPair(cloud: string, id: Setting, idName: string, secret: Setting, secretName: string, token: Setting):
+  { id: string; secret: string; token?: string } {
+  const idValue = read(id);
+  const secretValue = read(secret);
+  if (!idValue || !secretValue) {
+    const missing = [
+      !idValue ? `the ${idName} (${describe(id)})` : undefined,
+      !secretValue ? `the ${secretName} (${describe(secret)}; set it with \`pulumi config set --secret\`)` : undefined,
+    ].filter(Boolean);
+    throw new ConfigurationError(`${cloud} credentials are missing: set ${missing.join(" and ")}.`);
+  }
+  const tokenValue = read(token);
+  return tokenValue ? { id: idValue, secret: secretValue, token: tokenValue } : { id: idValue, secret: secretValue };
+}
+
 export interface TencentCredentials {
   secretId: string;
   secretKey: string;
@@ -53,18 +78,38 @@ export interface TencentCredentials {
 
 /** Tencent credentials, or one error naming every key and variable to set. */
 export function tencentCredentials(): TencentCredentials {
-  const secretId = read(SETTINGS.tencentSecretId);
-  const secretKey = read(SETTINGS.tencentSecretKey);
-  if (!secretId || !secretKey) {
-    const missing = [
-      !secretId ? `the SecretId (${describe(SETTINGS.tencentSecretId)})` : undefined,
-      !secretKey ? `the SecretKey (${describe(SETTINGS.tencentSecretKey)}; set it with \`pulumi config set --secret\`)`
-        : undefined,
-    ].filter(Boolean);
-    throw new ConfigurationError(`Tencent Cloud credentials are missing: set ${missing.join(" and ")}.`);
+  const k = keyPair("Tencent Cloud", SETTINGS.tencentSecretId, "SecretId", SETTINGS.tencentSecretKey, "SecretKey",
+    SETTINGS.tencentSecurityToken);
+  return k.token ? { secretId: k.id, secretKey: k.secret, securityToken: k.token } : { secretId: k.id, secretKey: k.secret };
+}
+
+export interface AlibabaCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+/** Alibaba Cloud credentials, or one error naming every key and variable to set. */
+export function alibabaCredentials(): AlibabaCredentials {
+  const k = keyPair("Alibaba Cloud", SETTINGS.alicloudAccessKey, "AccessKey id", SETTINGS.alicloudSecretKey,
+    "AccessKey secret", SETTINGS.alicloudSecurityToken);
+  return k.token ? { accessKeyId: k.id, accessKeySecret: k.secret, securityToken: k.token }
+    : { accessKeyId: k.id, accessKeySecret: k.secret };
+}
+
+/** The resource's own region wins over the stack config and the environment. */
+export function alibabaRegion(resourceRegion: string | undefined): string {
+  const region = resourceRegion || read(SETTINGS.alicloudRegion);
+  if (!region) {
+    throw new ConfigurationError(
+      `No Alibaba Cloud region: set the resource's \`region\` or ${describe(SETTINGS.alicloudRegion)}.`);
   }
-  const securityToken = read(SETTINGS.tencentSecurityToken);
-  return securityToken ? { secretId, secretKey, securityToken } : { secretId, secretKey };
+  return region;
+}
+
+/** The MPS endpoint override (a base URL to connect to), if any. */
+export function mpsEndpointOverride(): string | undefined {
+  return read(SETTINGS.mpsEndpoint);
 }
 
 /** The resource's own region wins over the stack config and the environment. */

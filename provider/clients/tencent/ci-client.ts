@@ -4,8 +4,8 @@
  */
 import { CloudApiError } from "../../errors";
 import { resolveEndpoint } from "../../http/endpoint";
-import { isRetryableStatus, withRetries } from "../../http/retry";
-import { HttpResponse, send, TransportError } from "../../http/transport";
+import { isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
+import { HttpResponse, send } from "../../http/transport";
 import { TencentCredentials } from "../../settings";
 import { authorization, keyTime, qEncode } from "./q-sign";
 import { buildXml, parseXml, text, XmlNode } from "./xml";
@@ -37,7 +37,6 @@ export interface CiCall {
 }
 
 const SIGNATURE_LIFETIME_SECONDS = 900;
-const THROTTLED = /Throttl|SlowDown/;
 const RETRYABLE_CODE = /Throttl|SlowDown|ServiceUnavailable|InternalError/;
 
 export class CiClient {
@@ -57,7 +56,7 @@ export class CiClient {
    */
   async call(call: CiCall): Promise<XmlNode> {
     const body = call.body ? buildXml("Request", call.body) : undefined;
-    return withRetries(() => this.attempt(call, body), (e) => shouldRetry(e, call.idempotent));
+    return withRetries(() => this.attempt(call, body), (e) => mayRetry(e, call.idempotent));
   }
 
   private async attempt(call: CiCall, body: string | undefined): Promise<XmlNode> {
@@ -106,7 +105,7 @@ export function parseResponse(action: string, res: HttpResponse): XmlNode {
       service: "ci", action, status: res.status,
       vendorCode: text(doc.body.Code) ?? "", vendorMessage: text(doc.body.Message) ?? "",
       requestId: text(doc.body.RequestId) ?? requestId, retryable: retryableCode(res.status, text(doc.body.Code)),
-      rawBody: res.body,
+      retryAfterMs: retryAfterMs(res.headers), rawBody: res.body,
     });
   }
   if (res.status >= 300 || !doc || doc.root !== "Response") {
@@ -128,14 +127,4 @@ function retryableCode(status: number, code: string | undefined): boolean {
 function describeBody(res: HttpResponse): string {
   const type = res.headers["content-type"] ?? "no content type";
   return `${type}, ${Buffer.byteLength(res.body)} bytes`;
-}
-
-function shouldRetry(e: unknown, idempotent: boolean): boolean {
-  if (e instanceof TransportError) return idempotent || !e.sent;
-  if (e instanceof CloudApiError) {
-    if (!e.retryable) return false;
-    // A throttled request was refused before it was processed: safe to repeat even when not idempotent.
-    return idempotent || e.status === 429 || THROTTLED.test(e.vendorCode);
-  }
-  return false;
 }

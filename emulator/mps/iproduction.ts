@@ -1,0 +1,99 @@
+/**
+ * Emulated smart-production jobs: Queuing → Analysing → Success, or Fail for an input containing `fail`. The
+ * state follows the job's age. `Result` is a JSON string whose `Data` is another JSON string, as MPS answers,
+ * with the documented per-algorithm shapes.
+ */
+import { randomBytes } from "node:crypto";
+
+export interface MpsTimeline {
+  analysingAfterMs: number;
+  finishedAfterMs: number;
+}
+
+export const DEFAULT_MPS_TIMELINE: MpsTimeline = { analysingAfterMs: 1000, finishedAfterMs: 3000 };
+
+export interface IProductionJob {
+  jobId: string;
+  region: string;
+  params: Record<string, string>;
+  createdAt: number;
+}
+
+export class IProductionJobStore {
+  private readonly jobs = new Map<string, IProductionJob>();
+
+  constructor(private readonly timeline: MpsTimeline, private readonly now: () => number) {}
+
+  create(region: string, params: Record<string, string>): IProductionJob {
+    const job = { jobId: randomBytes(16).toString("hex"), region, params, createdAt: this.now() };
+    this.jobs.set(job.jobId, job);
+    return job;
+  }
+
+  get(jobId: string): IProductionJob | undefined {
+    return this.jobs.get(jobId);
+  }
+
+  all(): IProductionJob[] {
+    return [...this.jobs.values()];
+  }
+
+  state(job: IProductionJob): string {
+    const age = this.now() - job.createdAt;
+    if (age < this.timeline.analysingAfterMs) return "Queuing";
+    if (age < this.timeline.finishedAfterMs) return "Analysing";
+    return (job.params.Input ?? "").includes("fail") ? "Fail" : "Success";
+  }
+
+  /** The QueryIProductionJob answer (without RequestId). */
+  describe(job: IProductionJob): Record<string, string> {
+    const state = this.state(job);
+    const p = job.params;
+    return {
+      JobId: job.jobId, FunctionName: p.FunctionName ?? "", Input: p.Input ?? "", Output: p.Output ?? "",
+      JobParams: p.JobParams ?? "", PipelineId: p.PipelineId ?? "", UserData: p.UserData ?? "", State: state,
+      Result: state === "Success" ? successResult(job) : state === "Fail" ? failResult() : "",
+    };
+  }
+}
+
+function failResult(): string {
+  return JSON.stringify({ Code: "InvalidParameter.ResourceContentBad",
+    Message: "The input media cannot be decoded: the file is damaged or not in a supported format." });
+}
+
+function successResult(job: IProductionJob): string {
+  const fn = job.params.FunctionName ?? "";
+  const names = (count: number) => Array.from({ length: count }, (_, i) => expand(job, i));
+  let data: unknown;
+  switch (fn) {
+    case "Cover":
+      // Cover answers a list of scored frames with full URLs.
+      data = names(3).map((n, i) => ({ Score: (0.98 - i * 0.07).toFixed(2), Time: String(1.5 + i * 4), Url: n.url }));
+      break;
+    case "MusicSegmentDetect":
+      data = { result: [{ start: "0.0", end: "14.8", title: "intro" }, { start: "14.8", end: "52.3", title: "chorus" }] };
+      break;
+    case "CaptionExtraction":
+      data = { result: [{ file: names(1)[0]!.key, type: "srt", language: "zh" }] };
+      break;
+    default:
+      // Most file-producing algorithms (ImageCartoonize, VideoH2V, …): result[].file as object keys.
+      data = { result: names(1).map((n) => ({ file: n.key })) };
+  }
+  return JSON.stringify({ Code: "0", Message: "success", Data: JSON.stringify(data) });
+}
+
+/** Expands `{source}`, `{timestamp}`, `{sequenceId}`, `{resultType}` in the Output URL. */
+function expand(job: IProductionJob, sequence: number): { url: string; key: string } {
+  const output = job.params.Output ?? "";
+  const input = job.params.Input ?? "";
+  const source = (input.split("/").pop() ?? "").replace(/\.[^.]*$/, "");
+  const url = output
+    .replace(/\{source\}/g, source)
+    .replace(/\{timestamp\}/g, String(Math.floor(job.createdAt / 1000)))
+    .replace(/\{sequenceId\}/g, String(sequence))
+    .replace(/\{resultType\}/g, "result");
+  const key = url.replace(/^oss:\/\/[^/]+\//, "");
+  return { url, key };
+}
