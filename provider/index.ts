@@ -5,9 +5,18 @@
  */
 export { ciMediaJobProvider, createCiMediaJobProvider } from "./ci-media-job/provider";
 export type { CiMediaJobProviderOptions } from "./ci-media-job/provider";
+export { createIProductionJobProvider, iproductionJobProvider } from "./iproduction-job/provider";
+export { createMediaPipelineProvider, mediaPipelineProvider } from "./media-pipeline/provider";
+export type { JobProviderOptions } from "./job-provider";
 export type {
   CiMediaJobComputed, CiMediaJobInputs, CiMediaJobOutputs, CiMediaInfo, CiOperation, CiOutput, CiOutputObject,
   CiSmartCover, WaitKnobs,
 } from "./ci-media-job/types";
+export type {
+  CoverFrame, IProductionJobComputed, IProductionJobInputs, IProductionJobOutputs, IProductionResult, MusicSegment,
+} from "./iproduction-job/types";
+export type {
+  AlicloudNotifyConfig, AlicloudPipelineComputed, AlicloudPipelineInputs, MediaPipelineInputs, MediaPipelineOutputs,
+} from "./media-pipeline/types";
 export { CloudApiError, ConfigurationError, JobFailedError, MediaJobsError, ValidationError, WaitTimeoutError }
   from "./errors";

@@ -1,6 +1,6 @@
 /**
- * diff for job resources (design §3): a job is immutable, so any change of a job input or of `triggers` replaces
- * it; the knobs that only steer waiting update in place; `__provider` never counts.
+ * diff (design §3). Inputs in `updatable` change in place; any other input change replaces the resource.
+ * For jobs that set is only the waiting knobs: a job is immutable. `__provider` never counts.
  */
 import { isDeepStrictEqual } from "node:util";
 import { isUnknown } from "./validation";
@@ -8,9 +8,11 @@ import { isUnknown } from "./validation";
 /** Inputs that only steer waiting: a change updates state in place and never submits a new job. */
 export const WAIT_KNOBS: ReadonlySet<string> = new Set(["timeoutSeconds", "skipAwait"]);
 
-export interface JobDiffOptions {
+export interface DiffOptions {
   /** Every input name of the resource (olds also hold outputs, which must not be compared). */
   inputNames: readonly string[];
+  /** Inputs whose change is applied in place. */
+  updatable: ReadonlySet<string>;
   /**
    * Inputs that the cloud fills in when omitted and that are echoed under the same output name (e.g. CI's
    * `queueId`): omitting them is not a change.
@@ -18,29 +20,36 @@ export interface JobDiffOptions {
   defaultedByCloud?: ReadonlySet<string>;
 }
 
-export interface JobDiff {
+export interface Diff {
   changes: boolean;
   replaces: string[];
   deleteBeforeReplace: boolean;
 }
 
-export function diffJob(olds: Record<string, unknown>, news: Record<string, unknown>, opts: JobDiffOptions): JobDiff {
+export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>, opts: DiffOptions): Diff {
   const replaces: string[] = [];
-  let knobChanged = false;
+  let updated = false;
   for (const name of opts.inputNames) {
-    if (name === "__provider") continue;
-    const before = olds[name];
     const after = news[name];
-    if (after === undefined && opts.defaultedByCloud?.has(name)) continue;
-    if (!isUnknown(after) && isDeepStrictEqual(normalize(before), normalize(after))) continue;
-    if (WAIT_KNOBS.has(name)) knobChanged = true;
+    if (normalize(after) === undefined && opts.defaultedByCloud?.has(name)) continue;
+    if (!isUnknown(after) && isDeepStrictEqual(normalize(olds[name]), normalize(after))) continue;
+    if (opts.updatable.has(name)) updated = true;
     else replaces.push(name);
   }
-  return { changes: replaces.length > 0 || knobChanged, replaces, deleteBeforeReplace: false };
+  return { changes: replaces.length > 0 || updated, replaces, deleteBeforeReplace: false };
 }
 
-// The engine round-trips numbers and strings faithfully, but an absent list and an empty one mean the same.
+export function diffJob(olds: Record<string, unknown>, news: Record<string, unknown>,
+  opts: Omit<DiffOptions, "updatable">): Diff {
+  return diffInputs(olds, news, { ...opts, updatable: WAIT_KNOBS });
+}
+
+// Absent, empty string, empty list and empty object all mean "not set" to the clouds.
 function normalize(value: unknown): unknown {
+  if (value === null || value === "") return undefined;
   if (Array.isArray(value) && value.length === 0) return undefined;
+  if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 0) {
+    return undefined;
+  }
   return value;
 }

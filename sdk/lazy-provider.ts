@@ -5,7 +5,9 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
  * each method requires the implementation by package name at call time, so no client, module or credential is
  * captured (design §4). `name` is the only captured value.
  */
-export function lazyProvider(name: "ciMediaJobProvider"): dynamic.ResourceProvider {
+export function lazyProvider(
+  name: "ciMediaJobProvider" | "iproductionJobProvider" | "mediaPipelineProvider",
+): dynamic.ResourceProvider {
   return {
     configure: (req) => require("pulumi-mediajobs/provider")[name].configure(req),
     check: (olds, news) => require("pulumi-mediajobs/provider")[name].check(olds, news),

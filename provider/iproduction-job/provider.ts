@@ -1,0 +1,59 @@
+/**
+ * The IProductionJob dynamic provider: the shared job lifecycle over MPS smart production. MPS has no API to
+ * cancel these jobs, so delete forgets a job that is still running.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { MpsClient } from "../clients/alibaba/mps-client";
+import { IPRODUCTION_TERMINAL_STATES, queryIProductionJob, submitIProductionJob } from "../clients/alibaba/mps-api";
+import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
+import { alibabaCredentials, alibabaRegion, mpsEndpointOverride } from "../settings";
+import { checkIProductionJob } from "./check";
+import { IProductionJobComputed, IProductionJobInputs } from "./types";
+import { fromQuery, toSubmitParams } from "./wire";
+
+const INPUT_NAMES = [
+  "region", "functionName", "input", "output", "jobParams", "modelId", "pipelineId", "notifyUrl", "userData",
+  "scheduleParams", "triggers", "timeoutSeconds", "skipAwait",
+] as const;
+
+const COMPUTED_NAMES = ["jobId", "state", "code", "message", "result", "outputFiles"] as const;
+
+function clientFor(props: Record<string, unknown>): MpsClient {
+  return new MpsClient({
+    region: alibabaRegion((props as unknown as IProductionJobInputs).region),
+    credentials: alibabaCredentials,
+    endpointOverride: mpsEndpointOverride(),
+  });
+}
+
+export const IPRODUCTION_JOB_SPEC: JobSpec<IProductionJobComputed> = {
+  kind: "IProductionJob",
+  service: "mps",
+  inputNames: INPUT_NAMES,
+  computedNames: COMPUTED_NAMES,
+  terminalStates: IPRODUCTION_TERMINAL_STATES,
+  successState: "Success",
+  check: checkIProductionJob,
+  async submit(props) {
+    const inputs = props as unknown as IProductionJobInputs;
+    const { jobId } = await submitIProductionJob(clientFor(props), toSubmitParams(inputs));
+    return { jobId, state: "Queuing", code: "", message: "", outputFiles: [] };
+  },
+  async describe(props, jobId) {
+    const body = await queryIProductionJob(clientFor(props), jobId);
+    if (!body) return undefined;
+    return { computed: fromQuery(body, props as unknown as IProductionJobInputs),
+      requestId: typeof body.RequestId === "string" ? body.RequestId : undefined };
+  },
+  summary: (props) => {
+    const inputs = props as unknown as IProductionJobInputs;
+    return `${inputs.functionName}${inputs.input ? ` of ${inputs.input}` : ""}`;
+  },
+};
+
+export function createIProductionJobProvider(options: JobProviderOptions = {}): dynamic.ResourceProvider {
+  return createJobProvider(IPRODUCTION_JOB_SPEC, options);
+}
+
+/** The provider that `pulumi-mediajobs`' IProductionJob resources use. */
+export const iproductionJobProvider: dynamic.ResourceProvider = createIProductionJobProvider();

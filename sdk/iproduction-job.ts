@@ -1,0 +1,47 @@
+import * as pulumi from "@pulumi/pulumi";
+import { isKnownFunction, unknownFunctionWarning } from "../provider/iproduction-job/functions";
+import type { IProductionJobInputs, IProductionResult } from "../provider/iproduction-job/types";
+import { Inputs } from "./input";
+import { lazyProvider } from "./lazy-provider";
+
+/**
+ * Arguments of an {@link IProductionJob}: the parameters of MPS `SubmitIProductionJob` in camelCase (`jobParams`
+ * is a plain object, sent as a JSON string), plus the waiting knobs `triggers`, `timeoutSeconds` and `skipAwait`.
+ */
+export type IProductionJobArgs = { [K in keyof IProductionJobInputs]: Inputs<IProductionJobInputs[K]> };
+
+const provider = lazyProvider("iproductionJobProvider");
+
+/**
+ * An Alibaba Cloud MPS smart-production job (Cover, ImageCartoonize, CaptionExtraction, VideoH2V, …).
+ * `pulumi up` submits the job and waits until MPS reports Success or Fail; a failed job fails the update with its
+ * JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job. MPS has no API to cancel
+ * these jobs: `pulumi destroy` forgets a job, it does not stop it.
+ *
+ * Credentials come from `alicloud:accessKey` / `alicloud:secretKey` (stack config) or `ALICLOUD_ACCESS_KEY` /
+ * `ALICLOUD_SECRET_KEY`, never from resource inputs.
+ */
+export class IProductionJob extends pulumi.dynamic.Resource {
+  /** The MPS job id. */
+  declare readonly jobId: pulumi.Output<string>;
+  /** MPS's spelling: Queuing, Analysing, Success, Fail. */
+  declare readonly state: pulumi.Output<string>;
+  /** The result's code (`0` on success) and message. */
+  declare readonly code: pulumi.Output<string>;
+  declare readonly message: pulumi.Output<string>;
+  /** The job's Result with both JSON levels parsed; `data` is typed for the algorithms the README lists. */
+  declare readonly result: pulumi.Output<IProductionResult | undefined>;
+  /** The objects the job wrote, as full `oss://` URLs. */
+  declare readonly outputFiles: pulumi.Output<string[]>;
+
+  constructor(name: string, args: IProductionJobArgs, opts?: pulumi.CustomResourceOptions) {
+    super(provider, name, {
+      jobId: undefined, state: undefined, code: undefined, message: undefined, result: undefined,
+      outputFiles: undefined, ...args,
+    }, opts, "mediajobs", "IProductionJob");
+    // Availability of algorithms varies by region: an unknown name is a warning, not an error.
+    pulumi.output(args.functionName).apply((fn) => {
+      if (typeof fn === "string" && !isKnownFunction(fn)) void pulumi.log.warn(unknownFunctionWarning(fn), this);
+    });
+  }
+}
