@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
 import { ConfigurationError } from "../../provider/errors";
-import { tencentCredentials, tencentRegion, useStackConfig } from "../../provider/settings";
+import {
+  alibabaCredentials, alibabaRegion, tencentCredentials, tencentRegion, useStackConfig,
+} from "../../provider/settings";
 
-const VARS = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_REGION"];
+const VARS = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_REGION",
+  "ALICLOUD_ACCESS_KEY", "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_SECRET_KEY", "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+  "ALICLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"];
 
 describe("settings", () => {
   let saved: Record<string, string | undefined>;
@@ -44,5 +48,24 @@ describe("settings", () => {
     assert.equal(tencentRegion("ap-shanghai"), "ap-shanghai");
     delete process.env.TENCENTCLOUD_REGION;
     assert.throws(() => tencentRegion(undefined), /tencentcloud:region/);
+  });
+
+  it("names the Alibaba config key and both env vars of a missing key, in one error", () => {
+    process.env.ALICLOUD_ACCESS_KEY = "id-from-env";
+    assert.throws(alibabaCredentials, (e: Error) => e instanceof ConfigurationError &&
+      /alicloud:secretKey/.test(e.message) && /\$ALICLOUD_SECRET_KEY/.test(e.message) &&
+      /\$ALIBABA_CLOUD_ACCESS_KEY_SECRET/.test(e.message) && !/alicloud:accessKey/.test(e.message) &&
+      !e.message.includes("id-from-env"));
+  });
+
+  it("takes the first Alibaba env var that is set, and the STS token", () => {
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = "second";
+    process.env.ALICLOUD_ACCESS_KEY = "first";
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = "secret";
+    process.env.ALIBABA_CLOUD_SECURITY_TOKEN = "sts";
+    assert.deepEqual(alibabaCredentials(), { accessKeyId: "first", accessKeySecret: "secret", securityToken: "sts" });
+    process.env.ALIBABA_CLOUD_REGION = "cn-hangzhou";
+    assert.equal(alibabaRegion(undefined), "cn-hangzhou");
+    assert.equal(alibabaRegion("cn-shanghai"), "cn-shanghai");
   });
 });

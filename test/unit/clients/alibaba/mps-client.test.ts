@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { parseMpsResponse } from "../../../../provider/clients/alibaba/mps-client";
+import { unwrap } from "../../../../provider/clients/alibaba/mps-api";
+import { CloudApiError } from "../../../../provider/errors";
+
+const res = (status: number, body: string, headers: Record<string, string> = {}) => ({ status, body, headers });
+
+function errorOf(fn: () => unknown): CloudApiError {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof CloudApiError, String(e));
+    return e;
+  }
+  assert.fail("expected a CloudApiError");
+}
+
+describe("MPS response parsing", () => {
+  it("returns a success body", () => {
+    assert.deepEqual(parseMpsResponse("QueryIProductionJob", res(200, '{"RequestId":"r","JobId":"j"}')),
+      { RequestId: "r", JobId: "j" });
+  });
+
+  it("keys errors on Code, not on status: a 200 with a Code is an error", () => {
+    const e = errorOf(() => parseMpsResponse("SubmitIProductionJob", res(200,
+      '{"RequestId":"r1","HostId":"mts.cn-shanghai.aliyuncs.com","Code":"InvalidParameter.Input","Message":"bad input","Recommend":"https://x"}')));
+    assert.equal(e.vendorCode, "InvalidParameter.Input");
+    assert.equal(e.requestId, "r1");
+    assert.equal(e.hostId, "mts.cn-shanghai.aliyuncs.com");
+    assert.equal(e.recommend, "https://x");
+    assert.equal(e.retryable, false);
+    assert.match(e.message, /SubmitIProductionJob failed with HTTP 200: InvalidParameter\.Input: bad input\. \(RequestId r1\)/);
+  });
+
+  it("marks throttling codes retryable on a 400 and keeps the server's retry-after hint", () => {
+    for (const code of ["Throttling", "Throttling.User", "Throttling.Api", "Rejected.Throttling", "ServiceUnavailable",
+      "InternalError"]) {
+      const e = errorOf(() => parseMpsResponse("X", res(400, JSON.stringify({ Code: code }), { "x-acs-retry-after": "250" })));
+      assert.equal(e.retryable, true, code);
+      assert.equal(e.retryAfterMs, 250);
+    }
+    for (const code of ["SignatureDoesNotMatch", "InvalidAccessKeyId.NotFound", "InvalidTimeStamp.Expired",
+      "SignatureNonceUsed", "InvalidParameter.X", "PermissionDenied.Y"]) {
+      assert.equal(errorOf(() => parseMpsResponse("X", res(400, JSON.stringify({ Code: code })))).retryable, false, code);
+    }
+  });
+
+  it("masks the AccessKeyId that SignatureDoesNotMatch echoes", () => {
+    const e = errorOf(() => parseMpsResponse("X", res(400, JSON.stringify({ Code: "SignatureDoesNotMatch",
+      Message: "server string to sign is:POST&%2F&AccessKeyId%3DLTAIexampleid%26Action" })), ["LTAIexampleid", "secret"]));
+    assert.doesNotMatch(e.message, /LTAIexampleid/);
+    assert.match(e.message, /AccessKeyId%3D\*\*\*%26Action/);
+  });
+
+  it("reports a proxy's HTML page or a truncated body as an invalid answer", () => {
+    const html = errorOf(() => parseMpsResponse("X", res(503, "<html>busy</html>", { "content-type": "text/html" })));
+    assert.equal(html.vendorCode, "HTTP503");
+    assert.equal(html.retryable, true);
+    assert.doesNotMatch(html.message, /busy/);
+    assert.equal(errorOf(() => parseMpsResponse("X", res(200, '{"JobId":'))).vendorCode, "InvalidResponse");
+    assert.equal(errorOf(() => parseMpsResponse("X", res(200, "[1,2]"))).vendorCode, "InvalidResponse");
+  });
+});
+
+describe("MPS wrapped lists", () => {
+  it("accepts the wrapped form the API answers and the flat form doc examples show", () => {
+    assert.deepEqual(unwrap({ Pipeline: [{ Id: "a" }] }, "Pipeline"), [{ Id: "a" }]);
+    assert.deepEqual(unwrap([{ Id: "a" }], "Pipeline"), [{ Id: "a" }]);
+    assert.deepEqual(unwrap({ String: "p1" }, "String"), ["p1"]);
+    assert.deepEqual(unwrap(undefined, "String"), []);
+    assert.deepEqual(unwrap({ String: [] }, "String"), []);
+  });
+});

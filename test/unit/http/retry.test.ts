@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { CloudApiError } from "../../../provider/errors";
+import { backoffDelay, DEFAULT_RETRY, mayRetry, retryAfterMs, withRetries } from "../../../provider/http/retry";
+import { TransportError } from "../../../provider/http/transport";
+
+const cloud = (status: number, code: string, retryable: boolean, retryAfter?: number) => new CloudApiError({
+  service: "mps", action: "X", status, vendorCode: code, vendorMessage: "", retryable,
+  ...(retryAfter ? { retryAfterMs: retryAfter } : {}),
+});
+
+describe("retry policy", () => {
+  it("retries idempotent calls on any retryable failure", () => {
+    assert.equal(mayRetry(cloud(500, "InternalError", true), true), true);
+    assert.equal(mayRetry(new TransportError("ECONNRESET", "reset", true), true), true);
+    assert.equal(mayRetry(cloud(400, "InvalidParameter", false), true), false);
+  });
+
+  it("retries a submission only when it provably was not processed", () => {
+    assert.equal(mayRetry(cloud(400, "Throttling.User", true), false), true, "throttled: refused");
+    assert.equal(mayRetry(cloud(429, "HTTP429", true), false), true);
+    assert.equal(mayRetry(new TransportError("ECONNREFUSED", "refused", false), false), true, "never sent");
+    assert.equal(mayRetry(cloud(500, "InternalError", true), false), false, "may have been processed");
+    assert.equal(mayRetry(new TransportError("ECONNRESET", "reset", true), false), false, "answer lost");
+  });
+
+  it("waits at least what the server asks for", async () => {
+    const sleeps: number[] = [];
+    let calls = 0;
+    const value = await withRetries(async () => {
+      if (++calls < 3) throw cloud(400, "Throttling", true, 700);
+      return "ok";
+    }, () => true, DEFAULT_RETRY, async (ms) => { sleeps.push(ms); });
+    assert.equal(value, "ok");
+    assert.equal(sleeps.length, 2);
+    assert.ok(sleeps.every((ms) => ms >= 700), String(sleeps));
+  });
+
+  it("gives up after maxAttempts and rethrows the last error", async () => {
+    let calls = 0;
+    await assert.rejects(withRetries(async () => { calls++; throw cloud(503, "ServiceUnavailable", true); },
+      () => true, { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 }, async () => {}), /ServiceUnavailable/);
+    assert.equal(calls, 3);
+  });
+
+  it("uses full jitter under an exponential cap", () => {
+    assert.equal(backoffDelay(3, { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10_000 }, () => 0.999), 799);
+    assert.equal(backoffDelay(10, { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 5000 }, () => 0.5), 2500);
+  });
+
+  it("reads x-acs-retry-after in ms and Retry-After in seconds", () => {
+    assert.equal(retryAfterMs({ "x-acs-retry-after": "300" }), 300);
+    assert.equal(retryAfterMs({ "retry-after": "2" }), 2000);
+    assert.equal(retryAfterMs({}), undefined);
+  });
+});
