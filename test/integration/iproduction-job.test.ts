@@ -1,0 +1,140 @@
+import assert from "node:assert/strict";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { EMULATOR_ALIBABA_CREDENTIALS as CREDS, Emulator, startEmulator } from "../../emulator";
+import { MpsClient } from "../../provider/clients/alibaba/mps-client";
+import { queryPipelineList } from "../../provider/clients/alibaba/mps-api";
+import { createIProductionJobProvider } from "../../provider";
+import { CloudApiError, JobFailedError } from "../../provider/errors";
+import { withEnv } from "../helpers/env";
+
+const OSS = "oss://example-bucket.oss-cn-shanghai.aliyuncs.com";
+const cover = (input = `${OSS}/in/keynote.mp4`): Record<string, unknown> => ({
+  region: "cn-shanghai", functionName: "Cover", input, output: `${OSS}/covers/{source}-{sequenceId}.jpg`,
+  jobParams: { Model: "" }, timeoutSeconds: 30,
+});
+
+describe("IProductionJob provider against the emulator", function () {
+  this.timeout(20_000);
+  let emulator: Emulator;
+  let restoreEnv: () => void;
+  let provider: dynamic.ResourceProvider;
+  const logs: string[] = [];
+
+  before(async () => {
+    emulator = await startEmulator({ alibaba: { timeline: { analysingAfterMs: 100, finishedAfterMs: 300 } } });
+    restoreEnv = withEnv({ MEDIAJOBS_MPS_ENDPOINT: emulator.url, ALICLOUD_ACCESS_KEY: CREDS.accessKeyId,
+      ALICLOUD_SECRET_KEY: CREDS.accessKeySecret, ALICLOUD_REGION: undefined, ALIBABA_CLOUD_REGION: undefined });
+    provider = createIProductionJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, factor: 1.5 },
+      log: (l) => logs.push(l) });
+  });
+  after(async () => {
+    restoreEnv();
+    await emulator.close();
+  });
+
+  it("runs a Cover job and returns the typed result with full oss:// URLs", async () => {
+    const inputs = cover();
+    const { id, outs } = await provider.create!(inputs);
+    assert.match(id, /^[0-9a-f]{32}$/);
+    assert.equal(outs.state, "Success");
+    assert.equal(outs.code, "0");
+    assert.equal(outs.result.data.length, 3);
+    assert.equal(typeof outs.result.data[0].score, "number");
+    assert.deepEqual(outs.outputFiles, [0, 1, 2].map((i) => `${OSS}/covers/keynote-${i}.jpg`));
+    for (const [k, v] of Object.entries(inputs)) assert.deepEqual(outs[k], v, `input ${k} is kept`);
+    // JobParams went over the wire as a JSON string.
+    const job = emulator.mps.jobs().find((j) => j.jobId === id)!;
+    assert.equal(job.params.JobParams, '{"Model":""}');
+    assert.ok(logs.some((l) => l.includes(`${id}: Analysing → Success`)), logs.join("\n"));
+  });
+
+  it("runs an ImageCartoonize job and names its file as a full URL", async () => {
+    const { outs } = await provider.create!({ region: "cn-shanghai", functionName: "ImageCartoonize",
+      input: `${OSS}/photos/me.jpg`, output: `${OSS}/cartoons/{source}.jpg` });
+    assert.deepEqual(outs.outputFiles, [`${OSS}/cartoons/me.jpg`]);
+    assert.deepEqual(outs.result.data, { files: [{ file: "cartoons/me.jpg" }] });
+  });
+
+  it("fails a job MPS reports Fail with JobId, Code, Message and RequestId, and records nothing", async () => {
+    const err = await provider.create!(cover(`${OSS}/in/fail-corrupt.mp4`)).then(() => undefined, (e) => e);
+    assert.ok(err instanceof JobFailedError, String(err));
+    assert.equal(err.state, "Fail");
+    assert.equal(err.jobCode, "InvalidParameter.ResourceContentBad");
+    assert.match(err.message, /^Job [0-9a-f]{32} ended in state Fail: InvalidParameter\.ResourceContentBad: The input media cannot be decoded.*\(RequestId [0-9a-f]+\)/);
+    assert.equal("id" in err, false);
+  });
+
+  it("retries throttling and submits exactly once", async () => {
+    const before = emulator.mps.submissions();
+    emulator.mps.throttleNext(2);
+    const { outs } = await provider.create!(cover());
+    assert.equal(outs.state, "Success");
+    assert.equal(emulator.mps.submissions(), before + 1);
+    const throttled = emulator.requests.filter((r) => r.host.startsWith("mts.") && r.status === 400);
+    assert.ok(throttled.length >= 2);
+  });
+
+  it("refreshes a job, and forgets on delete (MPS cannot cancel) with a line saying so", async () => {
+    const { id, outs } = await provider.create!({ ...cover(), skipAwait: true });
+    const read = await provider.read!(id, outs);
+    assert.equal(read.id, id);
+    assert.ok(["Queuing", "Analysing", "Success"].includes(read.props!.state));
+    const requestsBefore = emulator.requests.length;
+    await provider.delete!(id, { ...outs, state: "Queuing" });
+    assert.ok(emulator.requests.length - requestsBefore <= 1, "delete only looks the job up");
+    if (read.props!.state !== "Success") assert.ok(logs.some((l) => /no API to cancel it, so it is forgotten/.test(l)));
+  });
+
+  it("reports a job MPS no longer knows as gone on refresh", async () => {
+    assert.deepEqual(await provider.read!("0".repeat(32), cover()), { id: "", props: {} });
+  });
+
+  it("fails before any request when the secret is missing, naming config key and env vars", async () => {
+    const restore = withEnv({ ALICLOUD_SECRET_KEY: undefined, ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined });
+    const count = emulator.requests.length;
+    try {
+      await assert.rejects(provider.create!(cover()),
+        /alicloud:secretKey.*ALICLOUD_SECRET_KEY.*ALIBABA_CLOUD_ACCESS_KEY_SECRET/);
+      assert.equal(emulator.requests.length, count);
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe("MPS signature verification by the emulator", () => {
+  let emulator: Emulator;
+  before(async () => { emulator = await startEmulator(); });
+  after(async () => { await emulator.close(); });
+
+  const client = (over: Partial<{ secret: string; now: () => number; nonce: () => string }> = {}) => new MpsClient({
+    region: "cn-shanghai", endpointOverride: emulator.url,
+    credentials: () => ({ accessKeyId: CREDS.accessKeyId, accessKeySecret: over.secret ?? CREDS.accessKeySecret }),
+    ...(over.now ? { now: over.now } : {}), ...(over.nonce ? { nonce: over.nonce } : {}),
+  });
+
+  it("refuses a wrong secret with SignatureDoesNotMatch, masking the AccessKeyId", async () => {
+    const err = await queryPipelineList(client({ secret: "wrong" }), ["x"]).then(() => undefined, (e) => e);
+    assert.ok(err instanceof CloudApiError);
+    assert.equal(err.vendorCode, "SignatureDoesNotMatch");
+    assert.equal(err.retryable, false);
+    assert.doesNotMatch(err.message, new RegExp(CREDS.accessKeyId));
+    assert.match(err.message, /server string to sign is:POST&%2F&AccessKeyId%3D\*\*\*/);
+  });
+
+  it("refuses a reused nonce", async () => {
+    const c = client({ nonce: () => "fixed-nonce-for-test" });
+    await queryPipelineList(c, ["x"]);
+    await assert.rejects(queryPipelineList(c, ["x"]), (e: CloudApiError) => e.vendorCode === "SignatureNonceUsed");
+  });
+
+  it("refuses a stale timestamp with advice about the clock", async () => {
+    await assert.rejects(queryPipelineList(client({ now: () => Date.now() - 20 * 60_000 }), ["x"]),
+      (e: CloudApiError) => e.vendorCode === "InvalidTimeStamp.Expired");
+  });
+
+  it("signs every attempt afresh: a retried request is not refused as a reused nonce", async () => {
+    emulator.mps.throttleNext(1);
+    assert.deepEqual((await queryPipelineList(client(), ["x"])).missing, ["x"]);
+  });
+});
