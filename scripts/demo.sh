@@ -26,10 +26,13 @@ export PULUMI_BACKEND_URL="file://$repo_root/.pulumi-state" PULUMI_CONFIG_PASSPH
 mkdir -p "$repo_root/.pulumi-state"
 pulumi stack select --create demo --non-interactive >/dev/null
 # The emulator's own test credentials, set as secrets like real ones would be.
-creds() { node -p "require('./dist/emulator').EMULATOR_TENCENT_CREDENTIALS.$1"; }
+creds() { node -p "require('./dist/emulator').$1"; }
 pulumi config set mediajobs:ciEndpoint "http://127.0.0.1:$port"
-pulumi config set --secret tencentcloud:secretId "$(creds secretId)"
-pulumi config set --secret tencentcloud:secretKey "$(creds secretKey)"
+pulumi config set --secret tencentcloud:secretId "$(creds EMULATOR_TENCENT_CREDENTIALS.secretId)"
+pulumi config set --secret tencentcloud:secretKey "$(creds EMULATOR_TENCENT_CREDENTIALS.secretKey)"
+pulumi config set mediajobs:mpsEndpoint "http://127.0.0.1:$port"
+pulumi config set --secret alicloud:accessKey "$(creds EMULATOR_ALIBABA_CREDENTIALS.accessKeyId)"
+pulumi config set --secret alicloud:secretKey "$(creds EMULATOR_ALIBABA_CREDENTIALS.accessKeySecret)"
 
 pulumi up --yes --refresh --skip-preview --non-interactive
 echo

@@ -3,11 +3,16 @@
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# npm ci when node_modules is missing or older than the lockfile.
-ensure_node_modules() {
-  if [ ! -d "$repo_root/node_modules/@pulumi/pulumi" ] || [ "$repo_root/package-lock.json" -nt "$repo_root/node_modules/.package-lock.json" ]; then
-    (cd "$repo_root" && npm ci --no-audit --no-fund >&2)
+# npm ci in a directory when its node_modules is missing or older than its lockfile.
+npm_ci_if_stale() {
+  local dir="$1"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund >&2)
   fi
+}
+
+ensure_node_modules() {
+  npm_ci_if_stale "$repo_root"
   # Programs in this repository (the demo, the examples, the e2e stacks) resolve the package by name, as users'
   # programs do: the serialized provider runs `require("pulumi-mediajobs/provider")` in the provider process.
   node "$repo_root/scripts/link-package.js"

@@ -8,6 +8,9 @@ cd "$repo_root"
 
 ensure_node_modules
 build
+# The example that composes @pulumi/alicloud and @pulumi/random has its own packages; it is type-checked, not
+# deployed (their provider plugins cannot be downloaded here).
+npm_ci_if_stale "$repo_root/examples/alicloud-oss-cartoonize"
 
 # The e2e tests fail, never skip, under CI=true when the engine cannot be had (test/helpers/engine.ts).
 if engine_path="$(bash scripts/setup-engine.sh)"; then

@@ -23,8 +23,8 @@ const provider = lazyProvider("ciMediaJobProvider");
  * `TENCENTCLOUD_SECRET_ID` / `TENCENTCLOUD_SECRET_KEY`, never from resource inputs.
  */
 export class CiMediaJob extends pulumi.dynamic.Resource {
-  /** The CI job id (`j…`). */
-  declare readonly jobId: pulumi.Output<string>;
+  /** The CI job id (`j…`) (the resource's id). */
+  readonly jobId: pulumi.Output<string>;
   /** The job's state in CI's spelling: Submitted, Running, Success, Failed, Pause, Cancel. */
   declare readonly state: pulumi.Output<string>;
   /** CI's result code (`Success`, or the failure code). */
@@ -42,9 +42,11 @@ export class CiMediaJob extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: CiMediaJobArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, name, {
-      jobId: undefined, state: undefined, code: undefined, message: undefined, creationTime: undefined,
+      state: undefined, code: undefined, message: undefined, creationTime: undefined,
       startTime: undefined, endTime: undefined, queueId: undefined, outputObjects: undefined, mediaInfo: undefined,
       ...args,
     }, opts, "mediajobs", "CiMediaJob");
+    // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
+    this.jobId = this.id;
   }
 }

@@ -22,8 +22,8 @@ const provider = lazyProvider("iproductionJobProvider");
  * `ALICLOUD_SECRET_KEY`, never from resource inputs.
  */
 export class IProductionJob extends pulumi.dynamic.Resource {
-  /** The MPS job id. */
-  declare readonly jobId: pulumi.Output<string>;
+  /** The MPS job id (the resource's id). */
+  readonly jobId: pulumi.Output<string>;
   /** MPS's spelling: Queuing, Analysing, Success, Fail. */
   declare readonly state: pulumi.Output<string>;
   /** The result's code (`0` on success) and message. */
@@ -36,9 +36,11 @@ export class IProductionJob extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: IProductionJobArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, name, {
-      jobId: undefined, state: undefined, code: undefined, message: undefined, result: undefined,
+      state: undefined, code: undefined, message: undefined, result: undefined,
       outputFiles: undefined, ...args,
     }, opts, "mediajobs", "IProductionJob");
+    // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
+    this.jobId = this.id;
     // Availability of algorithms varies by region: an unknown name is a warning, not an error.
     pulumi.output(args.functionName).apply((fn) => {
       if (typeof fn === "string" && !isKnownFunction(fn)) void pulumi.log.warn(unknownFunctionWarning(fn), this);

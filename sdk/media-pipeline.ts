@@ -17,8 +17,8 @@ const provider = lazyProvider("mediaPipelineProvider");
  * `speedLevel` and `region` cannot change and replace it; `pulumi destroy` deletes it. Refresh shows drift.
  */
 export class MediaPipeline extends pulumi.dynamic.Resource {
-  /** The pipeline id. */
-  declare readonly pipelineId: pulumi.Output<string>;
+  /** The pipeline id (the resource's id). */
+  readonly pipelineId: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
   /** Active or Paused. */
   declare readonly state: pulumi.Output<string>;
@@ -31,8 +31,11 @@ export class MediaPipeline extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: MediaPipelineArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, name, {
-      pipelineId: undefined, state: undefined, speed: undefined, speedLevel: undefined,
+      state: undefined, speed: undefined, speedLevel: undefined,
       quotaAllocate: undefined, notifyConfig: undefined, role: undefined, ...args,
     }, opts, "mediajobs", "MediaPipeline");
+    // The id stays known while an update is previewed, unlike the other outputs of a dynamic resource: jobs that
+    // name this pipeline then preview as unchanged when only its state or name changes, not as replaced.
+    this.pipelineId = this.id;
   }
 }

@@ -3,10 +3,10 @@
  * preview → up → up (no changes) → refresh → change an input (replace) → destroy.
  */
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { EMULATOR_TENCENT_CREDENTIALS as CREDS, Emulator, startEmulator } from "../../emulator";
-import { PulumiWorkspace, REPO_ROOT, requireEngine } from "../helpers/engine";
+import { Emulator, startEmulator } from "../../emulator";
+import { assertNoSecrets, PulumiWorkspace, REPO_ROOT, requireEngine, walk } from "../helpers/engine";
 
 interface Outputs {
   coverJobId: string;
@@ -32,17 +32,11 @@ describe("e2e: CiMediaJob through the Pulumi engine", function () {
     const enginePath = requireEngine(this);
     emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 300, finishedAfterMs: 1200 } } });
     ws = new PulumiWorkspace(enginePath, join(REPO_ROOT, "examples", "ci-smart-cover"));
-    await ws.run(["stack", "init", stack]);
-    await ws.run(["config", "set", "mediajobs:ciEndpoint", emulator.url]);
-    await ws.run(["config", "set", "--secret", "tencentcloud:secretId", CREDS.secretId]);
-    await ws.run(["config", "set", "--secret", "tencentcloud:secretKey", CREDS.secretKey]);
+    await ws.initStack(stack, emulator.url);
   });
 
   after(async () => {
-    if (ws) {
-      await ws.run(["stack", "rm", "--yes", "--force", stack], { allowFailure: true });
-      ws.dispose();
-    }
+    await ws?.dispose(stack);
     await emulator?.close();
   });
 
@@ -71,15 +65,15 @@ describe("e2e: CiMediaJob through the Pulumi engine", function () {
   it("keeps credentials out of the state, and the provider in state thin", async () => {
     // At rest and in a plain export, credentials appear nowhere in clear text. (The engine itself records the
     // stack config as the default dynamic provider's inputs, encrypted when set with --secret.)
-    assertNoCredentials((await ws.run(["stack", "export"])).stdout, "stack export");
-    for (const file of walk(ws.backendDir)) assertNoCredentials(readFileSync(file, "utf8"), file);
+    assertNoSecrets((await ws.run(["stack", "export"])).stdout, "stack export");
+    for (const file of walk(ws.backendDir)) assertNoSecrets(readFileSync(file, "utf8"), file);
     // Even decrypted, no resource of ours holds them: the provider reads them at call time and never stores them.
     const state = JSON.parse((await ws.run(["stack", "export", "--show-secrets"])).stdout) as
       { deployment: { resources: { type: string; outputs?: Record<string, string> }[] } };
     const jobs = state.deployment.resources.filter((r) => r.type.endsWith("CiMediaJob"));
     assert.equal(jobs.length, 2);
     for (const job of jobs) {
-      assertNoCredentials(JSON.stringify(job), `the state of ${job.type}`);
+      assertNoSecrets(JSON.stringify(job), `the state of ${job.type}`);
       const size = Buffer.byteLength(job.outputs!.__provider!);
       // The serialized provider only requires the package by name (design §4).
       assert.ok(size < 4096, `__provider is ${size} bytes`);
@@ -133,15 +127,3 @@ describe("e2e: CiMediaJob through the Pulumi engine", function () {
     assert.equal(jobSubmissions(), 4, "destroy submits nothing");
   });
 });
-
-function assertNoCredentials(text: string, where: string): void {
-  assert.equal(text.includes(CREDS.secretKey), false, `the SecretKey appears in ${where}`);
-  assert.equal(text.includes(CREDS.secretId), false, `the SecretId appears in ${where}`);
-}
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}

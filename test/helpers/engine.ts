@@ -4,9 +4,10 @@
  * MEDIAJOBS_ENGINE_PATH).
  */
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { EMULATOR_ALIBABA_CREDENTIALS, EMULATOR_TENCENT_CREDENTIALS } from "../../emulator";
 
 export const REPO_ROOT = resolve(__dirname, "..", "..", "..");
 
@@ -55,6 +56,8 @@ export class PulumiWorkspace {
       PULUMI_HOME: join(this.backendDir, ".pulumi-home"),
       // Credentials come from stack config in these tests: keep the environment's out of the way.
       TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", MEDIAJOBS_CI_ENDPOINT: "",
+      ALICLOUD_ACCESS_KEY: "", ALICLOUD_SECRET_KEY: "", ALIBABA_CLOUD_ACCESS_KEY_ID: "",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "", MEDIAJOBS_MPS_ENDPOINT: "",
       ...extraEnv,
     };
   }
@@ -73,11 +76,45 @@ export class PulumiWorkspace {
     });
   }
 
+  /** Creates the stack, pointed at the emulator with its test credentials set as secrets, as a user would. */
+  async initStack(stack: string, emulatorUrl: string): Promise<void> {
+    await this.run(["stack", "init", stack]);
+    await this.run(["config", "set", "mediajobs:ciEndpoint", emulatorUrl]);
+    await this.run(["config", "set", "mediajobs:mpsEndpoint", emulatorUrl]);
+    await this.run(["config", "set", "--secret", "tencentcloud:secretId", EMULATOR_TENCENT_CREDENTIALS.secretId]);
+    await this.run(["config", "set", "--secret", "tencentcloud:secretKey", EMULATOR_TENCENT_CREDENTIALS.secretKey]);
+    await this.run(["config", "set", "--secret", "alicloud:accessKey", EMULATOR_ALIBABA_CREDENTIALS.accessKeyId]);
+    await this.run(["config", "set", "--secret", "alicloud:secretKey", EMULATOR_ALIBABA_CREDENTIALS.accessKeySecret]);
+  }
+
+  /** Removes the stack (and its config file beside the project) and the backend. */
+  async dispose(stack: string): Promise<void> {
+    await this.run(["stack", "rm", "--yes", "--force", stack], { allowFailure: true });
+    rmSync(this.backendDir, { recursive: true, force: true });
+  }
+
   async json<T>(args: string[]): Promise<T> {
     return JSON.parse((await this.run([...args, "--json"])).stdout) as T;
   }
 
-  dispose(): void {
-    rmSync(this.backendDir, { recursive: true, force: true });
+}
+
+/** Every credential the emulator accepts: none may appear in clear text in state, exports or logs. */
+export const EMULATOR_SECRETS: readonly string[] = [
+  EMULATOR_TENCENT_CREDENTIALS.secretId, EMULATOR_TENCENT_CREDENTIALS.secretKey,
+  EMULATOR_ALIBABA_CREDENTIALS.accessKeyId, EMULATOR_ALIBABA_CREDENTIALS.accessKeySecret,
+];
+
+/** Files under a directory, recursively. */
+export function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+export function assertNoSecrets(text: string, where: string): void {
+  for (const secret of EMULATOR_SECRETS) {
+    if (text.includes(secret)) throw new Error(`a credential appears in ${where}`);
   }
 }
