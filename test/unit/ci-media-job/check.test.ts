@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { checkCiMediaJob } from "../../../provider/ci-media-job/check";
 import { UNKNOWN } from "../../../provider/validation";
+import { checkHelpers } from "../../helpers/check";
 
 const base = () => ({
   bucket: "examplebucket-1250000000",
@@ -14,19 +15,7 @@ const base = () => ({
   } as Record<string, unknown>,
 } as Record<string, unknown>);
 
-/** The failures for one changed field, as [property, reason] pairs. */
-function failuresWith(change: (args: Record<string, unknown>) => void): { property: string; reason: string }[] {
-  const args = base();
-  change(args);
-  return checkCiMediaJob(args);
-}
-
-function assertOne(change: (args: Record<string, unknown>) => void, property: string, reason: RegExp): void {
-  const failures = failuresWith(change);
-  assert.equal(failures.length, 1, JSON.stringify(failures));
-  assert.equal(failures[0]!.property, property);
-  assert.match(failures[0]!.reason, reason);
-}
+const { failures: failuresWith, assertOne } = checkHelpers(checkCiMediaJob, base);
 
 const op = (a: Record<string, unknown>) => a.operation as Record<string, Record<string, unknown>>;
 

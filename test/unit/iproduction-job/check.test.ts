@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { checkIProductionJob } from "../../../provider/iproduction-job/check";
 import { UNKNOWN } from "../../../provider/validation";
+import { checkHelpers } from "../../helpers/check";
 
 const OSS = "oss://example-bucket.oss-cn-shanghai.aliyuncs.com";
 const base = (): Record<string, unknown> => ({
@@ -8,18 +9,7 @@ const base = (): Record<string, unknown> => ({
   output: `${OSS}/out/{source}-{sequenceId}.jpg`, jobParams: { Model: "gif" },
 });
 
-function failures(change: (a: Record<string, unknown>) => void) {
-  const a = base();
-  change(a);
-  return checkIProductionJob(a);
-}
-
-function assertOne(change: (a: Record<string, unknown>) => void, property: string, reason: RegExp): void {
-  const f = failures(change);
-  assert.equal(f.length, 1, JSON.stringify(f));
-  assert.equal(f[0]!.property, property);
-  assert.match(f[0]!.reason, reason);
-}
+const { failures, assertOne } = checkHelpers(checkIProductionJob, base);
 
 describe("IProductionJob check", () => {
   it("accepts a complete Cover job", () => {

@@ -1,18 +1,12 @@
 import assert from "node:assert/strict";
 import { checkMediaPipeline, withDefaults } from "../../../provider/media-pipeline/check";
 import { createMediaPipelineProvider } from "../../../provider/media-pipeline/provider";
+import { checkHelpers } from "../../helpers/check";
 
 const base = (): Record<string, unknown> => ({ cloud: "alicloud", region: "cn-shanghai", name: "transcode-main",
   notifyConfig: { queueName: "mps-events" } });
 
-function assertOne(change: (a: Record<string, unknown>) => void, property: string, reason: RegExp): void {
-  const a = base();
-  change(a);
-  const f = checkMediaPipeline(a);
-  assert.equal(f.length, 1, JSON.stringify(f));
-  assert.equal(f[0]!.property, property);
-  assert.match(f[0]!.reason, reason);
-}
+const { assertOne } = checkHelpers(checkMediaPipeline, base);
 
 describe("MediaPipeline check", () => {
   it("accepts a complete MPS pipeline and fills the documented defaults", () => {
