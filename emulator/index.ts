@@ -4,15 +4,19 @@
  * correctly.
  */
 import { once } from "node:events";
-import { CiService } from "./ci/routes";
+import { CallbackRecord } from "./ci/callbacks";
 import { CiJob, CiJobStore, CiTimeline, DEFAULT_CI_TIMELINE } from "./ci/jobs";
+import { CiQueue, CiQueueStore } from "./ci/queues";
+import { CiService } from "./ci/routes";
 import { RpcVerifier } from "./mps/auth";
 import { DEFAULT_MPS_TIMELINE, IProductionJob, IProductionJobStore, MpsTimeline } from "./mps/iproduction";
 import { Pipeline, PipelineStore } from "./mps/pipelines";
 import { MpsService } from "./mps/routes";
 import { createEmulatorServer, RequestRecord, serverUrl } from "./server";
 
+export type { CallbackRecord } from "./ci/callbacks";
 export type { CiJob, CiTimeline } from "./ci/jobs";
+export type { CiQueue } from "./ci/queues";
 export type { IProductionJob, MpsTimeline } from "./mps/iproduction";
 export type { Pipeline } from "./mps/pipelines";
 export type { RequestRecord } from "./server";
@@ -59,6 +63,12 @@ export interface Emulator {
     jobs(): CiJob[];
     /** Drops a job as if it had aged out of CI's history. */
     forgetJob(jobId: string): boolean;
+    /** The bucket's queues (created on first sight, as enabling media processing does). */
+    queues(bucket: string): CiQueue[];
+    /** Every callback sent (Url) or recorded (TDMQ), in order. */
+    callbacks(): CallbackRecord[];
+    /** Resolves once the callbacks in flight have been delivered. */
+    settleCallbacks(): Promise<void>;
   };
   mps: {
     jobs(): IProductionJob[];
@@ -77,7 +87,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const now = options.now ?? Date.now;
   const creds = options.tencent?.credentials ?? [EMULATOR_TENCENT_CREDENTIALS];
   const store = new CiJobStore({ ...DEFAULT_CI_TIMELINE, ...options.tencent?.timeline }, now);
-  const ci = new CiService(store, new Map(creds.map((c) => [c.secretId, c.secretKey])),
+  const queues = new CiQueueStore(now);
+  const ci = new CiService(store, queues, new Map(creds.map((c) => [c.secretId, c.secretKey])),
     () => Math.floor(now() / 1000));
   const alibabaCreds = options.alibaba?.credentials ?? [EMULATOR_ALIBABA_CREDENTIALS];
   const pipelines = new PipelineStore();
@@ -91,7 +102,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url: serverUrl(server),
     requests,
-    ci: { jobs: () => store.all(), forgetJob: (id) => store.forget(id) },
+    ci: {
+      jobs: () => store.all(), forgetJob: (id) => store.forget(id), queues: (bucket) => queues.forBucket(bucket),
+      callbacks: () => ci.callbacks, settleCallbacks: () => ci.settle(),
+    },
     mps: {
       jobs: () => mps.jobs.all(),
       pipelines: () => pipelines.all(),
@@ -100,6 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       submissions: () => mps.submissions,
     },
     close: () => new Promise<void>((resolve, reject) => {
+      store.close();
       server.closeAllConnections();
       server.close((e) => (e ? reject(e) : resolve()));
     }),

@@ -9,7 +9,7 @@ export function jobsDetail(store: CiJobStore, job: CiJob): XmlNode {
   if (state === "Success") Object.assign(operation, result(job));
   const failed = state === "Failed";
   return {
-    Code: failed ? "InvalidInput" : state === "Cancel" ? "Cancelled" : "Success",
+    Code: failed ? "InvalidInput" : state === "Cancel" ? "Cancelled" : state === "Success" ? "Success" : "",
     Message: failed ? "The input media is damaged or is not in a supported format." : "",
     JobId: job.jobId,
     Tag: job.tag,
@@ -27,24 +27,28 @@ function result(job: CiJob): XmlNode {
   if (job.tag === "MediaInfo") return { MediaInfo: mediaInfo(job) };
   const output = nodes(job.operation.Output)[0];
   if (!output) return {};
-  const template = text(output.Object) ?? "";
-  const names = expand(template, job, outputCount(job));
-  return {
-    MediaResult: {
-      OutputFile: {
-        Bucket: text(output.Bucket) ?? job.bucket,
-        Region: text(output.Region) ?? job.region,
-        ObjectPrefix: commonPrefix(names),
-        ObjectName: names,
-        Md5Info: names.map((n) => ({ ObjectName: n, Md5: fakeMd5(n) })),
-      },
-    },
+  const bucket = text(output.Bucket) ?? job.bucket;
+  const region = text(output.Region) ?? job.region;
+  const params = nodes(job.operation[job.tag])[0];
+  // Snapshot writes frames, a sprite sheet, or both (SnapshotOutMode); the sprite goes to SpriteObject.
+  const mode = job.tag === "Snapshot" ? text(params?.SnapshotOutMode) ?? "OnlySnapshot" : "OnlySnapshot";
+  const names = mode === "OnlySprite" ? [] : expand(text(output.Object) ?? "", job, outputCount(job));
+  const file: XmlNode = {
+    Bucket: bucket, Region: region, ObjectPrefix: commonPrefix(names), ObjectName: names,
+    Md5Info: names.map((n) => ({ ObjectName: n, Md5: fakeMd5(n) })),
   };
+  if (mode !== "OnlySnapshot") {
+    const sprites = expand(text(output.SpriteObject) ?? "sprite-${Number}.jpg", job, 1);
+    file.SpriteOutputFile = { Bucket: bucket, Region: region, ObjectPrefix: commonPrefix(sprites),
+      ObjectName: sprites, Md5Info: sprites.map((n) => ({ ObjectName: n, Md5: fakeMd5(n) })) };
+  }
+  return { MediaResult: { OutputFile: file } };
 }
 
 function outputCount(job: CiJob): number {
   const params = nodes(job.operation[job.tag])[0];
-  const count = Number(text(params?.Count) ?? (job.tag === "SmartCover" ? "3" : "1"));
+  const fallback = job.tag === "SmartCover" ? "3" : "1";
+  const count = Number(text(params?.Count) ?? fallback);
   return Number.isInteger(count) && count > 0 ? count : 1;
 }
 

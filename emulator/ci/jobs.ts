@@ -1,14 +1,16 @@
 /**
- * The emulated CI media jobs. A job's state is a function of its age (Submitted → Running → Success, or Failed
- * for an input whose name contains `fail`), so nothing runs in the background; a cancel freezes it.
+ * The emulated CI media jobs. A job's state is a function of the time since it started (Submitted → Running →
+ * Success, or Failed for an input whose name contains `fail`), so nothing polls in the background. A job submitted
+ * to a paused queue is held in `Pause` and starts when the queue resumes; a cancel freezes it. When a job ends, a
+ * timer calls `onFinish` (the callbacks).
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { XmlNode } from "../../provider/clients/tencent/xml";
 
 export interface CiTimeline {
-  /** Age at which a job starts running. */
+  /** Time after start at which a job runs. */
   runningAfterMs: number;
-  /** Age at which a job ends. */
+  /** Time after start at which a job ends. */
   finishedAfterMs: number;
 }
 
@@ -22,24 +24,38 @@ export interface CiJob {
   object: string;
   queueId: string;
   operation: XmlNode;
+  /** The whole create request, for callbacks and batch bookkeeping. */
+  request: XmlNode;
   createdAt: number;
+  /** When its timeline started; undefined while held by a paused queue. */
+  startAt?: number;
   cancelledAt?: number;
+  /** The batch (inventory trigger) job that made it, if any. */
+  inventoryTriggerJobId?: string;
 }
 
-export type CiJobState = "Submitted" | "Running" | "Success" | "Failed" | "Cancel";
+export type CiJobState = "Submitted" | "Running" | "Success" | "Failed" | "Cancel" | "Pause";
 
 export class CiJobStore {
   private readonly jobs = new Map<string, CiJob>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Called once when a job reaches Success or Failed. */
+  onFinish: (job: CiJob) => void = () => {};
 
   constructor(private readonly timeline: CiTimeline, private readonly now: () => number) {}
 
-  create(fields: Omit<CiJob, "jobId" | "createdAt" | "queueId"> & { queueId?: string }): CiJob {
-    const job: CiJob = {
-      ...fields, jobId: "j" + randomBytes(16).toString("hex"), createdAt: this.now(),
-      queueId: fields.queueId || defaultQueueId(fields.bucket),
-    };
+  create(fields: Omit<CiJob, "jobId" | "createdAt" | "startAt">, held: boolean): CiJob {
+    const job: CiJob = { ...fields, jobId: "j" + randomBytes(16).toString("hex"), createdAt: this.now() };
     this.jobs.set(job.jobId, job);
+    if (!held) this.start(job);
     return job;
+  }
+
+  /** Starts the jobs a resumed queue held. */
+  resumeQueue(queueId: string): void {
+    for (const job of this.jobs.values()) {
+      if (job.queueId === queueId && job.startAt === undefined && job.cancelledAt === undefined) this.start(job);
+    }
   }
 
   get(bucket: string, jobId: string): CiJob | undefined {
@@ -62,25 +78,39 @@ export class CiJobStore {
 
   state(job: CiJob): CiJobState {
     if (job.cancelledAt !== undefined) return "Cancel";
-    const age = this.now() - job.createdAt;
+    if (job.startAt === undefined) return "Pause";
+    const age = this.now() - job.startAt;
     if (age < this.timeline.runningAfterMs) return "Submitted";
     if (age < this.timeline.finishedAfterMs) return "Running";
     return job.object.includes("fail") ? "Failed" : "Success";
   }
 
   startedAt(job: CiJob): number | undefined {
-    const at = job.createdAt + this.timeline.runningAfterMs;
+    if (job.startAt === undefined) return undefined;
+    const at = job.startAt + this.timeline.runningAfterMs;
     return (job.cancelledAt ?? Infinity) > at && this.now() >= at ? at : undefined;
   }
 
   endedAt(job: CiJob): number | undefined {
     if (job.cancelledAt !== undefined) return job.cancelledAt;
-    const at = job.createdAt + this.timeline.finishedAfterMs;
+    if (job.startAt === undefined) return undefined;
+    const at = job.startAt + this.timeline.finishedAfterMs;
     return this.now() >= at ? at : undefined;
   }
-}
 
-/** Each bucket has one default queue with a stable id, as CI creates when media processing is enabled. */
-export function defaultQueueId(bucket: string): string {
-  return "p" + createHash("md5").update(bucket).digest("hex");
+  /** Stops the end-of-job timers (the emulator is closing). */
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private start(job: CiJob): void {
+    job.startAt = this.now();
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (job.cancelledAt === undefined && this.jobs.has(job.jobId)) this.onFinish(job);
+    }, this.timeline.finishedAfterMs + 5);
+    timer.unref();
+    this.timers.add(timer);
+  }
 }
