@@ -17,6 +17,7 @@ export type {
 } from "./iproduction-job/types";
 export type {
   AlicloudNotifyConfig, AlicloudPipelineComputed, AlicloudPipelineInputs, MediaPipelineInputs, MediaPipelineOutputs,
+  QueueSettings, TencentcloudNotifyConfig, TencentcloudPipelineComputed, TencentcloudPipelineInputs,
 } from "./media-pipeline/types";
 export { CloudApiError, ConfigurationError, JobFailedError, MediaJobsError, ValidationError, WaitTimeoutError }
   from "./errors";

@@ -9,4 +9,6 @@ export type {
   CiMediaInfo, CiOperation, CiOutput, CiOutputObject, CiSmartCover,
 } from "../provider/ci-media-job/types";
 export type { CoverFrame, IProductionResult, MusicSegment } from "../provider/iproduction-job/types";
-export type { AlicloudNotifyConfig } from "../provider/media-pipeline/types";
+export type {
+  AlicloudNotifyConfig, QueueSettings, TencentcloudNotifyConfig,
+} from "../provider/media-pipeline/types";

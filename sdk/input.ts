@@ -4,3 +4,6 @@ import type * as pulumi from "@pulumi/pulumi";
 export type Inputs<T> = pulumi.Input<
   T extends (infer U)[] ? Inputs<U>[] : T extends object ? { [K in keyof T]: Inputs<T[K]> } : T
 >;
+
+/** The Args of a resource whose inputs are `T` (distributes over unions, so each variant keeps its own fields). */
+export type ArgsOf<T> = T extends unknown ? { [K in keyof T]: Inputs<T[K]> } : never;

@@ -3,21 +3,31 @@ import { Checker, CheckFailure, isUnknown } from "../validation";
 
 export const PIPELINE_DEFAULTS = { state: "Active", speed: "Standard" } as const;
 
+const REGION = /^[a-z]+(-[a-z0-9]+)+$/;
+
 export function checkMediaPipeline(inputs: Record<string, unknown>): CheckFailure[] {
   const c = new Checker();
-  if (!c.required("cloud", inputs.cloud, "alicloud for an MPS pipeline")) return c.failures;
-  if (inputs.cloud === "tencentcloud") {
-    c.fail("cloud", "cloud \"tencentcloud\" (adopting a CI queue) is not available in this version of " +
-      "pulumi-mediajobs; only \"alicloud\" (MPS pipelines) is.");
+  if (!c.required("cloud", inputs.cloud, "alicloud for an MPS pipeline, tencentcloud for a CI queue")) {
     return c.failures;
   }
-  c.oneOf("cloud", inputs.cloud, ["alicloud"]);
-  c.pattern("region", inputs.region, /^[a-z]+(-[a-z0-9]+)+$/, "must be a region id such as cn-shanghai");
-  if (c.required("name", inputs.name, "the pipeline's name") && c.string("name", inputs.name)) {
-    const bytes = Buffer.byteLength(inputs.name);
+  c.oneOf("cloud", inputs.cloud, ["alicloud", "tencentcloud"]);
+  c.pattern("region", inputs.region, REGION, "must be a region id such as cn-shanghai or ap-guangzhou");
+  c.oneOf("state", inputs.state, ["Active", "Paused"]);
+  if (inputs.cloud === "alicloud") checkAlicloud(c, inputs);
+  if (inputs.cloud === "tencentcloud") checkTencentcloud(c, inputs);
+  return c.failures;
+}
+
+function checkName(c: Checker, name: unknown): void {
+  if (c.string("name", name)) {
+    const bytes = Buffer.byteLength(name);
     if (bytes > 128) c.fail("name", `name must be at most 128 bytes (UTF-8); got ${bytes}.`);
   }
-  c.oneOf("state", inputs.state, ["Active", "Paused"]);
+}
+
+function checkAlicloud(c: Checker, inputs: Record<string, unknown>): void {
+  c.required("name", inputs.name, "the pipeline's name");
+  checkName(c, inputs.name);
   c.pattern("speed", inputs.speed, /^[A-Za-z][A-Za-z0-9]*$/, "must be a pipeline type such as Standard or Boost");
   c.integer("speedLevel", inputs.speedLevel, 1, 3);
   if (c.object("notifyConfig", inputs.notifyConfig)) {
@@ -31,7 +41,38 @@ export function checkMediaPipeline(inputs: Record<string, unknown>): CheckFailur
     c.string("notifyConfig.queueName", n.queueName);
   }
   c.string("role", inputs.role);
-  return c.failures;
+  for (const field of ["bucket", "queueId", "category"]) {
+    if (c.present(inputs[field])) c.fail(field, `${field} is for cloud "tencentcloud" (CI queues), not MPS pipelines.`);
+  }
+}
+
+function checkTencentcloud(c: Checker, inputs: Record<string, unknown>): void {
+  if (c.required("bucket", inputs.bucket, "the bucket whose queue is adopted, as <BucketName>-<APPID>")) {
+    c.pattern("bucket", inputs.bucket, /^[a-z0-9][a-z0-9-]*-\d{6,}$/, "must be <BucketName>-<APPID>, e.g. " +
+      "examplebucket-1250000000");
+  }
+  c.pattern("queueId", inputs.queueId, /^p[0-9A-Za-z]+$/, "must be a CI queue id (it starts with p)");
+  c.oneOf("category", inputs.category, ["Transcoding", "SpeedTranscoding"]);
+  checkName(c, inputs.name);
+  if (c.object("notifyConfig", inputs.notifyConfig)) {
+    const n = inputs.notifyConfig;
+    c.oneOf("notifyConfig.state", n.state, ["On", "Off"]);
+    c.oneOf("notifyConfig.type", n.type, ["Url", "TDMQ"]);
+    c.oneOf("notifyConfig.resultFormat", n.resultFormat, ["XML", "JSON"]);
+    c.oneOf("notifyConfig.mqMode", n.mqMode, ["Queue", "Topic"]);
+    c.pattern("notifyConfig.url", n.url, /^https?:\/\/\S+$/, "must be an http(s) URL");
+    c.pattern("notifyConfig.event", n.event, /^[A-Za-z]+(,[A-Za-z]+)*$/,
+      "must be a comma-separated list of events such as TaskFinish,WorkflowFinish");
+    if (n.state === "On" && n.type === "Url") c.required("notifyConfig.url", n.url, "where CI sends Url notifications");
+    if (n.state === "On" && n.type === "TDMQ") {
+      for (const k of ["mqMode", "mqRegion", "mqName"]) {
+        c.required(`notifyConfig.${k}`, n[k], "TDMQ notifications need the mode, region and name of the queue or topic");
+      }
+    }
+  }
+  for (const field of ["speed", "speedLevel", "role"]) {
+    if (c.present(inputs[field])) c.fail(field, `${field} is for cloud "alicloud" (MPS pipelines), not CI queues.`);
+  }
 }
 
 /** The inputs with MPS's documented defaults filled in, so state and diff see what the cloud will hold. */

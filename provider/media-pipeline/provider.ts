@@ -1,6 +1,7 @@
 /**
- * The MediaPipeline dynamic provider (design §3): name, state, notify config and role update in place; cloud,
- * region, speed and speedLevel replace.
+ * The MediaPipeline dynamic provider (design §3). MPS pipelines (`cloud: "alicloud"`) are added and deleted;
+ * CI queues (`cloud: "tencentcloud"`) are adopted and restored. Name, state and notify config (and the MPS role)
+ * update in place; cloud, region, speed, speedLevel, bucket, queueId and category replace.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { diffInputs } from "../job-diff";
@@ -9,21 +10,50 @@ import {
   createAlicloudPipeline, deleteAlicloudPipeline, readAlicloudPipeline, updateAlicloudPipeline,
 } from "./alicloud";
 import { checkMediaPipeline, withDefaults } from "./check";
-import { AlicloudPipelineComputed, AlicloudPipelineInputs } from "./types";
+import { adoptTencentQueue, readTencentQueue, restoreTencentQueue, updateTencentQueue } from "./tencentcloud";
+import {
+  AlicloudPipelineComputed, AlicloudPipelineInputs, QueueSettings, TencentcloudPipelineInputs,
+} from "./types";
 
 type Props = Record<string, unknown>;
 
-const INPUT_NAMES = ["cloud", "region", "name", "state", "speed", "speedLevel", "notifyConfig", "role"] as const;
+const INPUT_NAMES = ["cloud", "region", "name", "state", "speed", "speedLevel", "notifyConfig", "role", "bucket",
+  "queueId", "category"] as const;
 const UPDATABLE: ReadonlySet<string> = new Set(["name", "state", "notifyConfig", "role"]);
+/** Omitted, these keep what the cloud has: not a change. */
+const DEFAULTED: Record<string, ReadonlySet<string>> = {
+  alicloud: new Set(["speedLevel"]),
+  tencentcloud: new Set(["queueId", "category", "name", "state", "notifyConfig"]),
+};
 
-/** Outputs are the inputs plus what MPS reports; computed fields that MPS left unset are dropped from the inputs. */
-function outputs(props: Props, computed: AlicloudPipelineComputed): Props {
+/** Outputs are the inputs plus what the cloud reports; computed fields the cloud left unset are dropped. */
+function outputs(props: Props, computed: object): Props {
   const { notifyConfig: _n, role: _r, speedLevel: _s, ...rest } = props;
   return { ...rest, ...computed };
 }
 
+const isTencent = (props: Props) => props.cloud === "tencentcloud";
+const originalOf = (props: Props) => props.original as QueueSettings;
+
 export function createMediaPipelineProvider(log: (line: string) => void = (l) => console.log(l)):
   dynamic.ResourceProvider {
+  async function createAlicloud(props: Props): Promise<dynamic.CreateResult> {
+    const inputs = props as unknown as AlicloudPipelineInputs;
+    const { created, apply } = await createAlicloudPipeline(inputs);
+    log(`MediaPipeline ${created.pipelineId}: created (${inputs.name})`);
+    if (!apply) return { id: created.pipelineId, outs: outputs(props, created) };
+    try {
+      return { id: created.pipelineId, outs: outputs(props, await apply()) };
+    } catch (e) {
+      // The pipeline exists: record it (init-error shape) so the next `up` applies the state instead of adding
+      // a second pipeline.
+      const message = `MediaPipeline ${created.pipelineId} was created but its state could not be set to ` +
+        `${inputs.state}: ${(e as Error).message} The next \`pulumi up\` retries.`;
+      throw Object.assign(new Error(message), { id: created.pipelineId, properties: outputs(props, created),
+        reasons: [message] });
+    }
+  }
+
   return {
     async configure(req: dynamic.ConfigureRequest): Promise<void> {
       useStackConfig(req.config as ConfigSource);
@@ -35,41 +65,46 @@ export function createMediaPipelineProvider(log: (line: string) => void = (l) =>
     },
 
     async diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
-      // SpeedLevel omitted: MPS picks its default and reports it; that is not a change.
-      return diffInputs(olds, news, { inputNames: INPUT_NAMES, updatable: UPDATABLE,
-        defaultedByCloud: new Set(["speedLevel"]) });
+      const diff = diffInputs(olds, news, { inputNames: INPUT_NAMES, updatable: UPDATABLE,
+        defaultedByCloud: DEFAULTED[String(news.cloud)] });
+      // An adopted CI queue is restored before another adoption, which may be of the same queue.
+      return { ...diff, deleteBeforeReplace: isTencent(olds) && diff.replaces.length > 0 };
     },
 
     async create(props: Props): Promise<dynamic.CreateResult> {
-      const inputs = props as unknown as AlicloudPipelineInputs;
-      const { created, apply } = await createAlicloudPipeline(inputs);
-      log(`MediaPipeline ${created.pipelineId}: created (${inputs.name})`);
-      if (!apply) return { id: created.pipelineId, outs: outputs(props, created) };
-      try {
-        return { id: created.pipelineId, outs: outputs(props, await apply()) };
-      } catch (e) {
-        // The pipeline exists: record it (init-error shape) so the next `up` applies the state instead of adding
-        // a second pipeline.
-        const message = `MediaPipeline ${created.pipelineId} was created but its state could not be set to ` +
-          `${inputs.state}: ${(e as Error).message} The next \`pulumi up\` retries.`;
-        throw Object.assign(new Error(message), { id: created.pipelineId, properties: outputs(props, created),
-          reasons: [message] });
-      }
+      if (!isTencent(props)) return createAlicloud(props);
+      const adopted = await adoptTencentQueue(props as unknown as TencentcloudPipelineInputs);
+      log(`MediaPipeline ${adopted.queueId}: adopted CI queue "${adopted.original.name}" ` +
+        `(${adopted.original.state}); its settings are restored on destroy`);
+      return { id: adopted.queueId, outs: outputs(props, adopted) };
     },
 
     async update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+      if (isTencent(news)) {
+        return { outs: outputs(news, await updateTencentQueue(id, news as unknown as TencentcloudPipelineInputs,
+          originalOf(olds))) };
+      }
       const updated = await updateAlicloudPipeline(id, news as unknown as AlicloudPipelineInputs,
         olds as unknown as AlicloudPipelineComputed);
       return { outs: outputs(news, updated) };
     },
 
     async read(id: string, props: Props): Promise<dynamic.ReadResult> {
-      const current = await readAlicloudPipeline(id, props as unknown as AlicloudPipelineInputs);
+      const current = isTencent(props)
+        ? await readTencentQueue(id, props as unknown as TencentcloudPipelineInputs, originalOf(props))
+        : await readAlicloudPipeline(id, props as unknown as AlicloudPipelineInputs);
       if (!current) return { id: "", props: {} };
       return { id, props: outputs(props, current) };
     },
 
     async delete(id: string, props: Props): Promise<void> {
+      if (isTencent(props)) {
+        const restored = await restoreTencentQueue(id, props as unknown as TencentcloudPipelineInputs,
+          originalOf(props));
+        log(restored ? `MediaPipeline ${id}: CI queue restored to "${originalOf(props).name}" ` +
+          `(${originalOf(props).state})` : `MediaPipeline ${id}: the CI queue no longer exists; nothing to restore`);
+        return;
+      }
       await deleteAlicloudPipeline(id, props as unknown as AlicloudPipelineInputs);
       log(`MediaPipeline ${id}: deleted`);
     },

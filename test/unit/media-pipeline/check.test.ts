@@ -15,10 +15,16 @@ describe("MediaPipeline check", () => {
     assert.equal(withDefaults({ ...base(), state: "Paused" }).state, "Paused");
   });
 
-  it("requires cloud and says plainly that CI queues are not available yet", () => {
+  it("requires cloud", () => {
     assertOne((a) => { delete a.cloud; }, "cloud", /required/);
-    assertOne((a) => { a.cloud = "aws"; }, "cloud", /one of alicloud/);
-    assertOne((a) => { a.cloud = "tencentcloud"; }, "cloud", /not available in this version/);
+    assertOne((a) => { a.cloud = "aws"; }, "cloud", /one of alicloud, tencentcloud/);
+  });
+
+  it("keeps each cloud's fields to that cloud", () => {
+    assertOne((a) => { a.bucket = "b-1250000000"; }, "bucket", /for cloud "tencentcloud"/);
+    const ci = { cloud: "tencentcloud", bucket: "examplebucket-1250000000", region: "ap-guangzhou" };
+    assert.deepEqual(checkMediaPipeline(ci), []);
+    assert.deepEqual(checkMediaPipeline({ ...ci, speed: "Boost" }).map((f) => f.property), ["speed"]);
   });
 
   it("requires name of at most 128 bytes", () => {
@@ -31,6 +37,39 @@ describe("MediaPipeline check", () => {
     assertOne((a) => { a.speedLevel = 4; }, "speedLevel", /1 to 3/);
     assertOne((a) => { a.notifyConfig = { topic: "t", queueName: "q" }; }, "notifyConfig", /exactly one.*both/);
     assertOne((a) => { a.notifyConfig = {}; }, "notifyConfig", /exactly one.*neither/);
+  });
+});
+
+describe("MediaPipeline check for CI queues", () => {
+  const ci = (): Record<string, unknown> => ({ cloud: "tencentcloud", bucket: "examplebucket-1250000000",
+    region: "ap-guangzhou", name: "transcode", state: "Paused",
+    notifyConfig: { state: "On", type: "Url", url: "https://hooks.example.com/ci", event: "TaskFinish", resultFormat: "JSON" } });
+  const { assertOne: one } = checkHelpers(checkMediaPipeline, ci);
+  const notify = (a: Record<string, unknown>) => a.notifyConfig as Record<string, unknown>;
+
+  it("accepts an adoption by category or by queue id", () => {
+    assert.deepEqual(checkMediaPipeline(ci()), []);
+    assert.deepEqual(checkMediaPipeline({ ...ci(), queueId: "p0123456789abcdef0123456789abcdef" }), []);
+  });
+
+  it("requires the bucket as <BucketName>-<APPID>", () => {
+    one((a) => { delete a.bucket; }, "bucket", /required/);
+    one((a) => { a.bucket = "examplebucket"; }, "bucket", /<BucketName>-<APPID>/);
+  });
+
+  it("checks queueId, category and the notify settings", () => {
+    one((a) => { a.queueId = "q1"; }, "queueId", /starts with p/);
+    one((a) => { a.category = "CateAll"; }, "category", /Transcoding, SpeedTranscoding/);
+    one((a) => { notify(a).type = "Kafka"; }, "notifyConfig.type", /Url, TDMQ/);
+    one((a) => { notify(a).resultFormat = "YAML"; }, "notifyConfig.resultFormat", /XML, JSON/);
+    one((a) => { delete notify(a).url; }, "notifyConfig.url", /required/);
+    one((a) => { notify(a).url = "ftp://x"; }, "notifyConfig.url", /http\(s\) URL/);
+    one((a) => { notify(a).event = "Task Finish"; }, "notifyConfig.event", /comma-separated/);
+  });
+
+  it("needs mode, region and name for TDMQ notifications", () => {
+    const failures = checkMediaPipeline({ ...ci(), notifyConfig: { state: "On", type: "TDMQ", mqMode: "Queue" } });
+    assert.deepEqual(failures.map((f) => f.property), ["notifyConfig.mqRegion", "notifyConfig.mqName"]);
   });
 });
 
