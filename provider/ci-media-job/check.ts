@@ -28,10 +28,8 @@ export function checkCiMediaJob(inputs: Record<string, unknown>): CheckFailure[]
     }
   }
   c.pattern("queueId", inputs.queueId, /^p[0-9A-Za-z]+$/, "must be a CI queue id (it starts with p)");
-  c.oneOf("callBackFormat", inputs.callBackFormat, ["JSON", "XML"]);
-  c.oneOf("callBackType", inputs.callBackType, ["Url", "TDMQ"]);
-  c.pattern("callBack", inputs.callBack, /^(no|https?:\/\/\S+)$/,
-    "must be an http(s) URL, or \"no\" to turn off the queue's callback for this job");
+  c.oneOf("queueType", inputs.queueType, ["Transcoding", "SpeedTranscoding"]);
+  checkCallback(c, inputs);
   checkWaitKnobs(c, inputs);
 
   if (c.required("operation", inputs.operation, "what the job does") && c.object("operation", inputs.operation)) {
@@ -40,7 +38,39 @@ export function checkCiMediaJob(inputs: Record<string, unknown>): CheckFailure[]
   return c.failures;
 }
 
+/** Url callbacks need a URL (or `no`); TDMQ callbacks need the queue or topic they go to, and only they do. */
+function checkCallback(c: Checker, inputs: Record<string, unknown>): void {
+  c.oneOf("callBackFormat", inputs.callBackFormat, ["JSON", "XML"]);
+  c.oneOf("callBackType", inputs.callBackType, ["Url", "TDMQ"]);
+  if (inputs.callBackType === "TDMQ") {
+    if (c.required("callBackMqConfig", inputs.callBackMqConfig, "TDMQ callbacks need mqMode, mqRegion and mqName") &&
+      c.object("callBackMqConfig", inputs.callBackMqConfig)) {
+      const mq = inputs.callBackMqConfig;
+      c.oneOf("callBackMqConfig.mqMode", mq.mqMode, ["Queue", "Topic"]);
+      c.required("callBackMqConfig.mqMode", mq.mqMode, "Queue or Topic");
+      c.required("callBackMqConfig.mqRegion", mq.mqRegion, "the TDMQ region");
+      c.required("callBackMqConfig.mqName", mq.mqName, "the TDMQ queue or topic");
+    }
+  } else {
+    c.pattern("callBack", inputs.callBack, /^(no|https?:\/\/\S+)$/,
+      "must be an http(s) URL, or \"no\" to turn off the queue's callback for this job");
+    if (c.present(inputs.callBackMqConfig)) {
+      c.fail("callBackMqConfig", "callBackMqConfig applies only when callBackType is TDMQ.");
+    }
+  }
+}
+
+/** The parameter container of each typed tag: a container of another tag is a mistake. */
+const TAG_CONTAINERS: Record<string, string> = {
+  SmartCover: "smartCover", Snapshot: "snapshot", Transcode: "transcode", Animation: "animation",
+};
+
 function checkOperation(c: Checker, tag: unknown, op: Record<string, unknown>): void {
+  for (const [otherTag, container] of Object.entries(TAG_CONTAINERS)) {
+    if (typeof tag === "string" && tag !== otherTag && !isUnknown(tag) && c.present(op[container])) {
+      c.fail(`operation.${container}`, `operation.${container} is for ${otherTag} jobs, not ${String(tag)} jobs.`);
+    }
+  }
   if (c.string("operation.userData", op.userData)) {
     if (op.userData.length > 1024) {
       c.fail("operation.userData", `operation.userData must be at most 1024 characters; got ${op.userData.length}.`);
@@ -52,7 +82,31 @@ function checkOperation(c: Checker, tag: unknown, op: Record<string, unknown>): 
   c.integer("operation.jobLevel", op.jobLevel, 0, 2, "0 is the default; higher runs first");
 
   let needsNumber = false;
-  if (tag === "SmartCover" && !c.present(op.templateId)) {
+  let needsSprite = false;
+  const template = c.present(op.templateId);
+  if (tag === "Snapshot" && !template && c.object("operation.snapshot", op.snapshot ?? {})) {
+    const sn = (op.snapshot ?? {}) as Record<string, unknown>;
+    c.oneOf("operation.snapshot.mode", sn.mode, ["Interval", "Average", "KeyFrame"]);
+    c.integer("operation.snapshot.count", sn.count, 1, 10000, "frames");
+    c.integer("operation.snapshot.width", sn.width, 1, 8192, "pixels");
+    c.integer("operation.snapshot.height", sn.height, 1, 8192, "pixels");
+    c.oneOf("operation.snapshot.snapshotOutMode", sn.snapshotOutMode, ["OnlySnapshot", "OnlySprite", "SnapshotAndSprite"]);
+    needsNumber = !isUnknown(sn.count) && Number(sn.count ?? 1) > 1 && sn.snapshotOutMode !== "OnlySprite";
+    needsSprite = sn.snapshotOutMode === "OnlySprite" || sn.snapshotOutMode === "SnapshotAndSprite";
+  }
+  if (tag === "Transcode" && !template) {
+    const format = (op.transcode as Record<string, Record<string, unknown>> | undefined)?.container?.format;
+    c.required("operation.transcode.container.format", format,
+      "a Transcode job needs a templateId or the target container format (e.g. mp4)");
+  }
+  if (tag === "Animation" && !template) {
+    const format = (op.animation as Record<string, Record<string, unknown>> | undefined)?.container?.format;
+    if (c.required("operation.animation.container.format", format,
+      "an Animation job needs a templateId or the target format (gif or webp)")) {
+      c.oneOf("operation.animation.container.format", format, ["gif", "webp"]);
+    }
+  }
+  if (tag === "SmartCover" && !template) {
     const sc = op.smartCover ?? {};
     if (c.object("operation.smartCover", sc)) {
       c.oneOf("operation.smartCover.format", sc.format, ["jpg", "png", "webp"]);
@@ -79,9 +133,14 @@ function checkOperation(c: Checker, tag: unknown, op: Record<string, unknown>): 
   }
   if (c.required("operation.output.object", out.object, "the name of the object to write")) {
     if (needsNumber && typeof out.object === "string" && !NUMBER_PLACEHOLDER.test(out.object)) {
-      c.fail("operation.output.object", "operation.output.object must contain ${Number} when " +
-        "operation.smartCover.count is more than 1 (it defaults to 3): each cover needs its own name; " +
-        `got "${out.object}".`);
+      const count = tag === "SmartCover" ? "operation.smartCover.count is more than 1 (it defaults to 3)"
+        : "operation.snapshot.count is more than 1";
+      c.fail("operation.output.object", `operation.output.object must contain \${Number} when ${count}: each ` +
+        `image needs its own name; got "${out.object}".`);
     }
+  }
+  if (needsSprite && c.required("operation.output.spriteObject", out.spriteObject,
+    "sprite sheets are written to output.spriteObject")) {
+    c.pattern("operation.output.spriteObject", out.spriteObject, /\.jpg$/, "must name a .jpg object (CI writes sprites as jpg)");
   }
 }

@@ -16,7 +16,8 @@ const INPUT_NAMES = [
 ] as const;
 
 const COMPUTED_NAMES = [
-  "jobId", "state", "code", "message", "creationTime", "startTime", "endTime", "queueId", "outputObjects", "mediaInfo",
+  "jobId", "state", "code", "message", "creationTime", "startTime", "endTime", "queueId", "outputObjects",
+  "spriteObjects", "mediaInfo",
 ] as const;
 
 export type CiMediaJobProviderOptions = JobProviderOptions;

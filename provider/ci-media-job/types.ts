@@ -19,6 +19,51 @@ export interface CiSmartCover {
   deleteDuplicates?: boolean;
 }
 
+/** Snapshot: frames at intervals, evenly spread, or at key frames; optionally a sprite sheet. */
+export interface CiSnapshot {
+  /** Interval | Average | KeyFrame */
+  mode?: string;
+  /** Seconds from the start. */
+  start?: number;
+  /** Seconds between frames (Interval). */
+  timeInterval?: number;
+  /** How many frames. More than 1 needs `${Number}` in the output object name. */
+  count?: number;
+  width?: number;
+  height?: number;
+  /** OnlySnapshot (default) | OnlySprite | SnapshotAndSprite; sprites go to `output.spriteObject` (jpg). */
+  snapshotOutMode?: string;
+  /** Sprite layout: cellWidth, cellHeight, padding, margin, color, columns, lines, … (passed through). */
+  spriteSnapshotConfig?: Record<string, unknown>;
+}
+
+export interface CiTimeInterval {
+  /** Seconds from the start. */
+  start?: number;
+  /** Seconds. */
+  duration?: number;
+}
+
+/** Transcode parameters (or use `templateId`). */
+export interface CiTranscode {
+  container?: { format: string; [key: string]: unknown };
+  video?: { codec?: string; width?: number; height?: number; fps?: number; bitrate?: number; crf?: number;
+    [key: string]: unknown };
+  audio?: { codec?: string; samplerate?: number; bitrate?: number; channels?: number; [key: string]: unknown };
+  timeInterval?: CiTimeInterval;
+  transConfig?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** Animation parameters (or use `templateId`). */
+export interface CiAnimation {
+  /** `gif` | `webp` */
+  container?: { format: string };
+  video?: { codec?: string; width?: number; height?: number; fps?: number; [key: string]: unknown };
+  timeInterval?: CiTimeInterval;
+  [key: string]: unknown;
+}
+
 export interface CiOutput {
   region: string;
   /** `<BucketName-APPID>` */
@@ -32,6 +77,9 @@ export interface CiOperation {
   /** A template id; it wins over inline parameters. */
   templateId?: string;
   smartCover?: CiSmartCover;
+  snapshot?: CiSnapshot;
+  transcode?: CiTranscode;
+  animation?: CiAnimation;
   output?: CiOutput;
   /** Printable ASCII, at most 1024 characters. */
   userData?: string;
@@ -58,7 +106,9 @@ export interface CiMediaJobInputs extends WaitKnobs {
   input: { object: string };
   operation: CiOperation;
   queueId?: string;
+  /** SpeedTranscoding sends the job to the bucket's speed queue. */
   queueType?: string;
+  /** A URL for this job's callback, or `no` to turn off the queue's callback for it. */
   callBack?: string;
   callBackFormat?: string;
   callBackType?: string;
@@ -92,6 +142,8 @@ export interface CiMediaJobComputed {
   /** The queue the job ran in (the one given, or the bucket's default). */
   queueId: string;
   outputObjects: CiOutputObject[];
+  /** Snapshot: the sprite sheets written. */
+  spriteObjects: CiOutputObject[];
   mediaInfo?: CiMediaInfo;
 }
 

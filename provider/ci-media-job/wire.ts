@@ -33,22 +33,21 @@ export function fromJobsDetail(detail: XmlNode): CiMediaJobComputed {
     startTime: text(detail.StartTime) ?? "",
     endTime: text(detail.EndTime) ?? "",
     queueId: text(detail.QueueId) ?? "",
-    outputObjects: result ? outputObjects(result) : [],
+    outputObjects: result ? nodes(result.OutputFile).flatMap(objectsOf) : [],
+    spriteObjects: result
+      ? nodes(result.OutputFile).flatMap((f) => nodes(f.SpriteOutputFile)).flatMap(objectsOf) : [],
   };
   if (mediaInfo) computed.mediaInfo = fromWire(mediaInfo) as CiMediaInfo;
   return computed;
 }
 
-function outputObjects(result: XmlNode): CiOutputObject[] {
-  const objects: CiOutputObject[] = [];
-  for (const file of nodes(result.OutputFile)) {
-    const bucket = text(file.Bucket) ?? "";
-    const region = text(file.Region) ?? "";
-    const md5 = new Map(nodes(file.Md5Info).map((m) => [text(m.ObjectName) ?? "", text(m.Md5) ?? ""]));
-    for (const object of texts(file.ObjectName)) {
-      const md5sum = md5.get(object);
-      objects.push(md5sum ? { bucket, region, object, md5: md5sum } : { bucket, region, object });
-    }
-  }
-  return objects;
+/** The objects one OutputFile (or SpriteOutputFile) names, with their MD5 where CI gives it. */
+function objectsOf(file: XmlNode): CiOutputObject[] {
+  const bucket = text(file.Bucket) ?? "";
+  const region = text(file.Region) ?? "";
+  const md5 = new Map(nodes(file.Md5Info).map((m) => [text(m.ObjectName) ?? "", text(m.Md5) ?? ""]));
+  return texts(file.ObjectName).map((object) => {
+    const md5sum = md5.get(object);
+    return md5sum ? { bucket, region, object, md5: md5sum } : { bucket, region, object };
+  });
 }

@@ -7,11 +7,14 @@
  */
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 
-/** Elements that CI may repeat; they always parse to arrays. */
+/** Elements that CI may repeat wherever they appear; they always parse to arrays. */
 const REPEATED = new Set([
-  "JobsDetail", "NonExistJobIds", "QueueList", "NonExistPIDs", "ObjectName", "Md5Info", "Video", "Audio",
-  "Subtitle", "SpriteOutputFile", "WorkflowIds",
+  "JobsDetail", "NonExistJobIds", "QueueList", "NonExistPIDs", "ObjectName", "Md5Info", "SpriteOutputFile",
+  "WorkflowIds",
 ]);
+
+/** Repeated only as MediaInfo streams: `Video` is single in Transcode parameters, repeated in `Stream`. */
+const REPEATED_IN_STREAM = new Set(["Video", "Audio", "Subtitle"]);
 
 const parser = new XMLParser({
   ignoreAttributes: true,
@@ -20,7 +23,8 @@ const parser = new XMLParser({
   trimValues: true,
   ignoreDeclaration: true,
   processEntities: true,
-  isArray: (name) => REPEATED.has(name),
+  isArray: (name, jpath) => REPEATED.has(name) ||
+    (REPEATED_IN_STREAM.has(name) && String(jpath).endsWith(`Stream.${name}`)),
 });
 
 const builder = new XMLBuilder({

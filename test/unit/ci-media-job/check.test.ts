@@ -135,4 +135,47 @@ describe("CiMediaJob check", () => {
     assert.deepEqual(failures.map((f) => f.property).sort(),
       ["bucket", "operation.jobLevel", "operation.smartCover.width"]);
   });
+
+  it("refuses a parameter container of another tag", () => {
+    assertOne((a) => { a.tag = "Snapshot"; op(a).snapshot = op(a).smartCover!; delete op(a).smartCover;
+      op(a).transcode = { container: { format: "mp4" } }; op(a).output!.object = "s/${Number}.jpg"; },
+    "operation.transcode", /for Transcode jobs, not Snapshot jobs/);
+  });
+
+  it("checks Snapshot modes, counts, ${Number} and the sprite object", () => {
+    const snap = (p: Record<string, unknown>, object = "frames/${Number}.jpg", sprite?: string) =>
+      (a: Record<string, unknown>) => {
+        a.tag = "Snapshot"; delete op(a).smartCover; op(a).snapshot = p; op(a).output!.object = object;
+        if (sprite) op(a).output!.spriteObject = sprite;
+      };
+    assert.deepEqual(failuresWith(snap({ mode: "Interval", count: 5, snapshotOutMode: "SnapshotAndSprite" },
+      "frames/${Number}.jpg", "sprites/${Number}.jpg")), []);
+    assertOne(snap({ mode: "Every" }), "operation.snapshot.mode", /Interval, Average, KeyFrame/);
+    assertOne(snap({ count: 0 }), "operation.snapshot.count", /1 to 10000/);
+    assertOne(snap({ count: 4 }, "frames/one.jpg"), "operation.output.object", /snapshot\.count is more than 1/);
+    assertOne(snap({ snapshotOutMode: "OnlySprite" }), "operation.output.spriteObject", /required/);
+    assertOne(snap({ snapshotOutMode: "OnlySprite" }, "f.jpg", "sprites/s.png"), "operation.output.spriteObject", /\.jpg/);
+    assert.deepEqual(failuresWith(snap({ count: 4, snapshotOutMode: "OnlySprite" }, "f.jpg", "s.jpg")), [],
+      "sprites only: the frames are not written, so no ${Number} is needed");
+  });
+
+  it("needs a template or the container format for Transcode and Animation", () => {
+    assertOne((a) => { a.tag = "Transcode"; a.operation = { output: op(a).output }; },
+      "operation.transcode.container.format", /templateId or the target container format/);
+    assert.deepEqual(failuresWith((a) => { a.tag = "Transcode"; a.operation = { output: op(a).output,
+      transcode: { container: { format: "mp4" }, video: { codec: "H.264", width: 1280 } } }; }), []);
+    assertOne((a) => { a.tag = "Animation"; a.operation = { output: op(a).output, animation: { container: { format: "mp4" } } }; },
+      "operation.animation.container.format", /gif, webp/);
+    assert.deepEqual(failuresWith((a) => { a.tag = "Animation"; a.operation = { output: op(a).output, templateId: "t1" }; }), []);
+  });
+
+  it("checks callback types: TDMQ needs its queue, Url needs a URL", () => {
+    assertOne((a) => { a.callBackType = "TDMQ"; }, "callBackMqConfig", /mqMode, mqRegion and mqName/);
+    assertOne((a) => { a.callBackType = "TDMQ"; a.callBackMqConfig = { mqMode: "Queue", mqRegion: "gz" }; },
+      "callBackMqConfig.mqName", /required/);
+    assert.deepEqual(failuresWith((a) => { a.callBackType = "TDMQ";
+      a.callBackMqConfig = { mqMode: "Topic", mqRegion: "gz", mqName: "jobs" }; }), []);
+    assertOne((a) => { a.callBackMqConfig = { mqMode: "Queue" }; }, "callBackMqConfig", /only when callBackType is TDMQ/);
+    assertOne((a) => { a.queueType = "Fast"; }, "queueType", /Transcoding, SpeedTranscoding/);
+  });
 });

@@ -22,6 +22,16 @@ describe("CI XML codec", () => {
     assert.equal(nodes(file.Md5Info).length, 1);
   });
 
+  it("repeats Video and Audio only as MediaInfo streams, not in Transcode parameters", () => {
+    const { body } = parseXml("<Response><MediaInfo><Stream><Video><Width>1920</Width></Video></Stream></MediaInfo>" +
+      "<Transcode><Video><Codec>H.264</Codec></Video><Audio><Codec>aac</Codec></Audio></Transcode></Response>");
+    const stream = nodes(nodes(body.MediaInfo)[0]!.Stream)[0]!;
+    assert.ok(Array.isArray(stream.Video));
+    const transcode = nodes(body.Transcode)[0]!;
+    assert.deepEqual(transcode.Video, { Codec: "H.264" });
+    assert.deepEqual(transcode.Audio, { Codec: "aac" });
+  });
+
   it("reads empty elements as empty strings", () => {
     assert.deepEqual(parseXml("<Error><Code>X</Code><Message/></Error>"), { root: "Error", body: { Code: "X", Message: "" } });
   });
