@@ -1,0 +1,144 @@
+/**
+ * CI rules shared by CiMediaJob and InventoryTriggerJob (../shared/api/tencent-ci.md). The two resources hold the
+ * same things at different paths (a job's `operation.smartCover` is a batch's `operation.jobParam.smartCover`), so
+ * every rule takes the path it reports.
+ */
+import { Checker, isUnknown } from "../validation";
+import { TAGS_WITHOUT_OUTPUT } from "./types";
+
+export const BUCKET = /^[a-z0-9][a-z0-9-]*-\d{6,}$/;
+export const BUCKET_RULE = "must be <BucketName>-<APPID> (lowercase letters, digits and hyphens, then the numeric " +
+  "APPID), e.g. examplebucket-1250000000";
+export const REGION = /^[a-z]+(-[a-z0-9]+)+$/;
+export const REGION_RULE = "must be a region id such as ap-guangzhou";
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const NUMBER_PLACEHOLDER = /\$\{[Nn]umber\}/;
+const SMART_COVER_DEFAULT_COUNT = 3;
+
+/** The parameter container of each typed tag: a container of another tag is a mistake. */
+const TAG_CONTAINERS: Record<string, string> = {
+  SmartCover: "smartCover", Snapshot: "snapshot", Transcode: "transcode", Animation: "animation",
+};
+
+export function checkBucket(c: Checker, path: string, value: unknown, what: string): void {
+  if (c.required(path, value, what)) c.pattern(path, value, BUCKET, BUCKET_RULE);
+}
+
+/** `UserData` printable ASCII ≤ 1024; `JobLevel` 0–2. */
+export function checkUserDataAndLevel(c: Checker, owner: Record<string, unknown>, prefix: string): void {
+  const userData = owner.userData;
+  if (c.string(`${prefix}userData`, userData)) {
+    if (userData.length > 1024) {
+      c.fail(`${prefix}userData`, `${prefix}userData must be at most 1024 characters; got ${userData.length}.`);
+    }
+    if (!PRINTABLE_ASCII.test(userData)) {
+      c.fail(`${prefix}userData`, `${prefix}userData must be printable ASCII (no control or non-ASCII characters).`);
+    }
+  }
+  c.integer(`${prefix}jobLevel`, owner.jobLevel, 0, 2, "0 is the default; higher runs first");
+}
+
+/** Url callbacks need a URL (or `no`); TDMQ callbacks need the queue or topic they go to, and only they do. */
+export function checkCallback(c: Checker, owner: Record<string, unknown>, prefix: string): void {
+  c.oneOf(`${prefix}callBackFormat`, owner.callBackFormat, ["JSON", "XML"]);
+  c.oneOf(`${prefix}callBackType`, owner.callBackType, ["Url", "TDMQ"]);
+  const mqPath = `${prefix}callBackMqConfig`;
+  if (owner.callBackType === "TDMQ") {
+    if (c.required(mqPath, owner.callBackMqConfig, "TDMQ callbacks need mqMode, mqRegion and mqName") &&
+      c.object(mqPath, owner.callBackMqConfig)) {
+      const mq = owner.callBackMqConfig;
+      c.oneOf(`${mqPath}.mqMode`, mq.mqMode, ["Queue", "Topic"]);
+      c.required(`${mqPath}.mqMode`, mq.mqMode, "Queue or Topic");
+      c.required(`${mqPath}.mqRegion`, mq.mqRegion, "the TDMQ region");
+      c.required(`${mqPath}.mqName`, mq.mqName, "the TDMQ queue or topic");
+    }
+  } else {
+    c.pattern(`${prefix}callBack`, owner.callBack, /^(no|https?:\/\/\S+)$/,
+      "must be an http(s) URL, or \"no\" to turn off the queue's callback for this job");
+    if (c.present(owner.callBackMqConfig)) c.fail(mqPath, `${mqPath} applies only when callBackType is TDMQ.`);
+  }
+}
+
+/**
+ * The tag's parameters, found in `params` (a job's operation, or a batch's jobParam, reported under `paramsPath`),
+ * and the output they need (`outputPath`). Output is required unless the tag writes nothing.
+ */
+export function checkTagAndOutput(c: Checker, tag: unknown, params: Record<string, unknown>, paramsPath: string,
+  output: unknown, outputPath: string): void {
+  for (const [otherTag, container] of Object.entries(TAG_CONTAINERS)) {
+    if (typeof tag === "string" && !isUnknown(tag) && tag !== otherTag && c.present(params[container])) {
+      c.fail(`${paramsPath}.${container}`, `${paramsPath}.${container} is for ${otherTag} jobs, not ${tag} jobs.`);
+    }
+  }
+  const { numberBecause, needsSprite } = checkTagParams(c, tag, params, paramsPath);
+
+  if (typeof tag === "string" && TAGS_WITHOUT_OUTPUT.has(tag) && !c.present(output)) return;
+  if (isUnknown(tag)) return;
+  if (!c.required(outputPath, output, `the ${String(tag)} job writes objects and needs an output ` +
+    `(only ${[...TAGS_WITHOUT_OUTPUT].join(", ")} jobs do without)`)) return;
+  if (!c.object(outputPath, output)) return;
+  checkBucket(c, `${outputPath}.bucket`, output.bucket, "the bucket to write to");
+  if (c.required(`${outputPath}.region`, output.region, "the region of the output bucket")) {
+    c.pattern(`${outputPath}.region`, output.region, REGION, REGION_RULE);
+  }
+  if (c.required(`${outputPath}.object`, output.object, "the name of the object to write")) {
+    if (numberBecause && typeof output.object === "string" && !NUMBER_PLACEHOLDER.test(output.object)) {
+      c.fail(`${outputPath}.object`, `${outputPath}.object must contain \${Number} when ${numberBecause}: each ` +
+        `image needs its own name; got "${output.object}".`);
+    }
+  }
+  if (needsSprite && c.required(`${outputPath}.spriteObject`, output.spriteObject,
+    "sprite sheets are written to output.spriteObject")) {
+    c.pattern(`${outputPath}.spriteObject`, output.spriteObject, /\.jpg$/,
+      "must name a .jpg object (CI writes sprites as jpg)");
+  }
+}
+
+/** Inline parameters of the typed tags (a template replaces them). */
+function checkTagParams(c: Checker, tag: unknown, params: Record<string, unknown>, path: string):
+  { numberBecause?: string; needsSprite: boolean } {
+  if (c.present(params.templateId)) return { needsSprite: false };
+  switch (tag) {
+    case "SmartCover": {
+      const sc = params.smartCover ?? {};
+      if (!c.object(`${path}.smartCover`, sc)) return { needsSprite: false };
+      c.oneOf(`${path}.smartCover.format`, sc.format, ["jpg", "png", "webp"]);
+      c.integer(`${path}.smartCover.width`, sc.width, 128, 4096, "pixels");
+      c.integer(`${path}.smartCover.height`, sc.height, 128, 4096, "pixels");
+      c.integer(`${path}.smartCover.count`, sc.count, 1, 10, "default 3");
+      c.boolean(`${path}.smartCover.deleteDuplicates`, sc.deleteDuplicates);
+      const count = sc.count === undefined ? SMART_COVER_DEFAULT_COUNT : Number(sc.count);
+      return { numberBecause: !isUnknown(sc.count) && count > 1
+        ? `${path}.smartCover.count is more than 1 (it defaults to 3)` : undefined, needsSprite: false };
+    }
+    case "Snapshot": {
+      const sn = params.snapshot ?? {};
+      if (!c.object(`${path}.snapshot`, sn)) return { needsSprite: false };
+      c.oneOf(`${path}.snapshot.mode`, sn.mode, ["Interval", "Average", "KeyFrame"]);
+      c.integer(`${path}.snapshot.count`, sn.count, 1, 10000, "frames");
+      c.integer(`${path}.snapshot.width`, sn.width, 1, 8192, "pixels");
+      c.integer(`${path}.snapshot.height`, sn.height, 1, 8192, "pixels");
+      c.oneOf(`${path}.snapshot.snapshotOutMode`, sn.snapshotOutMode,
+        ["OnlySnapshot", "OnlySprite", "SnapshotAndSprite"]);
+      const frames = !isUnknown(sn.count) && Number(sn.count ?? 1) > 1 && sn.snapshotOutMode !== "OnlySprite";
+      return { numberBecause: frames ? `${path}.snapshot.count is more than 1` : undefined,
+        needsSprite: sn.snapshotOutMode === "OnlySprite" || sn.snapshotOutMode === "SnapshotAndSprite" };
+    }
+    case "Transcode": {
+      const format = (params.transcode as Record<string, Record<string, unknown>> | undefined)?.container?.format;
+      c.required(`${path}.transcode.container.format`, format,
+        "a Transcode job needs a templateId or the target container format (e.g. mp4)");
+      return { needsSprite: false };
+    }
+    case "Animation": {
+      const format = (params.animation as Record<string, Record<string, unknown>> | undefined)?.container?.format;
+      if (c.required(`${path}.animation.container.format`, format,
+        "an Animation job needs a templateId or the target format (gif or webp)")) {
+        c.oneOf(`${path}.animation.container.format`, format, ["gif", "webp"]);
+      }
+      return { needsSprite: false };
+    }
+    default:
+      return { needsSprite: false };
+  }
+}
