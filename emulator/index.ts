@@ -4,6 +4,7 @@
  * correctly.
  */
 import { once } from "node:events";
+import { BatchService, defaultObjectLister, ObjectLister } from "./ci/batches";
 import { CallbackRecord } from "./ci/callbacks";
 import { CiJob, CiJobStore, CiTimeline, DEFAULT_CI_TIMELINE } from "./ci/jobs";
 import { CiQueue, CiQueueStore } from "./ci/queues";
@@ -14,6 +15,7 @@ import { Pipeline, PipelineStore } from "./mps/pipelines";
 import { MpsService } from "./mps/routes";
 import { createEmulatorServer, RequestRecord, serverUrl } from "./server";
 
+export type { ObjectLister } from "./ci/batches";
 export type { CallbackRecord } from "./ci/callbacks";
 export type { CiJob, CiTimeline } from "./ci/jobs";
 export type { CiQueue } from "./ci/queues";
@@ -43,6 +45,8 @@ export interface EmulatorOptions {
     credentials?: { secretId: string; secretKey: string }[];
     /** When jobs start running and end. */
     timeline?: Partial<CiTimeline>;
+    /** The objects a batch job finds for its input (default: three videos under a prefix, or the one object). */
+    objects?: ObjectLister;
   };
   alibaba?: {
     /** Accepted AccessKey pairs; defaults to EMULATOR_ALIBABA_CREDENTIALS. */
@@ -69,6 +73,8 @@ export interface Emulator {
     callbacks(): CallbackRecord[];
     /** Resolves once the callbacks in flight have been delivered. */
     settleCallbacks(): Promise<void>;
+    /** The batch (inventory trigger) jobs, with their state and child jobs. */
+    batches(): { jobId: string; state: string; children: CiJob[] }[];
   };
   mps: {
     jobs(): IProductionJob[];
@@ -86,10 +92,13 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const now = options.now ?? Date.now;
   const creds = options.tencent?.credentials ?? [EMULATOR_TENCENT_CREDENTIALS];
-  const store = new CiJobStore({ ...DEFAULT_CI_TIMELINE, ...options.tencent?.timeline }, now);
+  const ciTimeline = { ...DEFAULT_CI_TIMELINE, ...options.tencent?.timeline };
+  const store = new CiJobStore(ciTimeline, now);
   const queues = new CiQueueStore(now);
   const ci = new CiService(store, queues, new Map(creds.map((c) => [c.secretId, c.secretKey])),
     () => Math.floor(now() / 1000));
+  const batches = new BatchService(ci, now, options.tencent?.objects ?? defaultObjectLister, ciTimeline.finishedAfterMs);
+  ci.extraRoutes.push(batches.route);
   const alibabaCreds = options.alibaba?.credentials ?? [EMULATOR_ALIBABA_CREDENTIALS];
   const pipelines = new PipelineStore();
   const mps = new MpsService(
@@ -104,7 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requests,
     ci: {
       jobs: () => store.all(), forgetJob: (id) => store.forget(id), queues: (bucket) => queues.forBucket(bucket),
-      callbacks: () => ci.callbacks, settleCallbacks: () => ci.settle(),
+      callbacks: () => ci.callbacks, settleCallbacks: () => ci.settle(), batches: () => batches.all(),
     },
     mps: {
       jobs: () => mps.jobs.all(),

@@ -7,11 +7,18 @@ export { ciMediaJobProvider, createCiMediaJobProvider } from "./ci-media-job/pro
 export type { CiMediaJobProviderOptions } from "./ci-media-job/provider";
 export { createIProductionJobProvider, iproductionJobProvider } from "./iproduction-job/provider";
 export { createMediaPipelineProvider, mediaPipelineProvider } from "./media-pipeline/provider";
+export {
+  createInventoryTriggerJobProvider, inventoryTriggerJobProvider,
+} from "./inventory-trigger-job/provider";
 export type { JobProviderOptions } from "./job-provider";
 export type {
-  CiMediaJobComputed, CiMediaJobInputs, CiMediaJobOutputs, CiMediaInfo, CiOperation, CiOutput, CiOutputObject,
-  CiSmartCover, WaitKnobs,
+  CiAnimation, CiMediaJobComputed, CiMediaJobInputs, CiMediaJobOutputs, CiMediaInfo, CiOperation, CiOutput,
+  CiOutputObject, CiSmartCover, CiSnapshot, CiTimeInterval, CiTranscode, WaitKnobs,
 } from "./ci-media-job/types";
+export type {
+  BatchInput, BatchOperation, ChildJobSummary, FailedObject, InventoryTriggerJobComputed, InventoryTriggerJobInputs,
+  InventoryTriggerJobOutputs,
+} from "./inventory-trigger-job/types";
 export type {
   CoverFrame, IProductionJobComputed, IProductionJobInputs, IProductionJobOutputs, IProductionResult, MusicSegment,
 } from "./iproduction-job/types";

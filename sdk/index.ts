@@ -3,12 +3,18 @@ export { CiMediaJob } from "./ci-media-job";
 export type { CiMediaJobArgs } from "./ci-media-job";
 export { IProductionJob } from "./iproduction-job";
 export type { IProductionJobArgs } from "./iproduction-job";
+export { InventoryTriggerJob } from "./inventory-trigger-job";
+export type { InventoryTriggerJobArgs } from "./inventory-trigger-job";
 export { MediaPipeline } from "./media-pipeline";
 export type { MediaPipelineArgs } from "./media-pipeline";
 export type {
-  CiMediaInfo, CiOperation, CiOutput, CiOutputObject, CiSmartCover,
+  CiAnimation, CiMediaInfo, CiOperation, CiOutput, CiOutputObject, CiSmartCover, CiSnapshot, CiTimeInterval,
+  CiTranscode,
 } from "../provider/ci-media-job/types";
 export type { CoverFrame, IProductionResult, MusicSegment } from "../provider/iproduction-job/types";
+export type {
+  BatchInput, BatchOperation, ChildJobSummary, FailedObject,
+} from "../provider/inventory-trigger-job/types";
 export type {
   AlicloudNotifyConfig, QueueSettings, TencentcloudNotifyConfig,
 } from "../provider/media-pipeline/types";

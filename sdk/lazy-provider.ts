@@ -6,7 +6,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
  * captured (design §4). `name` is the only captured value.
  */
 export function lazyProvider(
-  name: "ciMediaJobProvider" | "iproductionJobProvider" | "mediaPipelineProvider",
+  name: "ciMediaJobProvider" | "iproductionJobProvider" | "mediaPipelineProvider" | "inventoryTriggerJobProvider",
 ): dynamic.ResourceProvider {
   return {
     configure: (req) => require("pulumi-mediajobs/provider")[name].configure(req),

@@ -10,7 +10,6 @@ import { XMLBuilder, XMLParser } from "fast-xml-parser";
 /** Elements that CI may repeat wherever they appear; they always parse to arrays. */
 const REPEATED = new Set([
   "JobsDetail", "NonExistJobIds", "QueueList", "NonExistPIDs", "ObjectName", "Md5Info", "SpriteOutputFile",
-  "WorkflowIds",
 ]);
 
 /** Repeated only as MediaInfo streams: `Video` is single in Transcode parameters, repeated in `Stream`. */

@@ -1,0 +1,75 @@
+/** The documented InventoryTriggerJob constraints (../shared/api/tencent-ci.md), each naming field and rule. */
+import {
+  checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel, REGION, REGION_RULE,
+} from "../ci-media-job/rules";
+import { Checker, checkWaitKnobs, CheckFailure, isUnknown } from "../validation";
+
+const NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d)(\d\d)$/;
+const INPUT_KINDS = ["manifest", "urlFile", "prefix", "object"];
+
+export function checkInventoryTriggerJob(inputs: Record<string, unknown>): CheckFailure[] {
+  const c = new Checker();
+  checkBucket(c, "bucket", inputs.bucket, "the bucket whose objects are processed, as <BucketName>-<APPID>");
+  c.pattern("region", inputs.region, REGION, REGION_RULE);
+  if (c.required("name", inputs.name, "the batch's name")) {
+    c.pattern("name", inputs.name, NAME, "must be at most 128 letters, digits, - and _");
+  }
+  c.oneOf("type", inputs.type, ["Job", "Workflow"]);
+  const type = inputs.type ?? "Job";
+  if (c.required("input", inputs.input, "which objects to process") && c.object("input", inputs.input)) {
+    const input = inputs.input;
+    const given = INPUT_KINDS.filter((k) => c.present(input[k]) || isUnknown(input[k]));
+    if (given.length !== 1) {
+      c.fail("input", `input takes exactly one of ${INPUT_KINDS.join(", ")}; got ${given.length ? given.join(" and ") : "none"}.`);
+    }
+  }
+  checkWaitKnobs(c, inputs);
+  if (!c.required("operation", inputs.operation, "what to do with each object") ||
+    !c.object("operation", inputs.operation)) return c.failures;
+  const op = inputs.operation;
+  checkTimeInterval(c, op.timeInterval);
+  checkUserDataAndLevel(c, op, "operation.");
+  checkCallback(c, op, "operation.");
+  if (type === "Job") {
+    if (c.required("operation.tag", op.tag, "the media job to run on each object, e.g. Transcode")) {
+      c.pattern("operation.tag", op.tag, /^[A-Z][A-Za-z0-9]*$/, "must be a CI job tag such as Transcode");
+    }
+    if (c.required("operation.queueId", op.queueId, "batch jobs of Type Job run in a queue")) {
+      c.pattern("operation.queueId", op.queueId, /^p[0-9A-Za-z]+$/, "must be a CI queue id (it starts with p)");
+    }
+    const jobParam = op.jobParam ?? {};
+    if (c.object("operation.jobParam", jobParam)) {
+      checkTagAndOutput(c, op.tag, jobParam, "operation.jobParam", op.output, "operation.output");
+    }
+    if (c.present(op.workflowIds)) c.fail("operation.workflowIds", "operation.workflowIds is for type Workflow.");
+  } else if (type === "Workflow") {
+    const ids = op.workflowIds;
+    const empty = Array.isArray(ids) ? ids.length === 0 : !c.present(ids);
+    if (empty && !isUnknown(ids)) {
+      c.fail("operation.workflowIds", "operation.workflowIds is required for type Workflow: the workflows to trigger.");
+    }
+  }
+  return c.failures;
+}
+
+function checkTimeInterval(c: Checker, interval: unknown): void {
+  if (!c.object("operation.timeInterval", interval)) return;
+  const instants: Record<string, number> = {};
+  for (const key of ["start", "end"]) {
+    const path = `operation.timeInterval.${key}`;
+    const value = interval[key];
+    if (!c.string(path, value)) continue;
+    const m = TIME.exec(value);
+    if (!m) {
+      c.fail(path, `${path} must be %Y-%m-%dT%H:%M:%S%z, e.g. 2024-01-01T00:00:00+0800; got "${value}".`);
+      continue;
+    }
+    const [, y, mo, d, h, mi, s, sign, oh, om] = m;
+    const offset = (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000;
+    instants[key] = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - offset;
+  }
+  if (instants.start !== undefined && instants.end !== undefined && instants.start > instants.end) {
+    c.fail("operation.timeInterval", "operation.timeInterval.start must not be after operation.timeInterval.end.");
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The InventoryTriggerJob dynamic provider: the shared job lifecycle over CI batch jobs. For Type Job, the outputs
+ * summarize the child jobs (counts by state, failed objects). Delete cancels a batch that has not finished.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { cancelBatchJob, describeBatchJob, listBatchChildren, submitBatchJob } from "../clients/tencent/batch-jobs";
+import { CiClient } from "../clients/tencent/ci-client";
+import { TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
+import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
+import { ciEndpointOverride, tencentCredentials, tencentRegion } from "../settings";
+import { checkInventoryTriggerJob } from "./check";
+import { InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types";
+import { fromBatchDetail, summarize, toBatchRequest } from "./wire";
+
+const INPUT_NAMES = ["bucket", "region", "name", "type", "input", "operation", "triggers", "timeoutSeconds",
+  "skipAwait"] as const;
+const COMPUTED_NAMES = ["jobId", "state", "progress", "code", "message", "times", "childJobs"] as const;
+
+type Props = Record<string, unknown>;
+
+function clientFor(props: Props): CiClient {
+  const inputs = props as unknown as InventoryTriggerJobInputs;
+  return new CiClient({ bucket: inputs.bucket, region: tencentRegion(inputs.region), credentials: tencentCredentials,
+    endpointOverride: ciEndpointOverride() });
+}
+
+async function describe(props: Props, jobId: string) {
+  const inputs = props as unknown as InventoryTriggerJobInputs;
+  const client = clientFor(props);
+  const { detail, requestId } = await describeBatchJob(client, jobId);
+  if (!detail) return undefined;
+  const computed = fromBatchDetail(detail);
+  // Child jobs are read once the batch has ended: while it runs, the counts only churn.
+  if ((inputs.type ?? "Job") === "Job" && TERMINAL_JOB_STATES.has(computed.state) && inputs.operation.tag) {
+    const { jobs, complete } = await listBatchChildren(client, { tag: inputs.operation.tag,
+      queueId: inputs.operation.queueId, batchId: jobId });
+    computed.childJobs = summarize(jobs, complete);
+  }
+  return { computed, requestId };
+}
+
+export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = {
+  kind: "InventoryTriggerJob",
+  service: "ci",
+  inputNames: INPUT_NAMES,
+  computedNames: COMPUTED_NAMES,
+  terminalStates: TERMINAL_JOB_STATES,
+  successState: "Success",
+  check: checkInventoryTriggerJob,
+  submit: async (props) => fromBatchDetail(await submitBatchJob(clientFor(props),
+    toBatchRequest(props as unknown as InventoryTriggerJobInputs))),
+  describe,
+  summary: (props) => {
+    const { name, type, input, operation } = props as unknown as InventoryTriggerJobInputs;
+    const what = (type ?? "Job") === "Job" ? operation.tag : "workflows";
+    const over = input.prefix !== undefined ? `prefix ${input.prefix}` : input.object ?? input.manifest ?? input.urlFile;
+    return `${name}: ${what} over ${over}`;
+  },
+  async cancel(props, current) {
+    await cancelBatchJob(clientFor(props), current.jobId);
+    return `cancelled (it was ${current.state}); child jobs that had not started are cancelled with it.`;
+  },
+};
+
+export function createInventoryTriggerJobProvider(options: JobProviderOptions = {}): dynamic.ResourceProvider {
+  return createJobProvider(INVENTORY_TRIGGER_JOB_SPEC, options);
+}
+
+/** The provider that `pulumi-mediajobs`' InventoryTriggerJob resources use. */
+export const inventoryTriggerJobProvider: dynamic.ResourceProvider = createInventoryTriggerJobProvider();

@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { EMULATOR_TENCENT_CREDENTIALS as CREDS, Emulator, startEmulator } from "../../emulator";
+import { createInventoryTriggerJobProvider, createMediaPipelineProvider } from "../../provider";
+import { withEnv } from "../helpers/env";
+
+const BUCKET = "examplebucket-1250000000";
+const REGION = "ap-guangzhou";
+
+describe("InventoryTriggerJob provider against the emulator", function () {
+  this.timeout(20_000);
+  let emulator: Emulator;
+  let restoreEnv: () => void;
+  let queueId: string;
+  const logs: string[] = [];
+  const provider = createInventoryTriggerJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, factor: 1.5 },
+    log: (l) => logs.push(l) });
+  const batch = (extra: Record<string, unknown> = {}, operation: Record<string, unknown> = {}) => ({
+    bucket: BUCKET, region: REGION, name: "nightly", input: { prefix: "uploads/" },
+    operation: { tag: "Transcode", queueId, jobParam: { transcode: { container: { format: "mp4" } } },
+      output: { region: REGION, bucket: BUCKET, object: "out/${InventoryTriggerJobId}/${InputName}.mp4" }, ...operation },
+    ...extra,
+  });
+
+  beforeEach(async () => {
+    emulator = await startEmulator({ tencent: {
+      timeline: { runningAfterMs: 50, finishedAfterMs: 200 },
+      objects: (_bucket, { kind, value }) => kind === "Object" ? [value]
+        : [`${value}a.mp4`, `${value}b-fail.mp4`, `${value}c.mp4`],
+    } });
+    restoreEnv = withEnv({ MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
+      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey });
+    queueId = emulator.ci.queues(BUCKET).find((q) => q.Category === "Transcoding")!.QueueId;
+  });
+  afterEach(async () => {
+    restoreEnv();
+    await emulator.close();
+  });
+
+  it("runs a batch over a prefix and summarizes its child jobs, naming the failed object", async () => {
+    const { id, outs } = await provider.create!(batch());
+    assert.match(id, /^b[0-9a-f]{32}$/);
+    assert.equal(outs.state, "Success");
+    assert.equal(outs.progress, "100%");
+    assert.match(outs.times.endTime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0800$/);
+    assert.deepEqual(outs.childJobs.byState, { Success: 2, Failed: 1 });
+    assert.equal(outs.childJobs.total, 3);
+    assert.equal(outs.childJobs.truncated, false);
+    assert.deepEqual(outs.childJobs.failed.map((f: { object: string; code: string }) => [f.object, f.code]),
+      [["uploads/b-fail.mp4", "InvalidInput"]]);
+    const children = emulator.ci.jobs().filter((j) => j.inventoryTriggerJobId === id);
+    assert.deepEqual(children.map((c) => c.object).sort(), ["uploads/a.mp4", "uploads/b-fail.mp4", "uploads/c.mp4"]);
+    assert.equal((children[0]!.operation.Output as Record<string, string>).Object.startsWith(`out/${id}/`), true);
+  });
+
+  it("cancels on delete a batch that has not finished, with its children that had not started", async () => {
+    const pipelines = createMediaPipelineProvider(() => {});
+    const paused = await pipelines.create!({ cloud: "tencentcloud", bucket: BUCKET, region: REGION, state: "Paused" });
+    const { id, outs } = await provider.create!(batch({ skipAwait: true }));
+    await provider.delete!(id, outs);
+    const state = emulator.ci.batches().find((b) => b.jobId === id)!;
+    assert.equal(state.state, "Cancel");
+    assert.ok(state.children.every((c) => c.cancelledAt !== undefined), "held children were cancelled");
+    assert.ok(logs.some((l) => l.includes(`InventoryTriggerJob ${id}: cancelled`)));
+    await pipelines.delete!(paused.id, paused.outs);
+  });
+
+  it("forgets a finished batch on delete", async () => {
+    const { id, outs } = await provider.create!(batch({ input: { object: "uploads/one.mp4" } }));
+    const puts = () => emulator.requests.filter((r) => r.method === "PUT").length;
+    const before = puts();
+    await provider.delete!(id, outs);
+    assert.equal(puts(), before, "no cancel for a finished batch");
+  });
+
+  it("runs a Workflow batch without child jobs", async () => {
+    const { outs } = await provider.create!({ bucket: BUCKET, region: REGION, name: "wf", type: "Workflow",
+      input: { object: "uploads/one.mp4" }, operation: { workflowIds: ["w0123456789"] } });
+    assert.equal(outs.state, "Success");
+    assert.equal(outs.childJobs, undefined);
+  });
+
+  it("removes a batch CI no longer knows on refresh", async () => {
+    assert.deepEqual(await provider.read!("b" + "0".repeat(32), batch()), { id: "", props: {} });
+  });
+});
