@@ -2,3 +2,4 @@
 // `npm run demo` (scripts/demo.sh).
 export * from "../examples/ci-smart-cover/index";
 export * from "../examples/mps-cartoonize/index";
+export * from "../examples/ci-batch-transcode/index";

@@ -151,8 +151,7 @@ function childRequest(batchId: string, op: XmlNode, object: string): XmlNode {
   const jobParam = nodes(op.JobParam)[0] ?? {};
   const output = nodes(op.Output)[0];
   const expanded = output ? { ...output,
-    Object: (text(output.Object) ?? "").replace(/\$\{InventoryTriggerJobId\}/g, batchId)
-      .replace(/\$\{InputName\}/g, (object.split("/").pop() ?? "").replace(/\.[^.]*$/, "")) } : undefined;
+    Object: (text(output.Object) ?? "").replace(/\$\{InventoryTriggerJobId\}/g, batchId) } : undefined;
   const request: XmlNode = {
     Tag: op.Tag ?? "", Input: { Object: object },
     Operation: { ...jobParam, ...(expanded ? { Output: expanded } : {}), ...(op.UserData ? { UserData: op.UserData } : {}),

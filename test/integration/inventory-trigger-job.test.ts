@@ -17,7 +17,7 @@ describe("InventoryTriggerJob provider against the emulator", function () {
   const batch = (extra: Record<string, unknown> = {}, operation: Record<string, unknown> = {}) => ({
     bucket: BUCKET, region: REGION, name: "nightly", input: { prefix: "uploads/" },
     operation: { tag: "Transcode", queueId, jobParam: { transcode: { container: { format: "mp4" } } },
-      output: { region: REGION, bucket: BUCKET, object: "out/${InventoryTriggerJobId}/${InputName}.mp4" }, ...operation },
+      output: { region: REGION, bucket: BUCKET, object: "out/${InventoryTriggerJobId}/${jobid}.mp4" }, ...operation },
     ...extra,
   });
 
@@ -49,7 +49,8 @@ describe("InventoryTriggerJob provider against the emulator", function () {
       [["uploads/b-fail.mp4", "InvalidInput"]]);
     const children = emulator.ci.jobs().filter((j) => j.inventoryTriggerJobId === id);
     assert.deepEqual(children.map((c) => c.object).sort(), ["uploads/a.mp4", "uploads/b-fail.mp4", "uploads/c.mp4"]);
-    assert.equal((children[0]!.operation.Output as Record<string, string>).Object.startsWith(`out/${id}/`), true);
+    assert.equal((children[0]!.operation.Output as Record<string, string>).Object, `out/${id}/\${jobid}.mp4`,
+      "${InventoryTriggerJobId} is expanded per batch, ${jobid} per child job");
   });
 
   it("cancels on delete a batch that has not finished, with its children that had not started", async () => {
