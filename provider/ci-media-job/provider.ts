@@ -1,11 +1,10 @@
 /** The CiMediaJob dynamic provider: the shared job lifecycle over CI's media job API. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { CiClient } from "../clients/tencent/ci-client";
 import {
   cancelMediaJob, CANCELLABLE_JOB_STATES, describeMediaJobs, submitMediaJob, TERMINAL_JOB_STATES,
 } from "../clients/tencent/media-jobs";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
-import { ciEndpointOverride, tencentCredentials, tencentRegion } from "../settings";
+import { ciClientFor } from "../cloud-clients";
 import { checkCiMediaJob } from "./check";
 import { CiMediaJobComputed, CiMediaJobInputs } from "./types";
 import { fromJobsDetail, toCreateRequest } from "./wire";
@@ -22,14 +21,8 @@ const COMPUTED_NAMES = [
 
 export type CiMediaJobProviderOptions = JobProviderOptions;
 
-function clientFor(props: Record<string, unknown>): CiClient {
-  const inputs = props as unknown as CiMediaJobInputs;
-  return new CiClient({
-    bucket: inputs.bucket,
-    region: tencentRegion(inputs.region),
-    credentials: tencentCredentials,
-    endpointOverride: ciEndpointOverride(),
-  });
+function clientFor(props: Record<string, unknown>) {
+  return ciClientFor(props as unknown as CiMediaJobInputs);
 }
 
 async function describe(props: Record<string, unknown>, jobId: string) {

@@ -4,10 +4,9 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { cancelBatchJob, describeBatchJob, listBatchChildren, submitBatchJob } from "../clients/tencent/batch-jobs";
-import { CiClient } from "../clients/tencent/ci-client";
 import { TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
-import { ciEndpointOverride, tencentCredentials, tencentRegion } from "../settings";
+import { ciClientFor } from "../cloud-clients";
 import { checkInventoryTriggerJob } from "./check";
 import { InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types";
 import { fromBatchDetail, summarize, toBatchRequest } from "./wire";
@@ -18,10 +17,8 @@ const COMPUTED_NAMES = ["jobId", "state", "progress", "code", "message", "times"
 
 type Props = Record<string, unknown>;
 
-function clientFor(props: Props): CiClient {
-  const inputs = props as unknown as InventoryTriggerJobInputs;
-  return new CiClient({ bucket: inputs.bucket, region: tencentRegion(inputs.region), credentials: tencentCredentials,
-    endpointOverride: ciEndpointOverride() });
+function clientFor(props: Props) {
+  return ciClientFor(props as unknown as InventoryTriggerJobInputs);
 }
 
 async function describe(props: Props, jobId: string) {

@@ -3,10 +3,9 @@
  * cancel these jobs, so delete forgets a job that is still running.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { MpsClient } from "../clients/alibaba/mps-client";
 import { IPRODUCTION_TERMINAL_STATES, queryIProductionJob, submitIProductionJob } from "../clients/alibaba/mps-api";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
-import { alibabaCredentials, alibabaRegion, mpsEndpointOverride } from "../settings";
+import { mpsClientFor } from "../cloud-clients";
 import { checkIProductionJob } from "./check";
 import { IProductionJobComputed, IProductionJobInputs } from "./types";
 import { fromQuery, toSubmitParams } from "./wire";
@@ -18,12 +17,8 @@ const INPUT_NAMES = [
 
 const COMPUTED_NAMES = ["jobId", "state", "code", "message", "result", "outputFiles"] as const;
 
-function clientFor(props: Record<string, unknown>): MpsClient {
-  return new MpsClient({
-    region: alibabaRegion((props as unknown as IProductionJobInputs).region),
-    credentials: alibabaCredentials,
-    endpointOverride: mpsEndpointOverride(),
-  });
+function clientFor(props: Record<string, unknown>) {
+  return mpsClientFor(props as unknown as IProductionJobInputs);
 }
 
 export const IPRODUCTION_JOB_SPEC: JobSpec<IProductionJobComputed> = {

@@ -3,14 +3,9 @@ import { fromWire, toWire } from "../case";
 import {
   addPipeline, deletePipeline, MpsPipeline, queryPipelineList, updatePipeline,
 } from "../clients/alibaba/mps-api";
-import { MpsClient } from "../clients/alibaba/mps-client";
-import { alibabaCredentials, alibabaRegion, mpsEndpointOverride } from "../settings";
+import { mpsClientFor } from "../cloud-clients";
 import { AlicloudNotifyConfig, AlicloudPipelineComputed, AlicloudPipelineInputs } from "./types";
 
-function clientFor(inputs: AlicloudPipelineInputs): MpsClient {
-  return new MpsClient({ region: alibabaRegion(inputs.region), credentials: alibabaCredentials,
-    endpointOverride: mpsEndpointOverride() });
-}
 
 /** `{"Topic": …}` or `{"QueueName": …}`; `{}` clears a notification that was set before. */
 function notifyJson(notify: AlicloudNotifyConfig | undefined): string {
@@ -34,7 +29,7 @@ export function fromPipeline(p: MpsPipeline): AlicloudPipelineComputed {
 export async function createAlicloudPipeline(inputs: AlicloudPipelineInputs): Promise<{
   created: AlicloudPipelineComputed; apply?: () => Promise<AlicloudPipelineComputed>;
 }> {
-  const client = clientFor(inputs);
+  const client = mpsClientFor(inputs);
   const created = fromPipeline(await addPipeline(client, {
     Name: inputs.name, Speed: inputs.speed, SpeedLevel: inputs.speedLevel?.toString(),
     NotifyConfig: inputs.notifyConfig ? notifyJson(inputs.notifyConfig) : undefined, Role: inputs.role,
@@ -49,7 +44,7 @@ export async function updateAlicloudPipeline(id: string, inputs: AlicloudPipelin
   before: AlicloudPipelineComputed | undefined): Promise<AlicloudPipelineComputed> {
   const clearNotify = !inputs.notifyConfig && before?.notifyConfig;
   const clearRole = !inputs.role && before?.role;
-  return fromPipeline(await updatePipeline(clientFor(inputs), {
+  return fromPipeline(await updatePipeline(mpsClientFor(inputs), {
     PipelineId: id, Name: inputs.name, State: inputs.state ?? "Active",
     NotifyConfig: inputs.notifyConfig || clearNotify ? notifyJson(inputs.notifyConfig) : undefined,
     Role: inputs.role ?? (clearRole ? "" : undefined),
@@ -58,11 +53,11 @@ export async function updateAlicloudPipeline(id: string, inputs: AlicloudPipelin
 
 export async function readAlicloudPipeline(id: string, inputs: AlicloudPipelineInputs):
   Promise<AlicloudPipelineComputed | undefined> {
-  const { pipelines, missing } = await queryPipelineList(clientFor(inputs), [id]);
+  const { pipelines, missing } = await queryPipelineList(mpsClientFor(inputs), [id]);
   const found = pipelines.find((p) => p.Id === id);
   return found && !missing.includes(id) ? fromPipeline(found) : undefined;
 }
 
 export async function deleteAlicloudPipeline(id: string, inputs: AlicloudPipelineInputs): Promise<void> {
-  await deletePipeline(clientFor(inputs), id);
+  await deletePipeline(mpsClientFor(inputs), id);
 }

@@ -8,17 +8,13 @@ import { CiClient } from "../clients/tencent/ci-client";
 import { listQueues, updateQueue } from "../clients/tencent/queues";
 import { text, XmlNode } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
-import { ciEndpointOverride, tencentCredentials, tencentRegion } from "../settings";
+import { ciClientFor } from "../cloud-clients";
 import {
   QueueSettings, TencentcloudNotifyConfig, TencentcloudPipelineComputed, TencentcloudPipelineInputs,
 } from "./types";
 
 const DEFAULT_CATEGORY = "Transcoding";
 
-function clientFor(inputs: TencentcloudPipelineInputs): CiClient {
-  return new CiClient({ bucket: inputs.bucket, region: tencentRegion(inputs.region), credentials: tencentCredentials,
-    endpointOverride: ciEndpointOverride() });
-}
 
 /** A queue's NotifyConfig in camelCase, without the fields CI leaves empty. */
 function notifyOf(queue: XmlNode): TencentcloudNotifyConfig {
@@ -84,7 +80,7 @@ async function findQueue(client: CiClient, inputs: TencentcloudPipelineInputs): 
 }
 
 export async function adoptTencentQueue(inputs: TencentcloudPipelineInputs): Promise<TencentcloudPipelineComputed> {
-  const client = clientFor(inputs);
+  const client = ciClientFor(inputs);
   const found = await findQueue(client, inputs);
   const original = settingsOf(found);
   const id = text(found.QueueId)!;
@@ -93,12 +89,12 @@ export async function adoptTencentQueue(inputs: TencentcloudPipelineInputs): Pro
 
 export async function updateTencentQueue(id: string, inputs: TencentcloudPipelineInputs, original: QueueSettings):
   Promise<TencentcloudPipelineComputed> {
-  return computedOf(await apply(clientFor(inputs), id, desired(inputs, original)), original, inputs);
+  return computedOf(await apply(ciClientFor(inputs), id, desired(inputs, original)), original, inputs);
 }
 
 export async function readTencentQueue(id: string, inputs: TencentcloudPipelineInputs, original: QueueSettings):
   Promise<TencentcloudPipelineComputed | undefined> {
-  const { queues, missing } = await listQueues(clientFor(inputs), { queueIds: [id] });
+  const { queues, missing } = await listQueues(ciClientFor(inputs), { queueIds: [id] });
   const queue = queues.find((q) => q.QueueId === id);
   return queue && !missing.includes(id) ? computedOf(queue, original, inputs) : undefined;
 }
@@ -106,7 +102,7 @@ export async function readTencentQueue(id: string, inputs: TencentcloudPipelineI
 /** Puts back what the queue held before adoption; a queue that is gone (media processing disabled) is left be. */
 export async function restoreTencentQueue(id: string, inputs: TencentcloudPipelineInputs, original: QueueSettings):
   Promise<boolean> {
-  const client = clientFor(inputs);
+  const client = ciClientFor(inputs);
   const { missing } = await listQueues(client, { queueIds: [id] });
   if (missing.includes(id)) return false;
   await apply(client, id, original);

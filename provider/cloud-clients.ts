@@ -1,0 +1,16 @@
+/** The clients every resource uses, built from its own bucket/region and the settings read at call time. */
+import { MpsClient } from "./clients/alibaba/mps-client";
+import { CiClient } from "./clients/tencent/ci-client";
+import {
+  alibabaCredentials, alibabaRegion, ciEndpointOverride, mpsEndpointOverride, tencentCredentials, tencentRegion,
+} from "./settings";
+
+export function ciClientFor(inputs: { bucket: string; region?: string }): CiClient {
+  return new CiClient({ bucket: inputs.bucket, region: tencentRegion(inputs.region), credentials: tencentCredentials,
+    endpointOverride: ciEndpointOverride() });
+}
+
+export function mpsClientFor(inputs: { region?: string }): MpsClient {
+  return new MpsClient({ region: alibabaRegion(inputs.region), credentials: alibabaCredentials,
+    endpointOverride: mpsEndpointOverride() });
+}
