@@ -2,15 +2,16 @@
 import { MpsClient } from "./clients/alibaba/mps-client";
 import { CiClient } from "./clients/tencent/ci-client";
 import {
-  alibabaCredentials, alibabaRegion, ciEndpointOverride, mpsEndpointOverride, tencentCredentials, tencentRegion,
+  alibabaCredentials, alibabaRegion, ciEndpointOverride, maxRequestsPerSecond, mpsEndpointOverride, tencentCredentials,
+  tencentRegion,
 } from "./settings";
 
 export function ciClientFor(inputs: { bucket: string; region?: string }): CiClient {
   return new CiClient({ bucket: inputs.bucket, region: tencentRegion(inputs.region), credentials: tencentCredentials,
-    endpointOverride: ciEndpointOverride() });
+    endpointOverride: ciEndpointOverride(), maxRequestsPerSecond: maxRequestsPerSecond() });
 }
 
 export function mpsClientFor(inputs: { region?: string }): MpsClient {
   return new MpsClient({ region: alibabaRegion(inputs.region), credentials: alibabaCredentials,
-    endpointOverride: mpsEndpointOverride() });
+    endpointOverride: mpsEndpointOverride(), maxRequestsPerSecond: maxRequestsPerSecond() });
 }

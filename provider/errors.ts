@@ -61,9 +61,10 @@ export class CloudApiError extends MediaJobsError {
 
   constructor(init: CloudApiErrorInit) {
     const rid = init.requestId ? ` (RequestId ${init.requestId})` : "";
+    const fix = advice(init.vendorCode, init.vendorMessage);
     super(init.vendorCode || `HTTP${init.status}`,
       `${serviceName(init.service)} ${init.action} failed with HTTP ${init.status}: ` +
-      `${init.vendorCode || "no error code"}: ${sentence(init.vendorMessage || "no message")}${rid}`);
+      `${init.vendorCode || "no error code"}: ${sentence(init.vendorMessage || "no message")}${rid}${fix ? ` ${fix}` : ""}`);
     this.service = init.service;
     this.action = init.action;
     this.status = init.status;
@@ -93,6 +94,19 @@ export class JobFailedError extends MediaJobsError {
       `Job ${jobId} ended in state ${state}: ${jobCode || "no error code"}: ${sentence(jobMessage || "no message")}` +
       `${requestId ? ` (RequestId ${requestId})` : ""} Fix the cause and run \`pulumi up\` again to submit a new job.`);
   }
+}
+
+/** What the user can do about errors whose cause is not in the request (clock skew, credentials). */
+function advice(code: string, message: string): string | undefined {
+  if (code === "RequestTimeTooSkewed" || code === "InvalidTimeStamp.Expired" ||
+    (code === "AccessDenied" && /expired/i.test(message))) {
+    return "This machine's clock differs from the cloud's by more than the signature allows: synchronize it " +
+      "(e.g. enable NTP: `timedatectl set-ntp true`) and run again.";
+  }
+  if (code === "SignatureDoesNotMatch" || code === "InvalidAccessKeyId.NotFound" || code === "InvalidAccessKeyId") {
+    return "Check the access key id and secret in the stack config or the environment.";
+  }
+  return undefined;
 }
 
 function sentence(text: string): string {

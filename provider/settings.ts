@@ -4,6 +4,7 @@
  * here is ever returned as a resource output.
  */
 import { ConfigurationError } from "./errors";
+import { DEFAULT_MAX_REQUESTS_PER_SECOND } from "./http/rate-limit";
 
 /** What `configure()` receives: the decrypted stack config. */
 export interface ConfigSource {
@@ -38,6 +39,7 @@ const SETTINGS = {
   },
   alicloudRegion: { configKey: "alicloud:region", env: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"] },
   mpsEndpoint: { configKey: "mediajobs:mpsEndpoint", env: ["MEDIAJOBS_MPS_ENDPOINT"] },
+  maxRequestsPerSecond: { configKey: "mediajobs:maxRequestsPerSecond", env: ["MEDIAJOBS_MAX_REQUESTS_PER_SECOND"] },
 } satisfies Record<string, Setting>;
 
 function read(setting: Setting): string | undefined {
@@ -125,4 +127,16 @@ export function tencentRegion(resourceRegion: string | undefined): string {
 /** The CI endpoint override (a base URL to connect to), if any. */
 export function ciEndpointOverride(): string | undefined {
   return read(SETTINGS.ciEndpoint);
+}
+
+/** Requests per second per cloud API and account, for the whole stack (default 100). */
+export function maxRequestsPerSecond(): number {
+  const raw = read(SETTINGS.maxRequestsPerSecond);
+  if (raw === undefined) return DEFAULT_MAX_REQUESTS_PER_SECOND;
+  const rate = Number(raw);
+  if (!Number.isFinite(rate) || rate <= 0) {
+    throw new ConfigurationError(`${describe(SETTINGS.maxRequestsPerSecond)} must be a positive number of requests ` +
+      `per second; got "${raw}".`);
+  }
+  return rate;
 }

@@ -11,9 +11,11 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** The retry budget of one operation: no retry starts once this much time has passed since the first attempt. */
+  budgetMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 5_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 200, maxDelayMs: 10_000, budgetMs: 120_000 };
 
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
@@ -45,7 +47,9 @@ export async function withRetries<T>(
   shouldRetry: (error: unknown) => boolean,
   policy: RetryPolicy = DEFAULT_RETRY,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  now: () => number = Date.now,
 ): Promise<T> {
+  const started = now();
   for (let attempt = 0; ; attempt++) {
     try {
       return await attemptFn(attempt);
@@ -53,7 +57,9 @@ export async function withRetries<T>(
       if (attempt + 1 >= policy.maxAttempts || !shouldRetry(e)) throw e;
       // The server's own hint wins when it asks for a longer pause than our backoff.
       const hint = e instanceof CloudApiError ? e.retryAfterMs ?? 0 : 0;
-      await sleep(Math.max(hint, backoffDelay(attempt, policy)));
+      const delay = Math.max(hint, backoffDelay(attempt, policy));
+      if (now() - started + delay > policy.budgetMs) throw e;
+      await sleep(delay);
     }
   }
 }

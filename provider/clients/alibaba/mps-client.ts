@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { CloudApiError } from "../../errors";
 import { resolveEndpoint } from "../../http/endpoint";
 import { isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
+import { limiterFor } from "../../http/rate-limit";
 import { HttpResponse, send } from "../../http/transport";
 import { AlibabaCredentials } from "../../settings";
 import { commonParams, rpcTimestamp, signedBody } from "./rpc-sign";
@@ -15,6 +16,8 @@ export interface MpsClientOptions {
   /** Read on every attempt so rotated credentials are picked up. */
   credentials: () => AlibabaCredentials;
   endpointOverride?: string;
+  /** Requests per second for this cloud API and account, shared by the whole stack. */
+  maxRequestsPerSecond?: number;
   /** Epoch ms clock and nonce source, passed in so tests control the signature. */
   now?: () => number;
   nonce?: () => string;
@@ -53,6 +56,9 @@ export class MpsClient {
         securityToken: creds.securityToken }, timestamp, nonce, this.options.region),
     };
     const body = signedBody("POST", all, creds.accessKeySecret);
+    if (this.options.maxRequestsPerSecond) {
+      await limiterFor("mps", creds.accessKeyId, this.options.maxRequestsPerSecond).acquire();
+    }
     const res = await send({
       origin: this.origin, method: "POST", pathAndQuery: "/", body,
       headers: { host: this.host, "content-type": "application/x-www-form-urlencoded", "user-agent": "pulumi-mediajobs" },

@@ -5,6 +5,7 @@
 import { CloudApiError } from "../../errors";
 import { resolveEndpoint } from "../../http/endpoint";
 import { isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
+import { limiterFor } from "../../http/rate-limit";
 import { HttpResponse, send } from "../../http/transport";
 import { TencentCredentials } from "../../settings";
 import { authorization, keyTime, qEncode } from "./q-sign";
@@ -17,6 +18,8 @@ export interface CiClientOptions {
   /** Read on every attempt so rotated credentials are picked up and nothing is held longer than needed. */
   credentials: () => TencentCredentials;
   endpointOverride?: string;
+  /** Requests per second for this cloud API and account, shared by the whole stack. */
+  maxRequestsPerSecond?: number;
   /** Unix seconds; passed in so tests control the signature's KeyTime. */
   now?: () => number;
 }
@@ -78,6 +81,9 @@ export class CiClient {
     };
     // The official SDK sends the STS token unsigned on CI hosts.
     if (creds.securityToken) headers["x-ci-security-token"] = creds.securityToken;
+    if (this.options.maxRequestsPerSecond) {
+      await limiterFor("ci", creds.secretId, this.options.maxRequestsPerSecond).acquire();
+    }
     const res = await send({
       origin: this.origin, method: call.method, pathAndQuery: call.path + queryString(query), headers, body,
     });

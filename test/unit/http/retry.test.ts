@@ -38,13 +38,32 @@ describe("retry policy", () => {
   it("gives up after maxAttempts and rethrows the last error", async () => {
     let calls = 0;
     await assert.rejects(withRetries(async () => { calls++; throw cloud(503, "ServiceUnavailable", true); },
-      () => true, { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 }, async () => {}), /ServiceUnavailable/);
+      () => true, { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, budgetMs: 60_000 }, async () => {}), /ServiceUnavailable/);
     assert.equal(calls, 3);
   });
 
   it("uses full jitter under an exponential cap", () => {
-    assert.equal(backoffDelay(3, { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10_000 }, () => 0.999), 799);
-    assert.equal(backoffDelay(10, { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 5000 }, () => 0.5), 2500);
+    const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10_000, budgetMs: 60_000 };
+    assert.equal(backoffDelay(3, policy, () => 0.999), 799);
+    assert.equal(backoffDelay(10, { ...policy, maxDelayMs: 5000 }, () => 0.5), 2500);
+  });
+
+  it("stops retrying when the operation's budget would be exceeded", async () => {
+    let t = 0;
+    let calls = 0;
+    await assert.rejects(withRetries(async () => { calls++; throw cloud(400, "Throttling", true, 4000); },
+      () => true, { maxAttempts: 100, baseDelayMs: 1, maxDelayMs: 1, budgetMs: 10_000 },
+      async (ms) => { t += ms; }, () => t), /Throttling/);
+    assert.equal(calls, 3, "attempts at 0 s, 4 s and 8 s; a fourth would start after 12 s");
+  });
+
+  it("explains clock skew and what to do", () => {
+    const skew = (vendorCode: string, vendorMessage = "") => new CloudApiError({ service: "ci", action: "X",
+      status: 403, vendorCode, vendorMessage, retryable: false }).message;
+    assert.match(skew("RequestTimeTooSkewed"), /clock differs from the cloud's.*NTP/);
+    assert.match(skew("InvalidTimeStamp.Expired"), /clock differs from the cloud's/);
+    assert.match(skew("AccessDenied", "Request has expired"), /clock differs from the cloud's/);
+    assert.doesNotMatch(skew("AccessDenied", "no permission"), /clock/);
   });
 
   it("reads x-acs-retry-after in ms and Retry-After in seconds", () => {

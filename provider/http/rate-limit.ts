@@ -1,0 +1,49 @@
+/**
+ * A client-side rate limit shared by every resource of the stack: all dynamic resources run in one provider
+ * process, so one limiter per cloud and account keeps the whole stack under the API's documented limit (100
+ * calls/s for MPS; the same default for CI). Every attempt, retries included, takes a slot.
+ *
+ * The limiter is a GCRA (generic cell rate algorithm) token bucket: it allows bursts of up to one second's worth
+ * of requests, then spaces requests evenly. Bookkeeping is synchronous, so concurrent callers in this single
+ * thread are ordered fairly.
+ */
+
+export const DEFAULT_MAX_REQUESTS_PER_SECOND = 100;
+
+export class RateLimiter {
+  /** Theoretical arrival time of the next request (epoch ms). */
+  private tat = 0;
+
+  constructor(
+    readonly ratePerSecond: number,
+    private readonly now: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
+
+  /** Resolves when this request may be sent. */
+  async acquire(): Promise<void> {
+    const interval = 1000 / this.ratePerSecond;
+    const burst = Math.max(1, Math.floor(this.ratePerSecond));
+    const now = this.now();
+    this.tat = Math.max(this.tat, now);
+    const wait = this.tat - now - (burst - 1) * interval;
+    this.tat += interval;
+    if (wait > 0) await this.sleep(wait);
+  }
+}
+
+const limiters = new Map<string, RateLimiter>();
+
+/**
+ * The limiter for one cloud API and account. The key holds the access key *id* only (never the secret), and only
+ * in memory.
+ */
+export function limiterFor(service: string, accountKeyId: string, ratePerSecond: number): RateLimiter {
+  const key = `${service}\u0000${accountKeyId}`;
+  let limiter = limiters.get(key);
+  if (!limiter || limiter.ratePerSecond !== ratePerSecond) {
+    limiter = new RateLimiter(ratePerSecond);
+    limiters.set(key, limiter);
+  }
+  return limiter;
+}
