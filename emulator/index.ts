@@ -13,6 +13,7 @@ import { RpcVerifier } from "./mps/auth";
 import { DEFAULT_MPS_TIMELINE, IProductionJob, IProductionJobStore, MpsTimeline } from "./mps/iproduction";
 import { Pipeline, PipelineStore } from "./mps/pipelines";
 import { MpsService } from "./mps/routes";
+import { FaultCounts, FaultInjector, FaultRates } from "./faults";
 import { createEmulatorServer, RequestRecord, serverUrl } from "./server";
 
 export type { ObjectLister } from "./ci/batches";
@@ -22,6 +23,7 @@ export type { CiQueue } from "./ci/queues";
 export type { IProductionJob, MpsTimeline } from "./mps/iproduction";
 export type { Pipeline } from "./mps/pipelines";
 export type { RequestRecord } from "./server";
+export type { FaultCounts, FaultRates } from "./faults";
 
 /** The credentials the emulator accepts unless told otherwise (test values, not real keys). */
 export const EMULATOR_TENCENT_CREDENTIALS = Object.freeze({
@@ -54,6 +56,8 @@ export interface EmulatorOptions {
     /** When smart-production jobs start analysing and end. */
     timeline?: Partial<MpsTimeline>;
   };
+  /** Faults to inject from the start (see `Emulator.faults`). */
+  faults?: FaultRates;
   /** Epoch ms clock for job ages and signature times (tests). */
   now?: () => number;
 }
@@ -86,6 +90,13 @@ export interface Emulator {
     /** SubmitIProductionJob calls that created a job. */
     submissions(): number;
   };
+  faults: {
+    /** Replaces the fault rates (and reseeds the generator). */
+    set(rates: FaultRates): void;
+    counts(): FaultCounts;
+  };
+  /** Submissions (CI jobs, CI batches, MPS jobs) counted by the UserData they carried. */
+  submissionsByUserData(): Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -104,8 +115,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const mps = new MpsService(
     new IProductionJobStore({ ...DEFAULT_MPS_TIMELINE, ...options.alibaba?.timeline }, now), pipelines,
     new RpcVerifier(new Map(alibabaCreds.map((c) => [c.accessKeyId, c.accessKeySecret])), now));
+  const faults = new FaultInjector();
+  if (options.faults) faults.set(options.faults);
   const requests: RequestRecord[] = [];
-  const server = createEmulatorServer({ ci, mps }, (r) => requests.push(r));
+  const server = createEmulatorServer({ ci, mps, faults }, (r) => requests.push(r));
   server.listen(options.port ?? 0, options.host ?? "127.0.0.1");
   await once(server, "listening");
   return {
@@ -121,6 +134,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       deletePipeline: (id) => pipelines.delete(id),
       throttleNext: (count) => { mps.throttleBudget = count; },
       submissions: () => mps.submissions,
+    },
+    faults: { set: (rates) => faults.set(rates), counts: () => ({ ...faults.counts }) },
+    submissionsByUserData: () => {
+      const all = new Map(ci.submissions.byUserData);
+      for (const [k, v] of mps.submissionLog.byUserData) all.set(k, (all.get(k) ?? 0) + v);
+      return all;
     },
     close: () => new Promise<void>((resolve, reject) => {
       store.close();

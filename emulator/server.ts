@@ -1,11 +1,14 @@
 /**
  * The emulator's HTTP server: one listener for every emulated host, routed by the Host header as the clouds'
- * front ends do (the client connects here and sends the canonical Host).
+ * front ends do (the client connects here and sends the canonical Host). Faults are injected here, around the
+ * services.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
+import { buildXml } from "../provider/clients/tencent/xml";
 import { CiService, matchesCiHost } from "./ci/routes";
+import { FaultInjector } from "./faults";
 import { matchesMpsHost, MpsService } from "./mps/routes";
 
 export interface RequestRecord {
@@ -18,6 +21,19 @@ export interface RequestRecord {
 export interface Services {
   ci: CiService;
   mps: MpsService;
+  faults: FaultInjector;
+}
+
+interface Reply {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** The requests that submit a job: a fault may process them and then drop the answer. */
+function isSubmission(method: string, path: string, body: string): boolean {
+  return method === "POST" && (path === "/jobs" || path === "/inventorytriggerjob" ||
+    /(^|&)Action=SubmitIProductionJob(&|$)/.test(body));
 }
 
 export function createEmulatorServer(services: Services, record: (r: RequestRecord) => void): Server {
@@ -25,38 +41,72 @@ export function createEmulatorServer(services: Services, record: (r: RequestReco
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      try {
-        handle(services, req, Buffer.concat(chunks).toString("utf8"), res, record);
-      } catch (e) {
-        res.writeHead(500, { "content-type": "text/plain" }).end(`emulator error: ${(e as Error).message}`);
-      }
+      void handle(services, req, Buffer.concat(chunks).toString("utf8"), res, record).catch((e: Error) => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end(`emulator error: ${e.message}`);
+      });
     });
   });
 }
 
-function handle({ ci, mps }: Services, req: IncomingMessage, body: string, res: ServerResponse,
-  record: (r: RequestRecord) => void): void {
+async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body: string, res: ServerResponse,
+  record: (r: RequestRecord) => void): Promise<void> {
   const host = (req.headers.host ?? "").toLowerCase();
+  const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
   const requestId = randomBytes(12).toString("hex");
-  const query: Record<string, string> = {};
-  for (const [k, v] of url.searchParams) query[k] = v;
   // URL decodes the path; CI signs it as sent, which for our ids and names is the same string.
   const path = decodeURIComponent(url.pathname);
-  if (matchesCiHost(host)) {
-    const reply = ci.handle({ method: req.method ?? "GET", host, path, query, headers: req.headers, body, requestId });
-    res.writeHead(reply.status, { "content-type": "application/xml", "x-ci-request-id": requestId }).end(reply.body);
-    record({ method: req.method ?? "", host, path, status: reply.status });
+  const isCi = matchesCiHost(host);
+  const isMps = !isCi && matchesMpsHost(host);
+  if (!isCi && !isMps) {
+    res.writeHead(404, { "content-type": "text/plain" }).end(`No emulated service answers for Host "${host}".\n`);
+    record({ method, host, path, status: 404 });
     return;
   }
-  if (matchesMpsHost(host)) {
-    const reply = mps.handle(req.method ?? "GET", host, url.search.slice(1), body, requestId);
-    res.writeHead(reply.status, { "content-type": "application/json;charset=utf-8", ...reply.headers }).end(reply.body);
-    record({ method: req.method ?? "", host, path: path, status: reply.status });
+
+  const delay = faults.delay();
+  if (delay) await new Promise((r) => setTimeout(r, delay));
+  const fault = faults.before();
+  if (fault === "reset") {
+    req.socket.destroy();
+    record({ method, host, path, status: 0 });
     return;
   }
-  res.writeHead(404, { "content-type": "text/plain" }).end(`No emulated service answers for Host "${host}".\n`);
-  record({ method: req.method ?? "", host, path, status: 404 });
+  let reply: Reply;
+  if (fault) {
+    reply = isCi ? ciFault(fault, requestId) : mpsFault(fault, requestId, host);
+  } else if (isCi) {
+    const query: Record<string, string> = {};
+    for (const [k, v] of url.searchParams) query[k] = v;
+    const r = ci.handle({ method, host, path, query, headers: req.headers, body, requestId });
+    reply = { status: r.status, body: r.body, headers: { "content-type": "application/xml", "x-ci-request-id": requestId } };
+  } else {
+    const r = mps.handle(method, host, url.search.slice(1), body, requestId);
+    reply = { status: r.status, body: r.body, headers: { "content-type": "application/json;charset=utf-8", ...r.headers } };
+  }
+  if (!fault && reply.status === 200 && isSubmission(method, path, body) && faults.loseAnswer()) {
+    // Processed, but the answer never arrives: the client cannot tell whether the job exists.
+    req.socket.destroy();
+    record({ method, host, path, status: 0 });
+    return;
+  }
+  res.writeHead(reply.status, reply.headers).end(reply.body);
+  record({ method, host, path, status: reply.status });
+}
+
+function ciFault(fault: "throttle" | "serverError", requestId: string): Reply {
+  const [status, code, message] = fault === "throttle"
+    ? [503, "SlowDown", "Please reduce your request rate."] : [500, "InternalError", "We encountered an internal error."];
+  return { status, headers: { "content-type": "application/xml", "x-ci-request-id": requestId },
+    body: buildXml("Error", { Code: code, Message: message, RequestId: requestId, TraceId: requestId }) };
+}
+
+function mpsFault(fault: "throttle" | "serverError", requestId: string, host: string): Reply {
+  const [status, code, message] = fault === "throttle"
+    ? [400, "Throttling.User", "Request was denied due to user flow control."]
+    : [500, "InternalError", "The request processing has failed due to some unknown error."];
+  return { status, headers: { "content-type": "application/json;charset=utf-8" },
+    body: JSON.stringify({ RequestId: requestId, HostId: host, Code: code, Message: message }) };
 }
 
 export function serverUrl(server: Server): string {

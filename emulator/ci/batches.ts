@@ -82,6 +82,7 @@ export class BatchService {
       }
     }
     this.batches.set(batch.jobId, batch);
+    this.ci.submissions.record(text(op.UserData));
     return ciOk({ RequestId: req.requestId, JobsDetail: this.detail(batch) });
   }
 

@@ -7,6 +7,7 @@ import { CiJob, CiJobStore } from "./jobs";
 import { listQueues, updateQueue } from "./queue-routes";
 import { CiQueueStore } from "./queues";
 import { ciError, ciOk, CiReply, CiRequest } from "./reply";
+import { SubmissionLog } from "../submissions";
 
 export type { CiReply, CiRequest } from "./reply";
 
@@ -23,6 +24,7 @@ export type ExtraRoute = (req: CiRequest, bucket: string, region: string, segmen
 
 export class CiService {
   readonly callbacks: CallbackRecord[] = [];
+  readonly submissions = new SubmissionLog();
   private readonly pending = new Set<Promise<void>>();
   extraRoutes: ExtraRoute[] = [];
 
@@ -98,6 +100,7 @@ export class CiService {
     if (root !== "Request") return ciError(400, "MalformedXML", "The root element must be Request.", req.requestId);
     const job = this.submit(bucket, region, body);
     if (typeof job === "string") return ciError(400, "InvalidArgument", job, req.requestId);
+    this.submissions.record(text(nodes(body.Operation)[0]?.UserData));
     return ciOk({ JobsDetail: jobsDetail(this.jobs, job) });
   }
 

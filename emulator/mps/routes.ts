@@ -2,6 +2,7 @@
 import { IProductionJobStore } from "./iproduction";
 import { ApiError, PipelineStore } from "./pipelines";
 import { parseRpcParams, RpcVerifier } from "./auth";
+import { SubmissionLog } from "../submissions";
 
 const MPS_HOST = /^mts\.([a-z0-9-]+)\.aliyuncs\.com$/;
 
@@ -20,6 +21,7 @@ export class MpsService {
   throttleBudget = 0;
   /** Counts SubmitIProductionJob calls that created a job. */
   submissions = 0;
+  readonly submissionLog = new SubmissionLog();
 
   constructor(
     readonly jobs: IProductionJobStore,
@@ -65,6 +67,7 @@ export class MpsService {
         }
         const job = this.jobs.create(region, p);
         this.submissions++;
+        this.submissionLog.record(p.UserData);
         return { JobId: job.jobId, Result: "" };
       }
       case "QueryIProductionJob": {

@@ -1,0 +1,8 @@
+/** Counts submissions by the UserData they carry, so tests can prove a marker was never submitted twice. */
+export class SubmissionLog {
+  readonly byUserData = new Map<string, number>();
+
+  record(userData: string | undefined): void {
+    if (userData) this.byUserData.set(userData, (this.byUserData.get(userData) ?? 0) + 1);
+  }
+}
