@@ -31,9 +31,15 @@ export interface FaultCounts {
 
 export type Fault = "throttle" | "serverError" | "reset" | undefined;
 
+/** One scripted outcome for an upcoming request (`ok` = no fault). */
+export type ScriptedFault = "throttle" | "serverError" | "reset" | "lostAnswer" | "ok";
+
 export class FaultInjector {
   private rates: FaultRates = {};
   private random: () => number = mulberry32(1);
+  private scripted: ScriptedFault[] = [];
+  /** Set when the scripted outcome of the request being handled is a lost answer. */
+  private loseCurrent = false;
   readonly counts: FaultCounts = { requests: 0, throttled: 0, serverErrors: 0, resets: 0, lostAnswers: 0, delayed: 0 };
 
   set(rates: FaultRates): void {
@@ -41,9 +47,23 @@ export class FaultInjector {
     this.random = mulberry32(rates.seed ?? 1);
   }
 
+  /** Outcomes for the next requests, in order, before the random rates apply again. */
+  script(faults: ScriptedFault[]): void {
+    this.scripted.push(...faults);
+  }
+
   /** A fault to answer with before processing, if any. */
   before(): Fault {
     this.counts.requests++;
+    this.loseCurrent = false;
+    const next = this.scripted.shift();
+    if (next !== undefined) {
+      if (next === "lostAnswer") this.loseCurrent = true;
+      if (next === "throttle") return this.count("throttled", "throttle");
+      if (next === "serverError") return this.count("serverErrors", "serverError");
+      if (next === "reset") return this.count("resets", "reset");
+      return undefined;
+    }
     const r = this.random();
     const { throttle = 0, serverError = 0, reset = 0 } = this.rates;
     if (r < throttle) return this.count("throttled", "throttle");
@@ -61,6 +81,11 @@ export class FaultInjector {
 
   /** Whether a processed submission's answer is dropped. */
   loseAnswer(): boolean {
+    if (this.loseCurrent) {
+      this.loseCurrent = false;
+      this.counts.lostAnswers++;
+      return true;
+    }
     if (!this.rates.lostAnswer || this.random() >= this.rates.lostAnswer) return false;
     this.counts.lostAnswers++;
     return true;

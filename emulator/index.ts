@@ -13,7 +13,7 @@ import { RpcVerifier } from "./mps/auth";
 import { DEFAULT_MPS_TIMELINE, IProductionJob, IProductionJobStore, MpsTimeline } from "./mps/iproduction";
 import { Pipeline, PipelineStore } from "./mps/pipelines";
 import { MpsService } from "./mps/routes";
-import { FaultCounts, FaultInjector, FaultRates } from "./faults";
+import { FaultCounts, FaultInjector, FaultRates, ScriptedFault } from "./faults";
 import { createEmulatorServer, RequestRecord, serverUrl } from "./server";
 
 export type { ObjectLister } from "./ci/batches";
@@ -23,7 +23,7 @@ export type { CiQueue } from "./ci/queues";
 export type { IProductionJob, MpsTimeline } from "./mps/iproduction";
 export type { Pipeline } from "./mps/pipelines";
 export type { RequestRecord } from "./server";
-export type { FaultCounts, FaultRates } from "./faults";
+export type { FaultCounts, FaultRates, ScriptedFault } from "./faults";
 
 /** The credentials the emulator accepts unless told otherwise (test values, not real keys). */
 export const EMULATOR_TENCENT_CREDENTIALS = Object.freeze({
@@ -93,6 +93,8 @@ export interface Emulator {
   faults: {
     /** Replaces the fault rates (and reseeds the generator). */
     set(rates: FaultRates): void;
+    /** Outcomes for the next requests in order (a lostAnswer applies to a submission). */
+    script(faults: ScriptedFault[]): void;
     counts(): FaultCounts;
   };
   /** Submissions (CI jobs, CI batches, MPS jobs) counted by the UserData they carried. */
@@ -135,7 +137,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       throttleNext: (count) => { mps.throttleBudget = count; },
       submissions: () => mps.submissions,
     },
-    faults: { set: (rates) => faults.set(rates), counts: () => ({ ...faults.counts }) },
+    faults: { set: (rates) => faults.set(rates), script: (list) => faults.script(list),
+      counts: () => ({ ...faults.counts }) },
     submissionsByUserData: () => {
       const all = new Map(ci.submissions.byUserData);
       for (const [k, v] of mps.submissionLog.byUserData) all.set(k, (all.get(k) ?? 0) + v);

@@ -80,6 +80,20 @@ export class CloudApiError extends MediaJobsError {
   }
 }
 
+/**
+ * A submission got no answer after it may have reached the cloud, and the job could not be looked up (MPS has no
+ * API for that). Nothing was submitted again.
+ */
+export class AmbiguousSubmissionError extends MediaJobsError {
+  constructor(readonly action: string, readonly marker: string, cause: string) {
+    super("AmbiguousSubmission",
+      `${action} got no answer (${cause}). The cloud may have created the job; it was not submitted again, ` +
+      `because there is no API to find it by its request. Look for the job whose UserData is "${marker}" (in the ` +
+      `console, or with QueryIProductionJob if you know its id); when you are sure there is none, run ` +
+      `\`pulumi up\` again to submit anew.`);
+  }
+}
+
 /** A job reached a terminal state other than success. */
 export class JobFailedError extends MediaJobsError {
   constructor(

@@ -40,8 +40,8 @@ export interface JobSpec<C extends JobComputed> {
   terminalStates: ReadonlySet<string>;
   successState: string;
   check(inputs: Props): CheckFailure[];
-  /** Submits the job; returns the outputs known right after submission. */
-  submit(inputs: Props): Promise<C>;
+  /** Submits the job (never twice: see submission.ts); returns the outputs known right after submission. */
+  submit(inputs: Props, log: (line: string) => void): Promise<C>;
   /** The job as the cloud reports it now; undefined when the cloud no longer knows it. */
   describe(inputs: Props, jobId: string): Promise<Described<C> | undefined>;
   /**
@@ -125,7 +125,7 @@ export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, optio
     },
 
     async create(props: Props): Promise<dynamic.CreateResult> {
-      const submitted = await spec.submit(props);
+      const submitted = await spec.submit(props, (line) => log(`${spec.kind}: ${line}`));
       log(`${spec.kind} ${submitted.jobId}: submitted (${spec.summary(props)})`);
       if (props.skipAwait) return { id: submitted.jobId, outs: { ...props, ...submitted } };
       return { id: submitted.jobId, outs: await awaitJob(props, submitted) };

@@ -1,5 +1,6 @@
 /** Renders an emulated job as CI's JobsDetail, with the documented result shapes. */
 import { createHash } from "node:crypto";
+import { ciTime as formatCiTime } from "../../provider/clients/tencent/time";
 import { nodes, text, XmlNode } from "../../provider/clients/tencent/xml";
 import { CiJob, CiJobStore } from "./jobs";
 
@@ -92,9 +93,7 @@ function mediaInfo(job: CiJob): XmlNode {
   };
 }
 
-/** CI's time format, `2022-06-27T15:23:10+0800`, in China Standard Time; `-` when not reached. */
+/** CI's time format, `2022-06-27T15:23:10+0800`; `-` when not reached. */
 export function ciTime(ms: number | undefined): string {
-  if (ms === undefined) return "-";
-  const t = new Date(ms + 8 * 3600_000).toISOString();
-  return `${t.slice(0, 19)}+0800`;
+  return ms === undefined ? "-" : formatCiTime(ms);
 }

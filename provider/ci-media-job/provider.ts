@@ -1,8 +1,12 @@
 /** The CiMediaJob dynamic provider: the shared job lifecycle over CI's media job API. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import {
-  cancelMediaJob, CANCELLABLE_JOB_STATES, describeMediaJobs, submitMediaJob, TERMINAL_JOB_STATES,
+  cancelMediaJob, CANCELLABLE_JOB_STATES, describeMediaJobs, listMediaJobs, submitMediaJob, TERMINAL_JOB_STATES,
 } from "../clients/tencent/media-jobs";
+import { ciTime } from "../clients/tencent/time";
+import { nodes, text } from "../clients/tencent/xml";
+import { ValidationError } from "../errors";
+import { newMarker, submitOnce } from "../submission";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
 import { ciClientFor } from "../cloud-clients";
 import { checkCiMediaJob } from "./check";
@@ -40,8 +44,29 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
   terminalStates: TERMINAL_JOB_STATES,
   successState: "Success",
   check: checkCiMediaJob,
-  submit: async (props) => fromJobsDetail(await submitMediaJob(clientFor(props),
-    toCreateRequest(props as unknown as CiMediaJobInputs))),
+  async submit(props, log) {
+    const inputs = props as unknown as CiMediaJobInputs;
+    const client = clientFor(props);
+    const userData = inputs.operation.userData || newMarker();
+    const request = toCreateRequest(inputs, userData);
+    // A minute of slack for the difference between our clock and CI's.
+    const since = ciTime(Date.now() - 60_000);
+    return submitOnce({
+      submit: async () => fromJobsDetail(await submitMediaJob(client, request)),
+      async find() {
+        const jobs = (await listMediaJobs(client, { tag: inputs.tag, since, inputObject: inputs.input.object,
+          queueId: inputs.queueId })).filter((j) => text(nodes(j.Operation)[0]?.UserData) === userData);
+        if (jobs.length > 1) {
+          throw new ValidationError(`A submission's answer was lost and ${jobs.length} ${inputs.tag} jobs of ` +
+            `${inputs.input.object} carry its operation.userData ("${userData}"): ` +
+            `${jobs.map((j) => text(j.JobId)).join(", ")}. Leave operation.userData empty (a unique marker is then ` +
+            `used) or make it unique per job.`);
+        }
+        return jobs[0] && fromJobsDetail(jobs[0]);
+      },
+      log,
+    });
+  },
   describe,
   summary: (props) => {
     const inputs = props as unknown as CiMediaJobInputs;

@@ -3,12 +3,15 @@ import { fromWire, toWire } from "../case";
 import { nodes, text, texts, XmlNode } from "../clients/tencent/xml";
 import { CiMediaInfo, CiMediaJobComputed, CiMediaJobInputs, CiOutputObject } from "./types";
 
-/** The `<Request>` content of `POST /jobs`, element for element. */
-export function toCreateRequest(inputs: CiMediaJobInputs): XmlNode {
+/**
+ * The `<Request>` content of `POST /jobs`, element for element. `marker` goes in Operation.UserData when the user
+ * left it empty, so a submission whose answer is lost can be found again.
+ */
+export function toCreateRequest(inputs: CiMediaJobInputs, marker?: string): XmlNode {
   const request = toWire({
     tag: inputs.tag,
     input: { object: inputs.input.object },
-    operation: inputs.operation,
+    operation: marker && !inputs.operation.userData ? { ...inputs.operation, userData: marker } : inputs.operation,
     queueId: inputs.queueId,
     queueType: inputs.queueType,
     callBack: inputs.callBack,

@@ -3,7 +3,12 @@
  * summarize the child jobs (counts by state, failed objects). Delete cancels a batch that has not finished.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { cancelBatchJob, describeBatchJob, listBatchChildren, submitBatchJob } from "../clients/tencent/batch-jobs";
+import {
+  cancelBatchJob, describeBatchJob, listBatchChildren, listBatchJobs, submitBatchJob,
+} from "../clients/tencent/batch-jobs";
+import { nodes, text } from "../clients/tencent/xml";
+import { ValidationError } from "../errors";
+import { newMarker, submitOnce } from "../submission";
 import { TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
 import { ciClientFor } from "../cloud-clients";
@@ -44,8 +49,30 @@ export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = 
   terminalStates: TERMINAL_JOB_STATES,
   successState: "Success",
   check: checkInventoryTriggerJob,
-  submit: async (props) => fromBatchDetail(await submitBatchJob(clientFor(props),
-    toBatchRequest(props as unknown as InventoryTriggerJobInputs))),
+  async submit(props, log) {
+    const inputs = props as unknown as InventoryTriggerJobInputs;
+    const client = clientFor(props);
+    const type = inputs.type ?? "Job";
+    const marker = inputs.operation.userData || newMarker();
+    const request = toBatchRequest(inputs, marker);
+    const startedAt = Date.now() - 60_000;
+    return submitOnce({
+      submit: async () => fromBatchDetail(await submitBatchJob(client, request)),
+      async find() {
+        // Batches are listed by name; the marker (Type Job) or the creation time (Workflow) tells ours apart.
+        const candidates = (await listBatchJobs(client, { name: inputs.name, type })).filter((b) => type === "Job"
+          ? text(nodes(b.Operation)[0]?.UserData) === marker
+          : Date.parse((text(b.CreationTime) ?? "").replace(/([+-]\d\d)(\d\d)$/, "$1:$2")) >= startedAt);
+        if (candidates.length > 1) {
+          throw new ValidationError(`A batch submission's answer was lost and ${candidates.length} batches named ` +
+            `"${inputs.name}" could be it (${candidates.map((b) => text(b.JobId)).join(", ")}); give each batch a ` +
+            `unique name, or (Type Job) leave operation.userData empty so a unique marker is used.`);
+        }
+        return candidates[0] && fromBatchDetail(candidates[0]);
+      },
+      log,
+    });
+  },
   describe,
   summary: (props) => {
     const { name, type, input, operation } = props as unknown as InventoryTriggerJobInputs;

@@ -6,8 +6,10 @@ import { ChildJobSummary, InventoryTriggerJobComputed, InventoryTriggerJobInputs
 /** How many failed objects the outputs name. */
 export const MAX_FAILED_LISTED = 20;
 
-export function toBatchRequest(inputs: InventoryTriggerJobInputs): XmlNode {
-  const { workflowIds, ...operation } = inputs.operation;
+/** The create request; `marker` goes in Operation.UserData (Type Job) when the user left it empty. */
+export function toBatchRequest(inputs: InventoryTriggerJobInputs, marker?: string): XmlNode {
+  const { workflowIds, ...given } = inputs.operation;
+  const operation = marker && !given.userData && (inputs.type ?? "Job") === "Job" ? { ...given, userData: marker } : given;
   return toWire({
     name: inputs.name,
     type: inputs.type ?? "Job",

@@ -4,7 +4,9 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { IPRODUCTION_TERMINAL_STATES, queryIProductionJob, submitIProductionJob } from "../clients/alibaba/mps-api";
+import { AmbiguousSubmissionError } from "../errors";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
+import { isAmbiguous, newMarker } from "../submission";
 import { mpsClientFor } from "../cloud-clients";
 import { checkIProductionJob } from "./check";
 import { IProductionJobComputed, IProductionJobInputs } from "./types";
@@ -31,8 +33,15 @@ export const IPRODUCTION_JOB_SPEC: JobSpec<IProductionJobComputed> = {
   check: checkIProductionJob,
   async submit(props) {
     const inputs = props as unknown as IProductionJobInputs;
-    const { jobId } = await submitIProductionJob(clientFor(props), toSubmitParams(inputs));
-    return { jobId, state: "Queuing", code: "", message: "", outputFiles: [] };
+    const marker = inputs.userData || newMarker();
+    try {
+      const { jobId } = await submitIProductionJob(clientFor(props), toSubmitParams(inputs, marker));
+      return { jobId, state: "Queuing", code: "", message: "", outputFiles: [] };
+    } catch (e) {
+      // MPS has no API to find a job by its request: never resubmit blindly, say how to find it instead.
+      if (isAmbiguous(e)) throw new AmbiguousSubmissionError("SubmitIProductionJob", marker, (e as Error).message);
+      throw e;
+    }
   },
   async describe(props, jobId) {
     const body = await queryIProductionJob(clientFor(props), jobId);

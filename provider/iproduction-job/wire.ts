@@ -3,7 +3,8 @@ import { MpsBody, MpsParams } from "../clients/alibaba/mps-client";
 import { parseResult } from "./result";
 import { IProductionJobComputed, IProductionJobInputs } from "./types";
 
-export function toSubmitParams(inputs: IProductionJobInputs): MpsParams {
+/** SubmitIProductionJob's parameters; `marker` is the UserData when the user left it empty. */
+export function toSubmitParams(inputs: IProductionJobInputs, marker?: string): MpsParams {
   return {
     FunctionName: inputs.functionName,
     Input: inputs.input,
@@ -12,7 +13,7 @@ export function toSubmitParams(inputs: IProductionJobInputs): MpsParams {
     ModelId: inputs.modelId,
     PipelineId: inputs.pipelineId,
     NotifyUrl: inputs.notifyUrl,
-    UserData: inputs.userData,
+    UserData: inputs.userData || marker,
     ScheduleParams: typeof inputs.scheduleParams === "object" ? JSON.stringify(inputs.scheduleParams)
       : inputs.scheduleParams,
   };

@@ -22,6 +22,13 @@ export async function describeBatchJob(client: CiClient, jobId: string):
   return { detail: nodes(res.JobsDetail).find((j) => j.JobId === jobId), requestId: text(res.RequestId) };
 }
 
+/** Batch jobs with a name (and type), as `GET /inventorytriggerjob` lists them. */
+export async function listBatchJobs(client: CiClient, filter: { name: string; type: string }): Promise<XmlNode[]> {
+  const res = await client.call({ action: "DescribeInventoryTriggerJobs", method: "GET", path: "/inventorytriggerjob",
+    query: { name: filter.name, type: filter.type, size: "100" }, idempotent: true });
+  return nodes(res.JobsDetail);
+}
+
 export async function cancelBatchJob(client: CiClient, jobId: string): Promise<void> {
   await client.call({ action: "CancelInventoryTriggerJob", method: "PUT", path: `/inventorytriggerjob/${jobId}`,
     query: { cancel: "" }, idempotent: true });

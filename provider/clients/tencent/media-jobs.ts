@@ -29,6 +29,17 @@ export async function describeMediaJobs(client: CiClient, jobIds: readonly strin
   return { jobs: nodes(res.JobsDetail), missing: texts(res.NonExistJobIds), requestId: text(res.RequestId) };
 }
 
+/** Jobs of a tag created since a time, newest first (`GET /jobs`), optionally for one input object and queue. */
+export async function listMediaJobs(client: CiClient, filter: { tag: string; since: string; inputObject?: string;
+  queueId?: string }): Promise<XmlNode[]> {
+  const query: Record<string, string> = { tag: filter.tag, startCreationTime: filter.since, orderByTime: "Desc",
+    size: "100" };
+  if (filter.inputObject) query.inputObject = filter.inputObject;
+  if (filter.queueId) query.queueId = filter.queueId;
+  const res = await client.call({ action: "DescribeMediaJobs", method: "GET", path: "/jobs", query, idempotent: true });
+  return nodes(res.JobsDetail);
+}
+
 /** Cancels a job that has not started running. */
 export async function cancelMediaJob(client: CiClient, jobId: string): Promise<void> {
   await client.call({ action: "CancelMediaJob", method: "PUT", path: `/jobs/${jobId}`, query: { cancel: "" },

@@ -1,0 +1,113 @@
+/**
+ * Failure modes, proven by fault injection: nothing submitted is lost from view, nothing is submitted twice.
+ */
+import assert from "node:assert/strict";
+import {
+  EMULATOR_ALIBABA_CREDENTIALS as ALI, EMULATOR_TENCENT_CREDENTIALS as CREDS, Emulator, startEmulator,
+} from "../../emulator";
+import {
+  createCiMediaJobProvider, createInventoryTriggerJobProvider, createIProductionJobProvider,
+} from "../../provider";
+import { AmbiguousSubmissionError } from "../../provider/errors";
+import { withEnv } from "../helpers/env";
+
+const BUCKET = "examplebucket-1250000000";
+const REGION = "ap-guangzhou";
+const POLL = { minDelayMs: 20, maxDelayMs: 100, factor: 1.5 };
+
+describe("failure modes under injected faults", function () {
+  this.timeout(60_000);
+  let emulator: Emulator;
+  let restoreEnv: () => void;
+  const logs: string[] = [];
+  const ci = createCiMediaJobProvider({ poll: POLL, log: (l) => logs.push(l) });
+  const mediaInfo = (object: string) => ({ bucket: BUCKET, region: REGION, tag: "MediaInfo", input: { object },
+    operation: {} });
+  const jobsOf = (object: string) => emulator.ci.jobs().filter((j) => j.object === object);
+  const duplicates = () => [...emulator.submissionsByUserData()].filter(([, n]) => n > 1);
+
+  beforeEach(async () => {
+    logs.length = 0;
+    emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 200 } },
+      alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 200 } } });
+    restoreEnv = withEnv({ MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
+      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey, MEDIAJOBS_MPS_ENDPOINT: emulator.url,
+      ALICLOUD_ACCESS_KEY: ALI.accessKeyId, ALICLOUD_SECRET_KEY: ALI.accessKeySecret });
+  });
+  afterEach(async () => {
+    restoreEnv();
+    await emulator.close();
+  });
+
+  it("CI: a submission whose answer is lost is found by its marker and adopted, not resubmitted", async () => {
+    emulator.faults.script(["lostAnswer"]);
+    const { id, outs } = await ci.create!(mediaInfo("lost/a.mp4"));
+    assert.equal(outs.state, "Success");
+    assert.deepEqual(jobsOf("lost/a.mp4").map((j) => j.jobId), [id], "exactly one job, and it is ours");
+    assert.equal(emulator.faults.counts().lostAnswers, 1);
+    assert.deepEqual(duplicates(), []);
+    assert.ok(logs.some((l) => /answer to a submission was lost .* found and adopted/.test(l)), logs.join("\n"));
+  });
+
+  it("CI: a 5xx on submission is looked up first, then submitted again when no job exists", async () => {
+    emulator.faults.script(["serverError"]);
+    const { id } = await ci.create!(mediaInfo("5xx/a.mp4"));
+    assert.deepEqual(jobsOf("5xx/a.mp4").map((j) => j.jobId), [id]);
+    assert.ok(logs.some((l) => /no job was created: submitting again/.test(l)));
+  });
+
+  it("CI: a connection reset on submission is handled the same way", async () => {
+    emulator.faults.script(["reset"]);
+    const { id } = await ci.create!(mediaInfo("reset/a.mp4"));
+    assert.deepEqual(jobsOf("reset/a.mp4").map((j) => j.jobId), [id]);
+  });
+
+  it("CI: throttled submissions are retried (the cloud refused them) without a lookup", async () => {
+    emulator.faults.script(["throttle", "throttle"]);
+    const { id } = await ci.create!(mediaInfo("throttle/a.mp4"));
+    assert.deepEqual(jobsOf("throttle/a.mp4").map((j) => j.jobId), [id]);
+    assert.equal(emulator.requests.filter((r) => r.path === "/jobs" && r.method === "GET").length, 0, "no lookup");
+  });
+
+  it("CI: faults while waiting (describe) are retried and the job still completes", async () => {
+    emulator.faults.script(["ok", "throttle", "serverError", "reset", "throttle"]);
+    const { outs } = await ci.create!(mediaInfo("wait/a.mp4"));
+    assert.equal(outs.state, "Success");
+  });
+
+  it("MPS: a lost answer fails with the marker to look for, and nothing is resubmitted", async () => {
+    const mps = createIProductionJobProvider({ poll: POLL, log: () => {} });
+    emulator.faults.script(["lostAnswer"]);
+    const err = await mps.create!({ region: "cn-shanghai", functionName: "ImageCartoonize",
+      input: "oss://example-media.oss-cn-shanghai.aliyuncs.com/in/a.jpg",
+      output: "oss://example-media.oss-cn-shanghai.aliyuncs.com/out/{source}.jpg" }).then(() => undefined, (e) => e);
+    assert.ok(err instanceof AmbiguousSubmissionError, String(err));
+    assert.match(err.message, /SubmitIProductionJob got no answer .* may have created the job; it was not submitted again/);
+    assert.match(err.message, /UserData is "mediajobs-[0-9a-f]{24}"/);
+    const jobs = emulator.mps.jobs();
+    assert.equal(jobs.length, 1, "the job the lost answer was about exists, once");
+    assert.equal(jobs[0]!.params.UserData, err.marker);
+    assert.equal(emulator.mps.submissions(), 1);
+  });
+
+  it("CI batch: a lost answer is found by name and marker and adopted", async () => {
+    const batches = createInventoryTriggerJobProvider({ poll: POLL, log: () => {} });
+    const queueId = emulator.ci.queues(BUCKET).find((q) => q.Category === "Transcoding")!.QueueId;
+    emulator.faults.script(["lostAnswer"]);
+    const { id, outs } = await batches.create!({ bucket: BUCKET, region: REGION, name: "lost-batch",
+      input: { prefix: "up/" }, operation: { tag: "MediaInfo", queueId } });
+    assert.equal(outs.state, "Success");
+    assert.deepEqual(emulator.ci.batches().map((b) => b.jobId), [id]);
+  });
+
+  it("20 concurrent jobs under 20% throttling, 5% 5xx, 2% resets and 5% lost answers: all succeed, none twice", async () => {
+    emulator.faults.set({ throttle: 0.2, serverError: 0.05, reset: 0.02, lostAnswer: 0.05, seed: 7 });
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => ci.create!(mediaInfo(`mix/${i}.mp4`))));
+    const failed = results.filter((r) => r.status === "rejected");
+    assert.deepEqual(failed.map((f) => String((f as PromiseRejectedResult).reason)), []);
+    for (let i = 0; i < 20; i++) assert.equal(jobsOf(`mix/${i}.mp4`).length, 1, `mix/${i}.mp4`);
+    assert.deepEqual(duplicates(), []);
+    const c = emulator.faults.counts();
+    assert.ok(c.throttled + c.serverErrors + c.resets + c.lostAnswers > 0, JSON.stringify(c));
+  });
+});
