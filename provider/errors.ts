@@ -127,13 +127,12 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-/** The wait limit passed while the job was still running. */
+/** The wait stopped (our deadline, or a signal) while the job was still running; the job is recorded. */
 export class WaitTimeoutError extends MediaJobsError {
-  constructor(readonly jobId: string, readonly state: string, timeoutSeconds: number) {
+  constructor(readonly jobId: string, readonly state: string, reason: string) {
     super("WaitTimeout",
-      `Job ${jobId} is still ${state} after ${timeoutSeconds}s (timeoutSeconds). It is recorded in the stack: ` +
-      `the next \`pulumi up\` resumes waiting for the same job, and \`pulumi destroy\` cancels it if it has not ` +
-      `started running.`);
+      `Job ${jobId} is still ${state}: ${reason}. It is recorded in the stack: the next \`pulumi up\` resumes ` +
+      `waiting for the same job, and \`pulumi destroy\` cancels it if it has not started running.`);
   }
 }
 

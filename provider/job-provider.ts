@@ -5,6 +5,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { CloudApiError, JobFailedError, WaitTimeoutError } from "./errors";
+import { interruptSignal } from "./interrupt";
 import { diffJob } from "./job-diff";
 import { ConfigSource, useStackConfig } from "./settings";
 import { CheckFailure } from "./validation";
@@ -60,6 +61,8 @@ export interface JobProviderOptions {
   now?: () => number;
   /** Progress lines; defaults to console.log, which the engine shows as info diagnostics. */
   log?: (line: string) => void;
+  /** Stops waits early (default: the first SIGINT/SIGTERM of this process). */
+  signal?: AbortSignal;
 }
 
 /** Default wait limit; pulumi-kubernetes waits 10 minutes for a Job, media jobs often take longer. */
@@ -73,7 +76,7 @@ export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, optio
   async function awaitJob(props: Props, submitted: C): Promise<Props> {
     const timeoutSeconds = Number(props.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
     let lastState = submitted.state;
-    const { value: last, timedOut } = await waitFor({
+    const { value: last, stoppedBy } = await waitFor({
       poll: async () => {
         const current = await spec.describe(props, submitted.jobId);
         if (!current) {
@@ -91,12 +94,15 @@ export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, optio
         if (computed.state !== lastState) log(`${spec.kind} ${computed.jobId}: ${lastState} → ${computed.state}`);
         lastState = computed.state;
       },
+      signal: options.signal ?? interruptSignal(),
     });
     const value = last.computed;
     const outs = { ...props, ...value };
-    if (timedOut) {
+    if (stoppedBy) {
       // Record the still-running job (init-error shape) so the next `up` resumes waiting instead of resubmitting.
-      const error = new WaitTimeoutError(value.jobId, value.state, timeoutSeconds);
+      const reason = stoppedBy === "deadline" ? `waiting stopped after ${timeoutSeconds}s (timeoutSeconds)`
+        : `waiting was interrupted (${String(options.signal?.reason ?? interruptSignal().reason)})`;
+      const error = new WaitTimeoutError(value.jobId, value.state, reason);
       throw Object.assign(error, { id: value.jobId, properties: outs, reasons: [error.message] });
     }
     if (value.state !== spec.successState) {

@@ -112,7 +112,7 @@ describe("CiMediaJob provider against the emulator", function () {
       const inputs = { ...smartCover(), timeoutSeconds: 1, __provider: "serialized" };
       const err = await provider.create!(inputs).then(() => undefined, (e) => e);
       assert.ok(err, "create must not succeed before the job ends");
-      assert.match(err.message, /still (Submitted|Running) after 1s.*next `pulumi up` resumes waiting/);
+      assert.match(err.message, /still (Submitted|Running): waiting stopped after 1s \(timeoutSeconds\).*next `pulumi up` resumes waiting/);
       assert.match(err.id, /^j[0-9a-f]{32}$/);
       assert.equal(err.properties.jobId, err.id);
       assert.equal(err.properties.__provider, "serialized", "the init-error properties carry __provider");
