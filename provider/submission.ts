@@ -4,13 +4,56 @@
  * carries a unique marker, the job is looked up by it, and adopted if found. Only when the lookup shows the job
  * does not exist is the same request (same marker) sent again.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { WAIT_KNOBS } from "./job-diff";
 import { CloudApiError } from "./errors";
 import { TransportError } from "./http/transport";
 
-/** A marker to carry in a submission's UserData (when the user left it empty). */
-export function newMarker(): string {
-  return `mediajobs-${randomBytes(12).toString("hex")}`;
+/**
+ * The marker a submission carries in its UserData (when the user left it empty). With the resource's identity
+ * (project/stack/type/name, passed by the SDK as `__identity`) it is the same for every attempt at the same job
+ * of the same resource, so a job submitted by an interrupted `pulumi up` can be recognised by the next one; a
+ * change of inputs or `triggers` gives a new marker. Without an identity (providers driven directly) it is random.
+ */
+export function markerFor(props: Record<string, unknown>): string {
+  const identity = props.__identity;
+  if (typeof identity !== "string" || !identity) return `mediajobs-${randomBytes(12).toString("hex")}`;
+  const job = Object.fromEntries(Object.entries(props)
+    .filter(([k]) => !WAIT_KNOBS.has(k) && k !== "__provider" && k !== "__identity"));
+  return `mediajobs-${createHash("sha256").update(`${identity}\n${canonicalJson(job)}`).digest("hex").slice(0, 24)}`;
+}
+
+/**
+ * Jobs adopted or submitted by this process: each belongs to one resource. Jobs "from an earlier run" are those
+ * created before this process started (less a margin for clock skew), so a sibling's job submitted moments ago is
+ * never mistaken for one.
+ */
+const claimed = new Set<string>();
+const PROCESS_STARTED = Date.now();
+// CI times have one-second resolution; our own submissions are claimed, so the margin only covers clock skew.
+const SKEW_MARGIN_MS = 2_000;
+
+/** Whether a job (created at `createdAt`, epoch ms) may be adopted as one submitted by an earlier run. */
+export function fromEarlierRun(jobId: string, createdAt: number): boolean {
+  return !claimed.has(jobId) && Number.isFinite(createdAt) && createdAt < PROCESS_STARTED - SKEW_MARGIN_MS;
+}
+
+/** Marks a job as belonging to the resource being created. */
+export function claim(jobId: string): void {
+  claimed.add(jobId);
+}
+
+/** Whether the props carry the identity that makes their marker stable across runs. */
+export function hasIdentity(props: Record<string, unknown>): boolean {
+  return typeof props.__identity === "string" && props.__identity !== "";
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
 }
 
 /** Whether a failed submission may nonetheless have been processed by the cloud. */
@@ -22,6 +65,11 @@ export function isAmbiguous(error: unknown): boolean {
 
 export interface SubmitOnceOptions<T> {
   submit: () => Promise<T>;
+  /**
+   * Looks for a job this resource submitted in an earlier, interrupted run that is still in progress; adopted
+   * instead of submitting. (A finished one is not: running a job again after destroy must stay possible.)
+   */
+  findInProgress?: () => Promise<T | undefined>;
   /** Looks the submission up (by its marker); undefined when the cloud has no such job. */
   find: () => Promise<T | undefined>;
   /** Submissions at most (default 3). */
@@ -34,6 +82,12 @@ export interface SubmitOnceOptions<T> {
 }
 
 export async function submitOnce<T>(opts: SubmitOnceOptions<T>): Promise<T> {
+  const earlier = await opts.findInProgress?.();
+  if (earlier) {
+    opts.log?.("a job of this resource submitted by an earlier, interrupted run is still in progress: adopting it " +
+      "instead of submitting again");
+    return earlier;
+  }
   const attempts = opts.attempts ?? 3;
   const lookups = opts.lookups ?? 3;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));

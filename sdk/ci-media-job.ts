@@ -3,6 +3,7 @@ import type {
   CiMediaInfo, CiMediaJobInputs, CiOutputObject,
 } from "../provider/ci-media-job/types";
 import { Inputs } from "./input";
+import { identity } from "./identity";
 import { lazyProvider } from "./lazy-provider";
 
 /**
@@ -44,7 +45,7 @@ export class CiMediaJob extends pulumi.dynamic.Resource {
     super(provider, name, {
       state: undefined, code: undefined, message: undefined, creationTime: undefined,
       startTime: undefined, endTime: undefined, queueId: undefined, outputObjects: undefined, mediaInfo: undefined,
-      ...args,
+      ...args, __identity: identity("CiMediaJob", name),
     }, opts, "mediajobs", "CiMediaJob");
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;

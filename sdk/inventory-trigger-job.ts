@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ChildJobSummary, InventoryTriggerJobInputs } from "../provider/inventory-trigger-job/types";
 import { Inputs } from "./input";
+import { identity } from "./identity";
 import { lazyProvider } from "./lazy-provider";
 
 /**
@@ -35,7 +36,7 @@ export class InventoryTriggerJob extends pulumi.dynamic.Resource {
   constructor(name: string, args: InventoryTriggerJobArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, name, {
       state: undefined, progress: undefined, code: undefined, message: undefined, times: undefined,
-      childJobs: undefined, ...args,
+      childJobs: undefined, ...args, __identity: identity("InventoryTriggerJob", name),
     }, opts, "mediajobs", "InventoryTriggerJob");
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { isKnownFunction, unknownFunctionWarning } from "../provider/iproduction-job/functions";
 import type { IProductionJobInputs, IProductionResult } from "../provider/iproduction-job/types";
 import { Inputs } from "./input";
+import { identity } from "./identity";
 import { lazyProvider } from "./lazy-provider";
 
 /**
@@ -37,7 +38,7 @@ export class IProductionJob extends pulumi.dynamic.Resource {
   constructor(name: string, args: IProductionJobArgs, opts?: pulumi.CustomResourceOptions) {
     super(provider, name, {
       state: undefined, code: undefined, message: undefined, result: undefined,
-      outputFiles: undefined, ...args,
+      outputFiles: undefined, ...args, __identity: identity("IProductionJob", name),
     }, opts, "mediajobs", "IProductionJob");
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;

@@ -1,12 +1,13 @@
 /** The CiMediaJob dynamic provider: the shared job lifecycle over CI's media job API. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { isDeepStrictEqual } from "node:util";
 import {
   cancelMediaJob, CANCELLABLE_JOB_STATES, describeMediaJobs, listMediaJobs, submitMediaJob, TERMINAL_JOB_STATES,
 } from "../clients/tencent/media-jobs";
-import { ciTime } from "../clients/tencent/time";
-import { nodes, text } from "../clients/tencent/xml";
+import { ciTime, parseCiTime } from "../clients/tencent/time";
+import { nodes, text, XmlNode } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
-import { newMarker, submitOnce } from "../submission";
+import { claim, fromEarlierRun, hasIdentity, markerFor, submitOnce } from "../submission";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
 import { ciClientFor } from "../cloud-clients";
 import { checkCiMediaJob } from "./check";
@@ -25,6 +26,9 @@ const COMPUTED_NAMES = [
 
 export type CiMediaJobProviderOptions = JobProviderOptions;
 
+/** How far back an interrupted run's job is looked for (jobs can wait long in a paused queue). */
+const IN_PROGRESS_WINDOW_MS = 24 * 3600_000;
+
 function clientFor(props: Record<string, unknown>) {
   return ciClientFor(props as unknown as CiMediaJobInputs);
 }
@@ -33,6 +37,11 @@ async function describe(props: Record<string, unknown>, jobId: string) {
   const { jobs, requestId } = await describeMediaJobs(clientFor(props), [jobId]);
   const detail = jobs.find((j) => j.JobId === jobId);
   return detail ? { computed: fromJobsDetail(detail), requestId } : undefined;
+}
+
+/** Whether a job's echoed Operation holds everything our request's Operation held. */
+function echoes(echo: XmlNode, sent: XmlNode): boolean {
+  return Object.entries(sent).every(([k, v]) => isDeepStrictEqual(echo[k], v));
 }
 
 export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
@@ -47,15 +56,23 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
   async submit(props, log) {
     const inputs = props as unknown as CiMediaJobInputs;
     const client = clientFor(props);
-    const userData = inputs.operation.userData || newMarker();
+    const userData = inputs.operation.userData || markerFor(props);
     const request = toCreateRequest(inputs, userData);
-    // A minute of slack for the difference between our clock and CI's.
-    const since = ciTime(Date.now() - 60_000);
-    return submitOnce({
+    const carrying = async (since: number) => (await listMediaJobs(client, { tag: inputs.tag, since: ciTime(since),
+      inputObject: inputs.input.object, queueId: inputs.queueId }))
+      .filter((j) => text(nodes(j.Operation)[0]?.UserData) === userData);
+    const computed = await submitOnce({
       submit: async () => fromJobsDetail(await submitMediaJob(client, request)),
+      findInProgress: !hasIdentity(props) ? undefined : async () => {
+        // Same marker (or the same user-set UserData and the same request), still running, from an earlier run.
+        const running = (await carrying(Date.now() - IN_PROGRESS_WINDOW_MS)).find((j) =>
+          !TERMINAL_JOB_STATES.has(text(j.State) ?? "") && fromEarlierRun(text(j.JobId) ?? "", parseCiTime(text(j.CreationTime))) &&
+          echoes(nodes(j.Operation)[0] ?? {}, (request.Operation ?? {}) as XmlNode));
+        return running && fromJobsDetail(running);
+      },
       async find() {
-        const jobs = (await listMediaJobs(client, { tag: inputs.tag, since, inputObject: inputs.input.object,
-          queueId: inputs.queueId })).filter((j) => text(nodes(j.Operation)[0]?.UserData) === userData);
+        // A minute of slack for the difference between our clock and CI's.
+        const jobs = await carrying(Date.now() - 60_000);
         if (jobs.length > 1) {
           throw new ValidationError(`A submission's answer was lost and ${jobs.length} ${inputs.tag} jobs of ` +
             `${inputs.input.object} carry its operation.userData ("${userData}"): ` +
@@ -66,6 +83,8 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
       },
       log,
     });
+    claim(computed.jobId);
+    return computed;
   },
   describe,
   summary: (props) => {

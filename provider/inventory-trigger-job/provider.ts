@@ -6,9 +6,10 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import {
   cancelBatchJob, describeBatchJob, listBatchChildren, listBatchJobs, submitBatchJob,
 } from "../clients/tencent/batch-jobs";
-import { nodes, text } from "../clients/tencent/xml";
+import { nodes, text, XmlNode } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
-import { newMarker, submitOnce } from "../submission";
+import { claim, fromEarlierRun, hasIdentity, markerFor, submitOnce } from "../submission";
+import { parseCiTime } from "../clients/tencent/time";
 import { TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
 import { ciClientFor } from "../cloud-clients";
@@ -53,16 +54,22 @@ export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = 
     const inputs = props as unknown as InventoryTriggerJobInputs;
     const client = clientFor(props);
     const type = inputs.type ?? "Job";
-    const marker = inputs.operation.userData || newMarker();
+    const marker = inputs.operation.userData || markerFor(props);
     const request = toBatchRequest(inputs, marker);
     const startedAt = Date.now() - 60_000;
-    return submitOnce({
+    const byMarker = (b: XmlNode) => text(nodes(b.Operation)[0]?.UserData) === marker;
+    const computed = await submitOnce({
       submit: async () => fromBatchDetail(await submitBatchJob(client, request)),
+      findInProgress: type !== "Job" || !hasIdentity(props) ? undefined : async () => {
+        const running = (await listBatchJobs(client, { name: inputs.name, type })).find((b) => byMarker(b) &&
+          !TERMINAL_JOB_STATES.has(text(b.State) ?? "") && fromEarlierRun(text(b.JobId) ?? "", parseCiTime(text(b.CreationTime))));
+        return running && fromBatchDetail(running);
+      },
       async find() {
         // Batches are listed by name; the marker (Type Job) or the creation time (Workflow) tells ours apart.
         const candidates = (await listBatchJobs(client, { name: inputs.name, type })).filter((b) => type === "Job"
-          ? text(nodes(b.Operation)[0]?.UserData) === marker
-          : Date.parse((text(b.CreationTime) ?? "").replace(/([+-]\d\d)(\d\d)$/, "$1:$2")) >= startedAt);
+          ? byMarker(b)
+          : parseCiTime(text(b.CreationTime)) >= startedAt);
         if (candidates.length > 1) {
           throw new ValidationError(`A batch submission's answer was lost and ${candidates.length} batches named ` +
             `"${inputs.name}" could be it (${candidates.map((b) => text(b.JobId)).join(", ")}); give each batch a ` +
@@ -72,6 +79,8 @@ export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = 
       },
       log,
     });
+    claim(computed.jobId);
+    return computed;
   },
   describe,
   summary: (props) => {

@@ -8,7 +8,13 @@ import {
 import {
   createCiMediaJobProvider, createInventoryTriggerJobProvider, createIProductionJobProvider,
 } from "../../provider";
+import { ciClientFor } from "../../provider/cloud-clients";
+import { toCreateRequest } from "../../provider/ci-media-job/wire";
+import { CiMediaJobInputs } from "../../provider/ci-media-job/types";
+import { submitMediaJob } from "../../provider/clients/tencent/media-jobs";
+import { text } from "../../provider/clients/tencent/xml";
 import { AmbiguousSubmissionError } from "../../provider/errors";
+import { markerFor } from "../../provider/submission";
 import { withEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";
@@ -109,5 +115,67 @@ describe("failure modes under injected faults", function () {
     assert.deepEqual(duplicates(), []);
     const c = emulator.faults.counts();
     assert.ok(c.throttled + c.serverErrors + c.resets + c.lostAnswers > 0, JSON.stringify(c));
+  });
+});
+
+describe("jobs submitted by an earlier, interrupted run", function () {
+  this.timeout(30_000);
+  let emulator: Emulator;
+  let restoreEnv: () => void;
+  const logs: string[] = [];
+  const ci = createCiMediaJobProvider({ poll: POLL, log: (l) => logs.push(l) });
+  const props = (object: string, who: string, extra: Record<string, unknown> = {}) => ({ bucket: BUCKET, region: REGION,
+    tag: "MediaInfo", input: { object }, operation: {}, __identity: `proj/stack/CiMediaJob/${who}`, ...extra });
+  /** What an earlier run did before it was cut off: submit with the resource's marker. */
+  const submittedEarlier = async (p: Record<string, unknown>) => {
+    const client = ciClientFor(p as unknown as CiMediaJobInputs);
+    const inputs = p as unknown as CiMediaJobInputs;
+    return text((await submitMediaJob(client, toCreateRequest(inputs, inputs.operation.userData || markerFor(p)))).JobId)!;
+  };
+
+  beforeEach(async () => {
+    logs.length = 0;
+    // CI's clock a minute behind: the earlier run's jobs predate this process, as they would.
+    emulator = await startEmulator({ now: () => Date.now() - 60_000,
+      tencent: { timeline: { runningAfterMs: 100, finishedAfterMs: 1500 } } });
+    restoreEnv = withEnv({ MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
+      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey });
+  });
+  afterEach(async () => {
+    restoreEnv();
+    await emulator.close();
+  });
+
+  it("adopts a job of the same resource still in progress instead of submitting again", async () => {
+    const p = props("intr/a.mp4", "a");
+    const earlier = await submittedEarlier(p);
+    const { id, outs } = await ci.create!(p);
+    assert.equal(id, earlier);
+    assert.equal(outs.state, "Success");
+    assert.equal(emulator.ci.jobs().length, 1);
+    assert.ok(logs.some((l) => /submitted by an earlier, interrupted run is still in progress: adopting/.test(l)));
+  });
+
+  it("adopts by the request itself when the user set operation.userData", async () => {
+    const p = props("intr/b.mp4", "b", { operation: { userData: "campaign=launch" } });
+    const earlier = await submittedEarlier(p);
+    assert.equal((await ci.create!(p)).id, earlier);
+  });
+
+  it("gives each of two identical resources its own job", async () => {
+    const a = props("intr/c.mp4", "c1", { operation: { userData: "same" } });
+    const b = props("intr/c.mp4", "c2", { operation: { userData: "same" } });
+    const [ea, eb] = [await submittedEarlier(a), await submittedEarlier(b)];
+    const [ra, rb] = await Promise.all([ci.create!({ ...a, skipAwait: true }), ci.create!({ ...b, skipAwait: true })]);
+    assert.deepEqual([ra.id, rb.id].sort(), [ea, eb].sort());
+  });
+
+  it("does not adopt a finished job (destroy then up runs the job again), nor another resource's", async () => {
+    const p = props("intr/d.mp4", "d");
+    const finished = await submittedEarlier(p);
+    await new Promise((r) => setTimeout(r, 1700));
+    assert.notEqual((await ci.create!({ ...p, skipAwait: true })).id, finished);
+    const others = await submittedEarlier(props("intr/e.mp4", "e-other"));
+    assert.notEqual((await ci.create!({ ...props("intr/e.mp4", "e"), skipAwait: true })).id, others);
   });
 });
