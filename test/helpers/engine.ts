@@ -44,6 +44,8 @@ export interface PulumiResult {
 export class PulumiWorkspace {
   readonly backendDir = mkdtempSync(join(tmpdir(), "mediajobs-e2e-state-"));
   readonly env: NodeJS.ProcessEnv;
+  /** Everything the engine printed, scanned for credentials when the workspace is disposed. */
+  log = "";
 
   constructor(enginePath: string, readonly projectDir: string, extraEnv: NodeJS.ProcessEnv = {}) {
     this.env = {
@@ -66,6 +68,7 @@ export class PulumiWorkspace {
     return new Promise((done, fail) => {
       execFile("pulumi", [...args, "--non-interactive", "--color", "never"],
         { cwd: this.projectDir, env: this.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+          this.log += stdout + stderr;
           const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
           if (code !== 0 && !opts.allowFailure) {
             fail(new Error(`pulumi ${args.join(" ")} exited ${code}\n${stdout}\n${stderr}`));
@@ -87,10 +90,14 @@ export class PulumiWorkspace {
     await this.run(["config", "set", "--secret", "alicloud:secretKey", EMULATOR_ALIBABA_CREDENTIALS.accessKeySecret]);
   }
 
-  /** Removes the stack (and its config file beside the project) and the backend. */
+  /**
+   * Removes the stack (and its config file beside the project) and the backend, after checking that nothing the
+   * engine printed in this workspace (progress, diagnostics, errors, exports) holds a credential.
+   */
   async dispose(stack: string): Promise<void> {
     await this.run(["stack", "rm", "--yes", "--force", stack], { allowFailure: true });
     rmSync(this.backendDir, { recursive: true, force: true });
+    assertNoSecrets(this.log, "the engine's output");
   }
 
   async json<T>(args: string[]): Promise<T> {
@@ -113,8 +120,8 @@ export function walk(dir: string): string[] {
   });
 }
 
-export function assertNoSecrets(text: string, where: string): void {
-  for (const secret of EMULATOR_SECRETS) {
-    if (text.includes(secret)) throw new Error(`a credential appears in ${where}`);
+export function assertNoSecrets(text: string, where: string, extra: readonly string[] = []): void {
+  for (const secret of [...EMULATOR_SECRETS, ...extra]) {
+    if (text.includes(secret)) throw new Error(`a secret appears in ${where}`);
   }
 }
