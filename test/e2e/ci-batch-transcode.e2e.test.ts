@@ -49,9 +49,12 @@ describe("e2e: CI queue adoption and a batch transcode through the Pulumi engine
   });
 
   after(async () => {
-    await ws?.dispose(stack);
-    await listener?.close();
-    await emulator?.close();
+    try {
+      await ws?.dispose(stack);
+    } finally {
+      await listener?.close();
+      await emulator?.close();
+    }
   });
 
   const queue = () => emulator.ci.queues(BUCKET).find((q) => q.Category === "Transcoding")!;

@@ -36,8 +36,11 @@ describe("e2e: CiMediaJob through the Pulumi engine", function () {
   });
 
   after(async () => {
-    await ws?.dispose(stack);
-    await emulator?.close();
+    try {
+      await ws?.dispose(stack);
+    } finally {
+      await emulator?.close();
+    }
   });
 
   const jobSubmissions = () => emulator.requests.filter((r) => r.method === "POST" && r.path === "/jobs").length;

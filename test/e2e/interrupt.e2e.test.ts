@@ -22,8 +22,11 @@ describe("e2e: an interrupted `pulumi up`", function () {
     await ws.initStack(stack, emulator.url);
   });
   after(async () => {
-    await ws?.dispose(stack);
-    await emulator?.close();
+    try {
+      await ws?.dispose(stack);
+    } finally {
+      await emulator?.close();
+    }
   });
 
   it("is followed by an `up` that adopts the same jobs, submitting none twice", async () => {

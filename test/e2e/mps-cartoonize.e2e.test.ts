@@ -39,8 +39,11 @@ describe("e2e: IProductionJob and MediaPipeline (MPS) through the Pulumi engine"
   });
 
   after(async () => {
-    await ws?.dispose(stack);
-    await emulator?.close();
+    try {
+      await ws?.dispose(stack);
+    } finally {
+      await emulator?.close();
+    }
   });
 
   it("previews a pipeline and two jobs without calling the cloud for anything but nothing", async () => {

@@ -23,10 +23,13 @@ describe("e2e: secret inputs", function () {
     await ws.run(["config", "set", "--secret", "hookUrl", `${listener.url}/hook?token=${token}`]);
   });
   after(async () => {
-    await ws?.dispose(stack);
-    assertNoSecrets(ws?.log ?? "", "the engine's output", [token]);
-    await listener?.close();
-    await emulator?.close();
+    try {
+      await ws?.dispose(stack);
+      assertNoSecrets(ws?.log ?? "", "the engine's output", [token]);
+    } finally {
+      await listener?.close();
+      await emulator?.close();
+    }
   });
 
   it("uses the secret (the callback arrives) but keeps it out of state, exports and output", async () => {

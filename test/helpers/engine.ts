@@ -68,7 +68,8 @@ export class PulumiWorkspace {
     return new Promise((done, fail) => {
       execFile("pulumi", [...args, "--non-interactive", "--color", "never"],
         { cwd: this.projectDir, env: this.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-          this.log += stdout + stderr;
+          // A --show-secrets export decrypts on purpose; everything else must never show a secret.
+          if (!args.includes("--show-secrets")) this.log += stdout + stderr;
           const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
           if (code !== 0 && !opts.allowFailure) {
             fail(new Error(`pulumi ${args.join(" ")} exited ${code}\n${stdout}\n${stderr}`));
