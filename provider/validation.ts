@@ -48,12 +48,12 @@ export class Checker {
   }
 
   pattern(property: string, value: unknown, re: RegExp, rule: string): void {
-    if (this.string(property, value) && !re.test(value)) this.fail(property, `${property} ${rule}; got "${value}".`);
+    if (this.string(property, value) && !re.test(value)) this.fail(property, `${property} ${rule}; got ${describe(value)}.`);
   }
 
   oneOf(property: string, value: unknown, allowed: readonly string[]): void {
     if (this.string(property, value) && !allowed.includes(value)) {
-      this.fail(property, `${property} must be one of ${allowed.join(", ")}; got "${value}".`);
+      this.fail(property, `${property} must be one of ${allowed.join(", ")}; got ${describe(value)}.`);
     }
   }
 

@@ -3,7 +3,7 @@
  * same things at different paths (a job's `operation.smartCover` is a batch's `operation.jobParam.smartCover`), so
  * every rule takes the path it reports.
  */
-import { Checker, isUnknown } from "../validation";
+import { Checker, describe, isUnknown } from "../validation";
 import { TAGS_WITHOUT_OUTPUT } from "./types";
 
 export const BUCKET = /^[a-z0-9][a-z0-9-]*-\d{6,}$/;
@@ -84,7 +84,7 @@ export function checkTagAndOutput(c: Checker, tag: unknown, params: Record<strin
   if (c.required(`${outputPath}.object`, output.object, "the name of the object to write")) {
     if (numberBecause && typeof output.object === "string" && !NUMBER_PLACEHOLDER.test(output.object)) {
       c.fail(`${outputPath}.object`, `${outputPath}.object must contain \${Number} when ${numberBecause}: each ` +
-        `image needs its own name; got "${output.object}".`);
+        `image needs its own name; got ${describe(output.object)}.`);
     }
   }
   if (needsSprite && c.required(`${outputPath}.spriteObject`, output.spriteObject,

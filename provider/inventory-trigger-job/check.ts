@@ -2,7 +2,7 @@
 import {
   checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel, REGION, REGION_RULE,
 } from "../ci-media-job/rules";
-import { Checker, checkWaitKnobs, CheckFailure, isUnknown } from "../validation";
+import { Checker, checkWaitKnobs, CheckFailure, describe, isUnknown } from "../validation";
 
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d)(\d\d)$/;
@@ -62,7 +62,7 @@ function checkTimeInterval(c: Checker, interval: unknown): void {
     if (!c.string(path, value)) continue;
     const m = TIME.exec(value);
     if (!m) {
-      c.fail(path, `${path} must be %Y-%m-%dT%H:%M:%S%z, e.g. 2024-01-01T00:00:00+0800; got "${value}".`);
+      c.fail(path, `${path} must be %Y-%m-%dT%H:%M:%S%z, e.g. 2024-01-01T00:00:00+0800; got ${describe(value)}.`);
       continue;
     }
     const [, y, mo, d, h, mi, s, sign, oh, om] = m;

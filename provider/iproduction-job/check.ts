@@ -27,7 +27,7 @@ export function checkIProductionJob(inputs: Record<string, unknown>): CheckFailu
       regions.push({ field: "output", region: m[2]! });
       if (fn && MULTI_RESULT_FUNCTIONS.has(fn) && !m[3]!.includes("{sequenceId}")) {
         c.fail("output", `output must contain {sequenceId} for ${fn}, which produces several results: each result ` +
-          `needs its own object; got "${String(inputs.output)}".`);
+          `needs its own object; got ${describe(inputs.output)}.`);
       }
     }
   }
@@ -35,7 +35,7 @@ export function checkIProductionJob(inputs: Record<string, unknown>): CheckFailu
     const m = MNS_URL.exec(inputs.notifyUrl);
     if (!m) {
       c.fail("notifyUrl", `notifyUrl must be an MNS queue URL mns://<accountId>.mns.<region>.aliyuncs.com/queues/` +
-        `<queue>; got "${inputs.notifyUrl}".`);
+        `<queue>; got ${describe(inputs.notifyUrl)}.`);
     } else {
       regions.push({ field: "notifyUrl", region: m[2]! });
     }
@@ -67,7 +67,7 @@ export function checkIProductionJob(inputs: Record<string, unknown>): CheckFailu
 function ossMatch(c: Checker, field: string, value: unknown): RegExpExecArray | undefined {
   if (!c.string(field, value)) return undefined;
   const m = OSS_URL.exec(value);
-  if (!m) c.fail(field, `${field} ${OSS_RULE}; got "${value}".`);
+  if (!m) c.fail(field, `${field} ${OSS_RULE}; got ${describe(value)}.`);
   return m ?? undefined;
 }
 

@@ -81,7 +81,8 @@ export function parseMpsResponse(action: string, res: HttpResponse, sensitive: (
   }
   const isObject = body !== null && typeof body === "object" && !Array.isArray(body);
   const doc = (isObject ? body : {}) as MpsBody;
-  const code = typeof doc.Code === "string" ? doc.Code : undefined;
+  // Any Code means an error, whatever its type or the status.
+  const code = doc.Code === undefined || doc.Code === null ? undefined : String(doc.Code);
   if (isObject && code === undefined && res.status < 400) return doc;
 
   const requestId = str(doc.RequestId) ?? res.headers["x-acs-request-id"];
