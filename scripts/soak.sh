@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The soak test, on demand (not part of `npm test`): see test/soak/soak.ts. Extra arguments go to it
+# (e.g. `npm run soak -- --jobs 200 --parallel 100 --seed 3`).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$repo_root"
+ensure_node_modules
+build
+MEDIAJOBS_ENGINE_PATH="$(bash scripts/setup-engine.sh)"
+export MEDIAJOBS_ENGINE_PATH
+exec node dist/test/soak/soak.js "$@"
