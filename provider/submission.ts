@@ -32,10 +32,20 @@ const claimed = new Set<string>();
 const PROCESS_STARTED = Date.now();
 // CI times have one-second resolution; our own submissions are claimed, so the margin only covers clock skew.
 const SKEW_MARGIN_MS = 2_000;
+const RECENTLY_ENDED_MS = 120_000;
 
 /** Whether a job (created at `createdAt`, epoch ms) may be adopted as one submitted by an earlier run. */
 export function fromEarlierRun(jobId: string, createdAt: number): boolean {
   return !claimed.has(jobId) && Number.isFinite(createdAt) && createdAt < PROCESS_STARTED - SKEW_MARGIN_MS;
+}
+
+/**
+ * Whether a job from an earlier run is still that run's unfinished business: in progress, or finished after this
+ * process started (or just before: a large `up` reaches some resources only after their jobs have ended). A job
+ * that ended long before is not adopted: `--replace` or destroy-then-up must be able to run a job again.
+ */
+export function stillOurs(terminal: boolean, endedAt: number): boolean {
+  return !terminal || (Number.isFinite(endedAt) && endedAt >= PROCESS_STARTED - RECENTLY_ENDED_MS);
 }
 
 /** Marks a job as belonging to the resource being created. */
@@ -65,10 +75,7 @@ export function isAmbiguous(error: unknown): boolean {
 
 export interface SubmitOnceOptions<T> {
   submit: () => Promise<T>;
-  /**
-   * Looks for a job this resource submitted in an earlier, interrupted run that is still in progress; adopted
-   * instead of submitting. (A finished one is not: running a job again after destroy must stay possible.)
-   */
+  /** Looks for a job this resource submitted in an earlier, interrupted run (see stillOurs); adopted if found. */
   findInProgress?: () => Promise<T | undefined>;
   /** Looks the submission up (by its marker); undefined when the cloud has no such job. */
   find: () => Promise<T | undefined>;
@@ -84,8 +91,8 @@ export interface SubmitOnceOptions<T> {
 export async function submitOnce<T>(opts: SubmitOnceOptions<T>): Promise<T> {
   const earlier = await opts.findInProgress?.();
   if (earlier) {
-    opts.log?.("a job of this resource submitted by an earlier, interrupted run is still in progress: adopting it " +
-      "instead of submitting again");
+    opts.log?.("a job of this resource submitted by an earlier, interrupted run was found: adopting it instead of " +
+      "submitting again");
     return earlier;
   }
   const attempts = opts.attempts ?? 3;

@@ -7,7 +7,7 @@ import {
 import { ciTime, parseCiTime } from "../clients/tencent/time";
 import { nodes, text, XmlNode } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
-import { claim, fromEarlierRun, hasIdentity, markerFor, submitOnce } from "../submission";
+import { claim, fromEarlierRun, hasIdentity, markerFor, stillOurs, submitOnce } from "../submission";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
 import { ciClientFor } from "../cloud-clients";
 import { checkCiMediaJob } from "./check";
@@ -66,7 +66,8 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
       findInProgress: !hasIdentity(props) ? undefined : async () => {
         // Same marker (or the same user-set UserData and the same request), still running, from an earlier run.
         const running = (await carrying(Date.now() - IN_PROGRESS_WINDOW_MS)).find((j) =>
-          !TERMINAL_JOB_STATES.has(text(j.State) ?? "") && fromEarlierRun(text(j.JobId) ?? "", parseCiTime(text(j.CreationTime))) &&
+          stillOurs(TERMINAL_JOB_STATES.has(text(j.State) ?? ""), parseCiTime(text(j.EndTime))) &&
+          fromEarlierRun(text(j.JobId) ?? "", parseCiTime(text(j.CreationTime))) &&
           echoes(nodes(j.Operation)[0] ?? {}, (request.Operation ?? {}) as XmlNode));
         return running && fromJobsDetail(running);
       },

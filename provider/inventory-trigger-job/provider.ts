@@ -8,7 +8,7 @@ import {
 } from "../clients/tencent/batch-jobs";
 import { nodes, text, XmlNode } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
-import { claim, fromEarlierRun, hasIdentity, markerFor, submitOnce } from "../submission";
+import { claim, fromEarlierRun, hasIdentity, markerFor, stillOurs, submitOnce } from "../submission";
 import { parseCiTime } from "../clients/tencent/time";
 import { TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
@@ -62,7 +62,8 @@ export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = 
       submit: async () => fromBatchDetail(await submitBatchJob(client, request)),
       findInProgress: type !== "Job" || !hasIdentity(props) ? undefined : async () => {
         const running = (await listBatchJobs(client, { name: inputs.name, type })).find((b) => byMarker(b) &&
-          !TERMINAL_JOB_STATES.has(text(b.State) ?? "") && fromEarlierRun(text(b.JobId) ?? "", parseCiTime(text(b.CreationTime))));
+          stillOurs(TERMINAL_JOB_STATES.has(text(b.State) ?? ""), parseCiTime(text(b.EndTime))) &&
+          fromEarlierRun(text(b.JobId) ?? "", parseCiTime(text(b.CreationTime))));
         return running && fromBatchDetail(running);
       },
       async find() {

@@ -153,7 +153,7 @@ describe("jobs submitted by an earlier, interrupted run", function () {
     assert.equal(id, earlier);
     assert.equal(outs.state, "Success");
     assert.equal(emulator.ci.jobs().length, 1);
-    assert.ok(logs.some((l) => /submitted by an earlier, interrupted run is still in progress: adopting/.test(l)));
+    assert.ok(logs.some((l) => /submitted by an earlier, interrupted run was found: adopting/.test(l)));
   });
 
   it("adopts by the request itself when the user set operation.userData", async () => {
@@ -170,12 +170,26 @@ describe("jobs submitted by an earlier, interrupted run", function () {
     assert.deepEqual([ra.id, rb.id].sort(), [ea, eb].sort());
   });
 
-  it("does not adopt a finished job (destroy then up runs the job again), nor another resource's", async () => {
+  it("does not adopt a job that ended long ago (destroy then up runs it again), nor another resource's", async () => {
+    // Ten minutes ago, as CI sees it: that run's job ended long before this process started.
+    await emulator.close();
+    restoreEnv();
+    emulator = await startEmulator({ now: () => Date.now() - 600_000,
+      tencent: { timeline: { runningAfterMs: 10, finishedAfterMs: 50 } } });
+    restoreEnv = withEnv({ MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
+      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey });
     const p = props("intr/d.mp4", "d");
     const finished = await submittedEarlier(p);
-    await new Promise((r) => setTimeout(r, 1700));
+    await new Promise((r) => setTimeout(r, 100));
     assert.notEqual((await ci.create!({ ...p, skipAwait: true })).id, finished);
     const others = await submittedEarlier(props("intr/e.mp4", "e-other"));
     assert.notEqual((await ci.create!({ ...props("intr/e.mp4", "e"), skipAwait: true })).id, others);
+  });
+
+  it("adopts a job of an earlier run that ended while this run was starting", async () => {
+    const p = props("intr/f.mp4", "f");
+    const earlier = await submittedEarlier(p);
+    await new Promise((r) => setTimeout(r, 1600));
+    assert.equal((await ci.create!(p)).id, earlier, "a large up reaches some resources after their jobs ended");
   });
 });
