@@ -52,7 +52,10 @@ async function phaseFaults() {
     const result = await withStack(emulator, `soak-faults-${process.pid}`, async (ws) => {
       const up = await ws.run(["up", "--yes", "--skip-preview", "--parallel", String(values.parallel)],
         { allowFailure: true });
-      if (up.code !== 0) console.error(`pulumi up failed:\n${(up.stdout + up.stderr).split("\n").slice(-25).join("\n")}`);
+      if (up.code !== 0) {
+        const errors = (up.stdout + up.stderr).split("\n").filter((l) => /error|failed/i.test(l));
+        console.error(`pulumi up failed:\n${errors.slice(0, 20).join("\n")}`);
+      }
       const outs = up.code === 0 ? await ws.json<Outputs>(["stack", "output"]) : { jobIds: [], states: [] };
       await ws.run(["destroy", "--yes", "--skip-preview", "--parallel", String(values.parallel)], { allowFailure: true });
       return { up, outs };
