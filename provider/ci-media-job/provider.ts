@@ -1,11 +1,10 @@
 /** The CiMediaJob dynamic provider: the shared job lifecycle over CI's media job API. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { isDeepStrictEqual } from "node:util";
 import {
   cancelMediaJob, CANCELLABLE_JOB_STATES, describeMediaJobs, listMediaJobs, submitMediaJob, TERMINAL_JOB_STATES,
 } from "../clients/tencent/media-jobs";
 import { ciTime, parseCiTime } from "../clients/tencent/time";
-import { nodes, text, XmlNode } from "../clients/tencent/xml";
+import { nodes, text } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
 import { claim, fromEarlierRun, hasIdentity, markerFor, stillOurs, submitOnce } from "../submission";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
@@ -39,11 +38,6 @@ async function describe(props: Record<string, unknown>, jobId: string) {
   return detail ? { computed: fromJobsDetail(detail), requestId } : undefined;
 }
 
-/** Whether a job's echoed Operation holds everything our request's Operation held. */
-function echoes(echo: XmlNode, sent: XmlNode): boolean {
-  return Object.entries(sent).every(([k, v]) => isDeepStrictEqual(echo[k], v));
-}
-
 export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
   kind: "CiMediaJob",
   service: "ci",
@@ -63,13 +57,13 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
       .filter((j) => text(nodes(j.Operation)[0]?.UserData) === userData);
     const computed = await submitOnce({
       submit: async () => fromJobsDetail(await submitMediaJob(client, request)),
-      findInProgress: !hasIdentity(props) ? undefined : async () => {
-        // Same marker (or the same user-set UserData and the same request), still running, from an earlier run.
-        const running = (await carrying(Date.now() - IN_PROGRESS_WINDOW_MS)).find((j) =>
+      // Only our own marker (identity + every job input, triggers included) can tell this resource's earlier run
+      // apart: a user-set UserData is the same across runs, so it never adopts.
+      findInProgress: inputs.operation.userData || !hasIdentity(props) ? undefined : async () => {
+        const earlier = (await carrying(Date.now() - IN_PROGRESS_WINDOW_MS)).find((j) =>
           stillOurs(TERMINAL_JOB_STATES.has(text(j.State) ?? ""), parseCiTime(text(j.EndTime))) &&
-          fromEarlierRun(text(j.JobId) ?? "", parseCiTime(text(j.CreationTime))) &&
-          echoes(nodes(j.Operation)[0] ?? {}, (request.Operation ?? {}) as XmlNode));
-        return running && fromJobsDetail(running);
+          fromEarlierRun(text(j.JobId) ?? "", parseCiTime(text(j.CreationTime))));
+        return earlier && fromJobsDetail(earlier);
       },
       async find() {
         // A minute of slack for the difference between our clock and CI's.

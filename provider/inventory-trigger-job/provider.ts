@@ -60,7 +60,8 @@ export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = 
     const byMarker = (b: XmlNode) => text(nodes(b.Operation)[0]?.UserData) === marker;
     const computed = await submitOnce({
       submit: async () => fromBatchDetail(await submitBatchJob(client, request)),
-      findInProgress: type !== "Job" || !hasIdentity(props) ? undefined : async () => {
+      // As for CiMediaJob: only our own marker, never a user-set UserData, identifies an earlier run's batch.
+      findInProgress: type !== "Job" || inputs.operation.userData || !hasIdentity(props) ? undefined : async () => {
         const running = (await listBatchJobs(client, { name: inputs.name, type })).find((b) => byMarker(b) &&
           stillOurs(TERMINAL_JOB_STATES.has(text(b.State) ?? ""), parseCiTime(text(b.EndTime))) &&
           fromEarlierRun(text(b.JobId) ?? "", parseCiTime(text(b.CreationTime))));
