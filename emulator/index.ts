@@ -85,8 +85,6 @@ export interface Emulator {
     pipelines(): Pipeline[];
     /** Removes a pipeline behind the provider's back (tests of refresh). */
     deletePipeline(id: string): void;
-    /** Answers the next `count` MPS requests with Throttling.User. */
-    throttleNext(count: number): void;
     /** SubmitIProductionJob calls that created a job. */
     submissions(): number;
   };
@@ -134,7 +132,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       jobs: () => mps.jobs.all(),
       pipelines: () => pipelines.all(),
       deletePipeline: (id) => pipelines.delete(id),
-      throttleNext: (count) => { mps.throttleBudget = count; },
       submissions: () => mps.submissions,
     },
     faults: { set: (rates) => faults.set(rates), script: (list) => faults.script(list),

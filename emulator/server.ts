@@ -102,10 +102,11 @@ function ciFault(fault: "throttle" | "serverError", requestId: string): Reply {
 }
 
 function mpsFault(fault: "throttle" | "serverError", requestId: string, host: string): Reply {
-  const [status, code, message] = fault === "throttle"
-    ? [400, "Throttling.User", "Request was denied due to user flow control."]
-    : [500, "InternalError", "The request processing has failed due to some unknown error."];
-  return { status, headers: { "content-type": "application/json;charset=utf-8" },
+  // Throttling answers 400 with a Code (clients must branch on Code, not status) and a retry hint in ms.
+  const [status, code, message, retry] = fault === "throttle"
+    ? [400, "Throttling.User", "Request was denied due to user flow control.", { "x-acs-retry-after": "20" }]
+    : [500, "InternalError", "The request processing has failed due to some unknown error.", {}];
+  return { status, headers: { "content-type": "application/json;charset=utf-8", ...retry },
     body: JSON.stringify({ RequestId: requestId, HostId: host, Code: code, Message: message }) };
 }
 

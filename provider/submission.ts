@@ -15,7 +15,7 @@ import { TransportError } from "./http/transport";
  * of the same resource, so a job submitted by an interrupted `pulumi up` can be recognised by the next one; a
  * change of inputs or `triggers` gives a new marker. Without an identity (providers driven directly) it is random.
  */
-export function markerFor(props: Record<string, unknown>): string {
+function markerFor(props: Record<string, unknown>): string {
   const identity = props.__identity;
   if (typeof identity !== "string" || !identity) return `mediajobs-${randomBytes(12).toString("hex")}`;
   const job = Object.fromEntries(Object.entries(props)
@@ -49,13 +49,20 @@ export function stillOurs(terminal: boolean, endedAt: number): boolean {
 }
 
 /** Marks a job as belonging to the resource being created. */
-export function claim(jobId: string): void {
+function claim(jobId: string): void {
   claimed.add(jobId);
 }
 
-/** Whether the props carry the identity that makes their marker stable across runs. */
-export function hasIdentity(props: Record<string, unknown>): boolean {
-  return typeof props.__identity === "string" && props.__identity !== "";
+/**
+ * The UserData a submission carries, and whether it can identify this resource's job from an earlier run: only
+ * our own marker (identity + every job input, triggers included) can; a user-set UserData is the same across runs
+ * whose triggers differ, and without an identity (providers driven directly) the marker is random.
+ */
+export function submissionMarker(props: Record<string, unknown>, userData: string | undefined):
+  { marker: string; adoptable: boolean } {
+  if (userData) return { marker: userData, adoptable: false };
+  const adoptable = typeof props.__identity === "string" && props.__identity !== "";
+  return { marker: markerFor(props), adoptable };
 }
 
 function canonicalJson(value: unknown): string {
@@ -75,6 +82,8 @@ export function isAmbiguous(error: unknown): boolean {
 
 export interface SubmitOnceOptions<T> {
   submit: () => Promise<T>;
+  /** The job id of a result: whatever is returned is claimed for this resource. */
+  idOf: (job: T) => string;
   /** Looks for a job this resource submitted in an earlier, interrupted run (see stillOurs); adopted if found. */
   findInProgress?: () => Promise<T | undefined>;
   /** Looks the submission up (by its marker); undefined when the cloud has no such job. */
@@ -93,6 +102,12 @@ export interface SubmitOnceOptions<T> {
 }
 
 export async function submitOnce<T>(opts: SubmitOnceOptions<T>): Promise<T> {
+  const job = await submitOrAdopt(opts);
+  claim(opts.idOf(job));
+  return job;
+}
+
+async function submitOrAdopt<T>(opts: SubmitOnceOptions<T>): Promise<T> {
   const earlier = await opts.findInProgress?.();
   if (earlier) {
     opts.log?.("a job of this resource submitted by an earlier, interrupted run was found: adopting it instead of " +

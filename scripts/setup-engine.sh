@@ -73,6 +73,5 @@ if [ ! -x "$bin/pulumi-language-nodejs" ] || [ "$(cat "$bin/.language-host.sha25
   log "built the nodejs language host in $(( $(date +%s) - started ))s"
 fi
 
-rm -f "$bin/pulumi-resource-pulumi-nodejs"  # left by earlier versions of this script
 log "using $("$bin/pulumi" version) from $bin"
 echo "$bin:$shim_dir"

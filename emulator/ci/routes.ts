@@ -1,4 +1,5 @@
 /** The emulated CI host: `<BucketName-APPID>.ci.<Region>.myqcloud.com`, signature verified before anything else. */
+import { TAGS_WITHOUT_OUTPUT } from "../../provider/ci-media-job/types";
 import { nodes, parseXml, text, XmlNode } from "../../provider/clients/tencent/xml";
 import { verifyQSign } from "./auth";
 import { CallbackRecord, callbackBody, callbackTarget, deliver } from "./callbacks";
@@ -12,7 +13,6 @@ import { SubmissionLog } from "../submissions";
 export type { CiReply, CiRequest } from "./reply";
 
 const CI_HOST = /^([a-z0-9][a-z0-9-]*-\d+)\.ci\.([a-z0-9-]+)\.myqcloud\.com$/;
-export const TAGS_WITHOUT_OUTPUT = new Set(["MediaInfo", "VideoTag", "ExtractDigitalWatermark", "QualityEstimate"]);
 const CANCELLABLE = new Set(["Submitted", "Pause"]);
 
 export function matchesCiHost(host: string): boolean {

@@ -17,8 +17,6 @@ export function matchesMpsHost(host: string): boolean {
 }
 
 export class MpsService {
-  /** Answers this many upcoming requests with `Throttling.User` (tests of retries). */
-  throttleBudget = 0;
   /** Counts SubmitIProductionJob calls that created a job. */
   submissions = 0;
   readonly submissionLog = new SubmissionLog();
@@ -34,12 +32,6 @@ export class MpsService {
     const params = parseRpcParams(method === "GET" ? query : body);
     const fail = this.verifier.verify(method, params);
     if (fail) return error(fail.status, fail.code, fail.message, requestId, host);
-    if (this.throttleBudget > 0) {
-      this.throttleBudget--;
-      // Throttling answers 400 with a Code: clients must branch on Code, not on status.
-      return { ...error(400, "Throttling.User", "Request was denied due to user flow control.", requestId, host),
-        headers: { "x-acs-retry-after": "20" } };
-    }
     if (params.Format !== "JSON") {
       return error(400, "InvalidParameter.Format", "This emulator answers Format=JSON only.", requestId, host);
     }

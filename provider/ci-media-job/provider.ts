@@ -6,7 +6,7 @@ import {
 import { ciTime, parseCiTime } from "../clients/tencent/time";
 import { nodes, text } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
-import { claim, fromEarlierRun, hasIdentity, markerFor, stillOurs, submitOnce } from "../submission";
+import { fromEarlierRun, stillOurs, submissionMarker, submitOnce } from "../submission";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
 import { ciClientFor } from "../cloud-clients";
 import { checkCiMediaJob } from "./check";
@@ -50,16 +50,15 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
   async submit(props, log) {
     const inputs = props as unknown as CiMediaJobInputs;
     const client = clientFor(props);
-    const userData = inputs.operation.userData || markerFor(props);
+    const { marker: userData, adoptable } = submissionMarker(props, inputs.operation.userData);
     const request = toCreateRequest(inputs, userData);
     const carrying = async (since: number) => (await listMediaJobs(client, { tag: inputs.tag, since: ciTime(since),
       inputObject: inputs.input.object, queueId: inputs.queueId }))
       .filter((j) => text(nodes(j.Operation)[0]?.UserData) === userData);
-    const computed = await submitOnce({
+    return submitOnce({
       submit: async () => fromJobsDetail(await submitMediaJob(client, request)),
-      // Only our own marker (identity + every job input, triggers included) can tell this resource's earlier run
-      // apart: a user-set UserData is the same across runs, so it never adopts.
-      findInProgress: inputs.operation.userData || !hasIdentity(props) ? undefined : async () => {
+      idOf: (job) => job.jobId,
+      findInProgress: !adoptable ? undefined : async () => {
         const earlier = (await carrying(Date.now() - IN_PROGRESS_WINDOW_MS)).find((j) =>
           stillOurs(TERMINAL_JOB_STATES.has(text(j.State) ?? ""), parseCiTime(text(j.EndTime))) &&
           fromEarlierRun(text(j.JobId) ?? "", parseCiTime(text(j.CreationTime))));
@@ -78,8 +77,6 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
       },
       log,
     });
-    claim(computed.jobId);
-    return computed;
   },
   describe,
   summary: (props) => {

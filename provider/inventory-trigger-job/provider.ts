@@ -8,7 +8,7 @@ import {
 } from "../clients/tencent/batch-jobs";
 import { nodes, text, XmlNode } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
-import { claim, fromEarlierRun, hasIdentity, markerFor, stillOurs, submitOnce } from "../submission";
+import { fromEarlierRun, stillOurs, submissionMarker, submitOnce } from "../submission";
 import { parseCiTime } from "../clients/tencent/time";
 import { TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
@@ -54,14 +54,14 @@ export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = 
     const inputs = props as unknown as InventoryTriggerJobInputs;
     const client = clientFor(props);
     const type = inputs.type ?? "Job";
-    const marker = inputs.operation.userData || markerFor(props);
+    const { marker, adoptable } = submissionMarker(props, inputs.operation.userData);
     const request = toBatchRequest(inputs, marker);
     const startedAt = Date.now() - 60_000;
     const byMarker = (b: XmlNode) => text(nodes(b.Operation)[0]?.UserData) === marker;
-    const computed = await submitOnce({
+    return submitOnce({
       submit: async () => fromBatchDetail(await submitBatchJob(client, request)),
-      // As for CiMediaJob: only our own marker, never a user-set UserData, identifies an earlier run's batch.
-      findInProgress: type !== "Job" || inputs.operation.userData || !hasIdentity(props) ? undefined : async () => {
+      idOf: (batch) => batch.jobId,
+      findInProgress: type !== "Job" || !adoptable ? undefined : async () => {
         const running = (await listBatchJobs(client, { name: inputs.name, type })).find((b) => byMarker(b) &&
           stillOurs(TERMINAL_JOB_STATES.has(text(b.State) ?? ""), parseCiTime(text(b.EndTime))) &&
           fromEarlierRun(text(b.JobId) ?? "", parseCiTime(text(b.CreationTime))));
@@ -81,8 +81,6 @@ export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = 
       },
       log,
     });
-    claim(computed.jobId);
-    return computed;
   },
   describe,
   summary: (props) => {

@@ -6,7 +6,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { IPRODUCTION_TERMINAL_STATES, queryIProductionJob, submitIProductionJob } from "../clients/alibaba/mps-api";
 import { AmbiguousSubmissionError } from "../errors";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
-import { isAmbiguous, markerFor } from "../submission";
+import { isAmbiguous, submissionMarker } from "../submission";
 import { mpsClientFor } from "../cloud-clients";
 import { checkIProductionJob } from "./check";
 import { IProductionJobComputed, IProductionJobInputs } from "./types";
@@ -33,7 +33,7 @@ export const IPRODUCTION_JOB_SPEC: JobSpec<IProductionJobComputed> = {
   check: checkIProductionJob,
   async submit(props) {
     const inputs = props as unknown as IProductionJobInputs;
-    const marker = inputs.userData || markerFor(props);
+    const { marker } = submissionMarker(props, inputs.userData);
     try {
       const { jobId } = await submitIProductionJob(clientFor(props), toSubmitParams(inputs, marker));
       return { jobId, state: "Queuing", code: "", message: "", outputFiles: [] };

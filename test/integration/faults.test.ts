@@ -14,7 +14,7 @@ import { CiMediaJobInputs } from "../../provider/ci-media-job/types";
 import { submitMediaJob } from "../../provider/clients/tencent/media-jobs";
 import { text } from "../../provider/clients/tencent/xml";
 import { AmbiguousSubmissionError } from "../../provider/errors";
-import { markerFor } from "../../provider/submission";
+import { submissionMarker } from "../../provider/submission";
 import { withEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";
@@ -130,7 +130,7 @@ describe("jobs submitted by an earlier, interrupted run", function () {
   const submittedEarlier = async (p: Record<string, unknown>) => {
     const client = ciClientFor(p as unknown as CiMediaJobInputs);
     const inputs = p as unknown as CiMediaJobInputs;
-    return text((await submitMediaJob(client, toCreateRequest(inputs, inputs.operation.userData || markerFor(p)))).JobId)!;
+    return text((await submitMediaJob(client, toCreateRequest(inputs, submissionMarker(p, inputs.operation.userData).marker))).JobId)!;
   };
 
   beforeEach(async () => {

@@ -66,7 +66,7 @@ describe("IProductionJob provider against the emulator", function () {
 
   it("retries throttling and submits exactly once", async () => {
     const before = emulator.mps.submissions();
-    emulator.mps.throttleNext(2);
+    emulator.faults.script(["throttle", "throttle"]);
     const { outs } = await provider.create!(cover());
     assert.equal(outs.state, "Success");
     assert.equal(emulator.mps.submissions(), before + 1);
@@ -134,7 +134,7 @@ describe("MPS signature verification by the emulator", () => {
   });
 
   it("signs every attempt afresh: a retried request is not refused as a reused nonce", async () => {
-    emulator.mps.throttleNext(1);
+    emulator.faults.script(["throttle"]);
     assert.deepEqual((await queryPipelineList(client(), ["x"])).missing, ["x"]);
   });
 });
