@@ -4,9 +4,7 @@
  * then destroy: the batch is cancelled and the queue restored.
  */
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { Emulator, startEmulator } from "../../emulator";
-import { PulumiWorkspace, REPO_ROOT, requireEngine } from "../helpers/engine";
+import { useE2eStack } from "../helpers/engine";
 import { startListener } from "../helpers/listener";
 
 interface Outputs {
@@ -31,37 +29,25 @@ const ops = (steps: Step[], type: string) => steps.filter((s) => s.urn.includes(
 
 describe("e2e: CI queue adoption and a batch transcode through the Pulumi engine", function () {
   this.timeout(300_000);
-  const stack = `e2e-batch-${process.pid}`;
-  let emulator: Emulator;
-  let ws: PulumiWorkspace;
   let listener: Awaited<ReturnType<typeof startListener>>;
-
-  before(async function () {
-    const enginePath = requireEngine(this);
-    emulator = await startEmulator({ tencent: {
+  const e2e = useE2eStack({
+    name: "e2e-batch", program: "examples/ci-batch-transcode",
+    emulator: { tencent: {
       timeline: { runningAfterMs: 200, finishedAfterMs: 800 },
       objects: (_b, { value }) => [`${value}intro.mp4`, `${value}keynote.mp4`, `${value}broken-fail.mp4`],
-    } });
-    listener = await startListener();
-    ws = new PulumiWorkspace(enginePath, join(REPO_ROOT, "examples", "ci-batch-transcode"));
-    await ws.initStack(stack, emulator.url);
-    await ws.run(["config", "set", "notifyUrl", `${listener.url}/ci-events`]);
+    } },
+    setup: async () => {
+      listener = await startListener();
+      await e2e.ws.run(["config", "set", "notifyUrl", `${listener.url}/ci-events`]);
+    },
+    teardown: async () => { await listener?.close(); },
   });
 
-  after(async () => {
-    try {
-      await ws?.dispose(stack);
-    } finally {
-      await listener?.close();
-      await emulator?.close();
-    }
-  });
-
-  const queue = () => emulator.ci.queues(BUCKET).find((q) => q.Category === "Transcoding")!;
+  const queue = () => e2e.emulator.ci.queues(BUCKET).find((q) => q.Category === "Transcoding")!;
 
   it("adopts the queue, runs the batch over the prefix and summarizes it", async () => {
-    await ws.run(["up", "--yes", "--skip-preview"]);
-    const outs = await ws.json<Outputs>(["stack", "output"]);
+    await e2e.ws.run(["up", "--yes", "--skip-preview"]);
+    const outs = await e2e.ws.json<Outputs>(["stack", "output"]);
     assert.equal(outs.queueId, queue().QueueId);
     assert.equal(outs.queueState, "Active");
     assert.equal(outs.queueOriginalName, "queue-1");
@@ -74,7 +60,7 @@ describe("e2e: CI queue adoption and a batch transcode through the Pulumi engine
   });
 
   it("delivered the queue's notifications to the Url with the documented body", async () => {
-    await emulator.ci.settleCallbacks();
+    await e2e.emulator.ci.settleCallbacks();
     const events = listener.received.filter((r) => r.path === "/ci-events");
     assert.equal(events.length, 3, "one per child job");
     for (const e of events) {
@@ -86,29 +72,29 @@ describe("e2e: CI queue adoption and a batch transcode through the Pulumi engine
   });
 
   it("reports no changes on a second `up`", async () => {
-    await ws.run(["up", "--yes", "--skip-preview", "--expect-no-changes"]);
+    await e2e.ws.run(["up", "--yes", "--skip-preview", "--expect-no-changes"]);
   });
 
   it("pauses the queue in place and holds a new batch's jobs in Pause", async () => {
-    await ws.run(["config", "set", "queueState", "Paused"]);
-    await ws.run(["config", "set", "skipAwait", "true"]);
-    await ws.run(["config", "set", "run", "2"]);
-    const preview = await ws.json<{ steps: Step[] }>(["preview"]);
+    await e2e.ws.run(["config", "set", "queueState", "Paused"]);
+    await e2e.ws.run(["config", "set", "skipAwait", "true"]);
+    await e2e.ws.run(["config", "set", "run", "2"]);
+    const preview = await e2e.ws.json<{ steps: Step[] }>(["preview"]);
     assert.deepEqual(ops(preview.steps, "MediaPipeline"), ["update"]);
     assert.deepEqual(ops(preview.steps, "InventoryTriggerJob"), ["replace"]);
-    await ws.run(["up", "--yes", "--skip-preview"]);
-    const outs = await ws.json<Outputs>(["stack", "output"]);
+    await e2e.ws.run(["up", "--yes", "--skip-preview"]);
+    const outs = await e2e.ws.json<Outputs>(["stack", "output"]);
     assert.equal(outs.queueState, "Paused");
     assert.equal(queue().State, "Paused");
-    const held = emulator.ci.batches().find((b) => b.jobId === outs.batchJobId)!;
+    const held = e2e.emulator.ci.batches().find((b) => b.jobId === outs.batchJobId)!;
     assert.notEqual(held.state, "Success");
     assert.ok(held.children.length === 3 && held.children.every((c) => c.startAt === undefined), "children held");
   });
 
   it("destroys: the unfinished batch is cancelled and the queue restored to what it was", async () => {
-    const { batchJobId } = await ws.json<Outputs>(["stack", "output"]);
-    await ws.run(["destroy", "--yes", "--skip-preview"]);
-    const cancelled = emulator.ci.batches().find((b) => b.jobId === batchJobId)!;
+    const { batchJobId } = await e2e.ws.json<Outputs>(["stack", "output"]);
+    await e2e.ws.run(["destroy", "--yes", "--skip-preview"]);
+    const cancelled = e2e.emulator.ci.batches().find((b) => b.jobId === batchJobId)!;
     assert.equal(cancelled.state, "Cancel");
     assert.ok(cancelled.children.every((c) => c.cancelledAt !== undefined));
     const q = queue();

@@ -4,9 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { Emulator, startEmulator } from "../../emulator";
-import { assertNoSecrets, PulumiWorkspace, REPO_ROOT, requireEngine, walk } from "../helpers/engine";
+import { assertNoSecrets, useE2eStack, walk } from "../helpers/engine";
 
 interface Outputs {
   coverJobId: string;
@@ -24,37 +22,21 @@ interface PreviewStep {
 
 describe("e2e: CiMediaJob through the Pulumi engine", function () {
   this.timeout(300_000);
-  const stack = `e2e-${process.pid}`;
-  let emulator: Emulator;
-  let ws: PulumiWorkspace;
+  const e2e = useE2eStack({ name: "e2e", program: "examples/ci-smart-cover",
+    emulator: { tencent: { timeline: { runningAfterMs: 300, finishedAfterMs: 1200 } } } });
 
-  before(async function () {
-    const enginePath = requireEngine(this);
-    emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 300, finishedAfterMs: 1200 } } });
-    ws = new PulumiWorkspace(enginePath, join(REPO_ROOT, "examples", "ci-smart-cover"));
-    await ws.initStack(stack, emulator.url);
-  });
-
-  after(async () => {
-    try {
-      await ws?.dispose(stack);
-    } finally {
-      await emulator?.close();
-    }
-  });
-
-  const jobSubmissions = () => emulator.requests.filter((r) => r.method === "POST" && r.path === "/jobs").length;
+  const jobSubmissions = () => e2e.emulator.requests.filter((r) => r.method === "POST" && r.path === "/jobs").length;
 
   it("previews two jobs to create without submitting anything", async () => {
-    const preview = await ws.json<{ steps: PreviewStep[] }>(["preview"]);
+    const preview = await e2e.ws.json<{ steps: PreviewStep[] }>(["preview"]);
     const creates = preview.steps.filter((s) => s.op === "create" && s.urn.includes("CiMediaJob"));
     assert.equal(creates.length, 2);
     assert.equal(jobSubmissions(), 0, "preview never calls create");
   });
 
   it("runs both jobs on `up` and exposes their results as stack outputs", async () => {
-    await ws.run(["up", "--yes", "--skip-preview"]);
-    const outs = await ws.json<Outputs>(["stack", "output"]);
+    await e2e.ws.run(["up", "--yes", "--skip-preview"]);
+    const outs = await e2e.ws.json<Outputs>(["stack", "output"]);
     assert.match(outs.coverJobId, /^j[0-9a-f]{32}$/);
     assert.equal(outs.coverState, "Success");
     assert.deepEqual(outs.coverObjects, ["covers/launch-keynote-0.jpg", "covers/launch-keynote-1.jpg",
@@ -68,10 +50,10 @@ describe("e2e: CiMediaJob through the Pulumi engine", function () {
   it("keeps credentials out of the state, and the provider in state thin", async () => {
     // At rest and in a plain export, credentials appear nowhere in clear text. (The engine itself records the
     // stack config as the default dynamic provider's inputs, encrypted when set with --secret.)
-    assertNoSecrets((await ws.run(["stack", "export"])).stdout, "stack export");
-    for (const file of walk(ws.backendDir)) assertNoSecrets(readFileSync(file, "utf8"), file);
+    assertNoSecrets((await e2e.ws.run(["stack", "export"])).stdout, "stack export");
+    for (const file of walk(e2e.ws.backendDir)) assertNoSecrets(readFileSync(file, "utf8"), file);
     // Even decrypted, no resource of ours holds them: the provider reads them at call time and never stores them.
-    const state = JSON.parse((await ws.run(["stack", "export", "--show-secrets"])).stdout) as
+    const state = JSON.parse((await e2e.ws.run(["stack", "export", "--show-secrets"])).stdout) as
       { deployment: { resources: { type: string; outputs?: Record<string, string> }[] } };
     const jobs = state.deployment.resources.filter((r) => r.type.endsWith("CiMediaJob"));
     assert.equal(jobs.length, 2);
@@ -86,46 +68,46 @@ describe("e2e: CiMediaJob through the Pulumi engine", function () {
   });
 
   it("reports no changes on a second `up`", async () => {
-    await ws.run(["up", "--yes", "--skip-preview", "--expect-no-changes"]);
+    await e2e.ws.run(["up", "--yes", "--skip-preview", "--expect-no-changes"]);
     assert.equal(jobSubmissions(), 2);
   });
 
   it("refreshes without changes while the jobs still exist", async () => {
-    await ws.run(["refresh", "--yes", "--skip-preview", "--expect-no-changes"]);
+    await e2e.ws.run(["refresh", "--yes", "--skip-preview", "--expect-no-changes"]);
   });
 
   it("replaces both jobs when their input changes", async () => {
-    const before = await ws.json<Outputs>(["stack", "output"]);
-    await ws.run(["config", "set", "video", "videos/launch-keynote-v2.mp4"]);
-    const preview = await ws.json<{ steps: PreviewStep[] }>(["preview"]);
+    const before = await e2e.ws.json<Outputs>(["stack", "output"]);
+    await e2e.ws.run(["config", "set", "video", "videos/launch-keynote-v2.mp4"]);
+    const preview = await e2e.ws.json<{ steps: PreviewStep[] }>(["preview"]);
     const replaced = preview.steps.filter((s) => s.op === "replace" && s.urn.includes("CiMediaJob"));
     assert.equal(replaced.length, 2, JSON.stringify(preview.steps.map((s) => s.op)));
-    await ws.run(["up", "--yes", "--skip-preview"]);
-    const after = await ws.json<Outputs>(["stack", "output"]);
+    await e2e.ws.run(["up", "--yes", "--skip-preview"]);
+    const after = await e2e.ws.json<Outputs>(["stack", "output"]);
     assert.notEqual(after.coverJobId, before.coverJobId);
     assert.notEqual(after.mediaInfoJobId, before.mediaInfoJobId);
     assert.equal(after.coverState, "Success");
     assert.equal(jobSubmissions(), 4);
-    const v2 = emulator.ci.jobs().filter((j) => j.object === "videos/launch-keynote-v2.mp4");
+    const v2 = e2e.emulator.ci.jobs().filter((j) => j.object === "videos/launch-keynote-v2.mp4");
     assert.equal(v2.length, 2);
   });
 
   it("shows check failures in `preview`, naming the field and the rule, before anything is sent", async () => {
-    const requests = emulator.requests.length;
-    await ws.run(["config", "set", "bucket", "examplebucket"]);
+    const requests = e2e.emulator.requests.length;
+    await e2e.ws.run(["config", "set", "bucket", "examplebucket"]);
     try {
-      const preview = await ws.run(["preview"], { allowFailure: true });
+      const preview = await e2e.ws.run(["preview"], { allowFailure: true });
       assert.notEqual(preview.code, 0);
       assert.match(preview.stdout + preview.stderr, /bucket must be <BucketName>-<APPID>.*got "examplebucket"/);
-      assert.equal(emulator.requests.length, requests);
+      assert.equal(e2e.emulator.requests.length, requests);
     } finally {
-      await ws.run(["config", "rm", "bucket"]);
+      await e2e.ws.run(["config", "rm", "bucket"]);
     }
   });
 
   it("destroys the stack", async () => {
-    await ws.run(["destroy", "--yes", "--skip-preview"]);
-    const state = JSON.parse((await ws.run(["stack", "export"])).stdout) as { deployment: { resources?: unknown[] } };
+    await e2e.ws.run(["destroy", "--yes", "--skip-preview"]);
+    const state = JSON.parse((await e2e.ws.run(["stack", "export"])).stdout) as { deployment: { resources?: unknown[] } };
     assert.equal(state.deployment.resources?.length ?? 0, 0);
     assert.equal(jobSubmissions(), 4, "destroy submits nothing");
   });

@@ -7,7 +7,9 @@ import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { EMULATOR_ALIBABA_CREDENTIALS, EMULATOR_TENCENT_CREDENTIALS } from "../../emulator";
+import {
+  Emulator, EMULATOR_ALIBABA_CREDENTIALS, EMULATOR_TENCENT_CREDENTIALS, EmulatorOptions, startEmulator,
+} from "../../emulator";
 
 export const REPO_ROOT = resolve(__dirname, "..", "..", "..");
 
@@ -125,4 +127,40 @@ export function assertNoSecrets(text: string, where: string, extra: readonly str
   for (const secret of [...EMULATOR_SECRETS, ...extra]) {
     if (text.includes(secret)) throw new Error(`a secret appears in ${where}`);
   }
+}
+
+export interface E2eStack {
+  emulator: Emulator;
+  ws: PulumiWorkspace;
+}
+
+/**
+ * The hooks of an e2e suite: an emulator, a stack of `program` (a directory under the repository) pointed at it
+ * with the emulator's credentials, and a teardown that always closes everything, even when a check in it fails
+ * (an emulator left open keeps mocha from exiting). `setup` runs once the stack exists; `teardown` before the
+ * emulator closes.
+ */
+export function useE2eStack(opts: { name: string; program: string; emulator?: EmulatorOptions;
+  setup?: (s: E2eStack) => Promise<void>; teardown?: () => Promise<void> }): E2eStack {
+  const stack = `${opts.name}-${process.pid}`;
+  const s = {} as E2eStack;
+  before(async function () {
+    const enginePath = requireEngine(this);
+    s.emulator = await startEmulator(opts.emulator);
+    s.ws = new PulumiWorkspace(enginePath, join(REPO_ROOT, opts.program));
+    await s.ws.initStack(stack, s.emulator.url);
+    await opts.setup?.(s);
+  });
+  after(async () => {
+    try {
+      await s.ws?.dispose(stack);
+    } finally {
+      try {
+        await opts.teardown?.();
+      } finally {
+        await s.emulator?.close();
+      }
+    }
+  });
+  return s;
 }
