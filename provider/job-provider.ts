@@ -9,7 +9,7 @@ import { interruptSignal } from "./interrupt";
 import { diffJob } from "./job-diff";
 import { ConfigSource, useStackConfig } from "./settings";
 import { CheckFailure } from "./validation";
-import { DEFAULT_POLL, PollSchedule, waitFor } from "./wait";
+import { PollGroup, PollSchedule, sharedPoller, StatusPoller } from "./poller";
 
 /** The outputs every job resource has. */
 export interface JobComputed {
@@ -46,6 +46,15 @@ export interface JobSpec<C extends JobComputed> {
   /** The job as the cloud reports it now; undefined when the cloud no longer knows it. */
   describe(inputs: Props, jobId: string): Promise<Described<C> | undefined>;
   /**
+   * Several jobs in one request, for the shared poller; jobs the cloud no longer knows are absent from the map.
+   * `batchKey` names the jobs one request can cover (e.g. the bucket); without it, jobs are polled one by one.
+   */
+  describeMany?: {
+    batchKey(inputs: Props): string;
+    maxBatch: number;
+    describe(inputs: Props, jobIds: readonly string[]): Promise<Map<string, Described<C>>>;
+  };
+  /**
    * Stops a job that has not finished, where the cloud allows it. Returns a log line, or undefined when there was
    * nothing to do. Without it, delete forgets the job.
    */
@@ -57,8 +66,8 @@ export interface JobSpec<C extends JobComputed> {
 export interface JobProviderOptions {
   /** Poll schedule while waiting (tests shorten it). */
   poll?: PollSchedule;
-  /** Epoch ms clock (tests control deadlines). */
-  now?: () => number;
+  /** Default: the process's shared poller, which batches the status queries of every job resource. */
+  poller?: StatusPoller;
   /** Progress lines; defaults to console.log, which the engine shows as info diagnostics. */
   log?: (line: string) => void;
   /** Stops waits early (default: the first SIGINT/SIGTERM of this process). */
@@ -70,40 +79,66 @@ export const DEFAULT_TIMEOUT_SECONDS = 1800;
 
 export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, options: JobProviderOptions = {}):
   dynamic.ResourceProvider {
-  const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => console.log(line));
+  const poller = options.poller ?? sharedPoller();
+
+  function notFound(jobId: string): CloudApiError {
+    return new CloudApiError({ service: spec.service, action: `Describe ${spec.kind}`, status: 200,
+      vendorCode: "JobNotFound", vendorMessage: `job ${jobId} is no longer known to the cloud`, retryable: false });
+  }
+
+  /** The jobs that one status request can cover with these inputs. */
+  function pollGroup(props: Props): PollGroup<Described<C>> {
+    const many = spec.describeMany;
+    if (!many) {
+      return { key: `${spec.kind}\u0000${Math.random()}`, maxBatch: 1, fetch: async ([id]) => {
+        const current = await spec.describe(props, id);
+        return new Map([[id, current ?? notFound(id)]]);
+      } };
+    }
+    return { key: `${spec.kind}\u0000${many.batchKey(props)}`, maxBatch: many.maxBatch, fetch: async (ids) => {
+      const found: Map<string, Described<C> | Error> = await many.describe(props, ids);
+      for (const id of ids) if (!found.has(id)) found.set(id, notFound(id));
+      return found;
+    } };
+  }
+
+  /** A job that was submitted is never lost: when waiting stops early, it is recorded (init-error shape). */
+  function recorded(error: Error, jobId: string, outs: Props): Error {
+    return Object.assign(error, { id: jobId, properties: outs, reasons: [error.message] });
+  }
 
   async function awaitJob(props: Props, submitted: C): Promise<Props> {
     const timeoutSeconds = Number(props.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
     let lastState = submitted.state;
-    const { value: last, stoppedBy } = await waitFor({
-      poll: async () => {
-        const current = await spec.describe(props, submitted.jobId);
-        if (!current) {
-          throw new CloudApiError({ service: spec.service, action: `Describe ${spec.kind}`, status: 200,
-            vendorCode: "JobNotFound", vendorMessage: `job ${submitted.jobId} is no longer known to the cloud`,
-            retryable: false });
-        }
-        return current;
-      },
-      isDone: (d) => spec.terminalStates.has(d.computed.state),
-      deadline: now() + timeoutSeconds * 1000,
-      schedule: options.poll ?? DEFAULT_POLL,
-      now,
-      onPoll: ({ computed }) => {
-        if (computed.state !== lastState) log(`${spec.kind} ${computed.jobId}: ${lastState} → ${computed.state}`);
-        lastState = computed.state;
-      },
-      signal: options.signal ?? interruptSignal(),
-    });
+    const signal = options.signal ?? interruptSignal();
+    let waited;
+    try {
+      waited = await poller.watch<Described<C>>({
+        group: pollGroup(props),
+        id: submitted.jobId,
+        initial: { computed: submitted },
+        isDone: (d) => spec.terminalStates.has(d.computed.state),
+        deadline: Date.now() + timeoutSeconds * 1000,
+        schedule: options.poll,
+        onPoll: ({ computed }) => {
+          if (computed.state !== lastState) log(`${spec.kind} ${computed.jobId}: ${lastState} → ${computed.state}`);
+          lastState = computed.state;
+        },
+        signal,
+      });
+    } catch (e) {
+      // The status query failed for good (its retries spent): keep the job so the next `up` resumes waiting.
+      throw recorded(e as Error, submitted.jobId, { ...props, ...submitted, state: lastState });
+    }
+    const { value: last, stoppedBy } = waited;
     const value = last.computed;
     const outs = { ...props, ...value };
     if (stoppedBy) {
       // Record the still-running job (init-error shape) so the next `up` resumes waiting instead of resubmitting.
       const reason = stoppedBy === "deadline" ? `waiting stopped after ${timeoutSeconds}s (timeoutSeconds)`
-        : `waiting was interrupted (${String(options.signal?.reason ?? interruptSignal().reason)})`;
-      const error = new WaitTimeoutError(value.jobId, value.state, reason);
-      throw Object.assign(error, { id: value.jobId, properties: outs, reasons: [error.message] });
+        : `waiting was interrupted (${String(signal.reason)})`;
+      throw recorded(new WaitTimeoutError(value.jobId, value.state, reason), value.jobId, outs);
     }
     if (value.state !== spec.successState) {
       throw new JobFailedError(value.jobId, value.state, value.code, value.message, last.requestId);

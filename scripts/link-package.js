@@ -8,15 +8,19 @@ const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 const dir = path.join(root, "node_modules", "pulumi-mediajobs");
-const entries = { ".": "sdk", "./provider": "provider", "./emulator": "emulator" };
+// Subpath → module under dist/ (the provider entries are what serialized providers require).
+const entries = { ".": "sdk/index", "./provider": "provider/index", "./emulator": "emulator/index" };
+for (const name of ["ci-media-job", "iproduction-job", "inventory-trigger-job", "media-pipeline"]) {
+  entries[`./provider/${name}`] = `provider/entry/${name}`;
+}
 
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 const exportsMap = {};
 for (const [subpath, target] of Object.entries(entries)) {
-  const file = `${target}.js`;
+  const file = `${target.replace(/\//g, "-")}.js`;
   fs.writeFileSync(path.join(dir, file),
-    `module.exports = require(${JSON.stringify(path.join(root, "dist", target, "index.js"))});\n`);
+    `module.exports = require(${JSON.stringify(path.join(root, "dist", `${target}.js`))});\n`);
   exportsMap[subpath] = `./${file}`;
 }
 const { version } = require(path.join(root, "package.json"));

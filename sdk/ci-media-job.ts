@@ -4,15 +4,13 @@ import type {
 } from "../provider/ci-media-job/types";
 import { Inputs } from "./input";
 import { identity } from "./identity";
-import { lazyProvider } from "./lazy-provider";
+import { providerFor } from "./provider-ref";
 
 /**
  * Arguments of a {@link CiMediaJob}: the `POST /jobs` request of Tencent Cloud Infinite, element for element, in
  * camelCase, plus the waiting knobs `triggers`, `timeoutSeconds` and `skipAwait`.
  */
 export type CiMediaJobArgs = { [K in keyof CiMediaJobInputs]: Inputs<CiMediaJobInputs[K]> };
-
-const provider = lazyProvider("ciMediaJobProvider");
 
 /**
  * A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job
@@ -42,7 +40,7 @@ export class CiMediaJob extends pulumi.dynamic.Resource {
   declare readonly mediaInfo: pulumi.Output<CiMediaInfo | undefined>;
 
   constructor(name: string, args: CiMediaJobArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, {
+    super(providerFor("ci-media-job"), name, {
       state: undefined, code: undefined, message: undefined, creationTime: undefined,
       startTime: undefined, endTime: undefined, queueId: undefined, outputObjects: undefined, mediaInfo: undefined,
       ...args, __identity: identity("CiMediaJob", name),

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ChildJobSummary, InventoryTriggerJobInputs } from "../provider/inventory-trigger-job/types";
 import { Inputs } from "./input";
 import { identity } from "./identity";
-import { lazyProvider } from "./lazy-provider";
+import { providerFor } from "./provider-ref";
 
 /**
  * Arguments of an {@link InventoryTriggerJob}: CI's `POST /inventorytriggerjob` request in camelCase (`name`,
@@ -10,8 +10,6 @@ import { lazyProvider } from "./lazy-provider";
  * the waiting knobs `triggers`, `timeoutSeconds` and `skipAwait`.
  */
 export type InventoryTriggerJobArgs = { [K in keyof InventoryTriggerJobInputs]: Inputs<InventoryTriggerJobInputs[K]> };
-
-const provider = lazyProvider("inventoryTriggerJobProvider");
 
 /**
  * A Tencent CI batch job: one media job (or workflow) for every object under a prefix, in a manifest or URL list,
@@ -34,7 +32,7 @@ export class InventoryTriggerJob extends pulumi.dynamic.Resource {
   declare readonly childJobs: pulumi.Output<ChildJobSummary | undefined>;
 
   constructor(name: string, args: InventoryTriggerJobArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, {
+    super(providerFor("inventory-trigger-job"), name, {
       state: undefined, progress: undefined, code: undefined, message: undefined, times: undefined,
       childJobs: undefined, ...args, __identity: identity("InventoryTriggerJob", name),
     }, opts, "mediajobs", "InventoryTriggerJob");

@@ -3,15 +3,13 @@ import { isKnownFunction, unknownFunctionWarning } from "../provider/iproduction
 import type { IProductionJobInputs, IProductionResult } from "../provider/iproduction-job/types";
 import { Inputs } from "./input";
 import { identity } from "./identity";
-import { lazyProvider } from "./lazy-provider";
+import { providerFor } from "./provider-ref";
 
 /**
  * Arguments of an {@link IProductionJob}: the parameters of MPS `SubmitIProductionJob` in camelCase (`jobParams`
  * is a plain object, sent as a JSON string), plus the waiting knobs `triggers`, `timeoutSeconds` and `skipAwait`.
  */
 export type IProductionJobArgs = { [K in keyof IProductionJobInputs]: Inputs<IProductionJobInputs[K]> };
-
-const provider = lazyProvider("iproductionJobProvider");
 
 /**
  * An Alibaba Cloud MPS smart-production job (Cover, ImageCartoonize, CaptionExtraction, VideoH2V, …).
@@ -36,7 +34,7 @@ export class IProductionJob extends pulumi.dynamic.Resource {
   declare readonly outputFiles: pulumi.Output<string[]>;
 
   constructor(name: string, args: IProductionJobArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, {
+    super(providerFor("iproduction-job"), name, {
       state: undefined, code: undefined, message: undefined, result: undefined,
       outputFiles: undefined, ...args, __identity: identity("IProductionJob", name),
     }, opts, "mediajobs", "IProductionJob");

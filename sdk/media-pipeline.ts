@@ -3,7 +3,7 @@ import type {
   AlicloudNotifyConfig, MediaPipelineInputs, QueueSettings, TencentcloudNotifyConfig,
 } from "../provider/media-pipeline/types";
 import { ArgsOf } from "./input";
-import { lazyProvider } from "./lazy-provider";
+import { providerFor } from "./provider-ref";
 
 /**
  * Arguments of a {@link MediaPipeline}. With `cloud: "alicloud"`: an MPS pipeline, as `AddPipeline` takes it
@@ -12,8 +12,6 @@ import { lazyProvider } from "./lazy-provider";
  * `notifyConfig` to give it.
  */
 export type MediaPipelineArgs = ArgsOf<MediaPipelineInputs>;
-
-const provider = lazyProvider("mediaPipelineProvider");
 
 /**
  * A media processing queue.
@@ -50,7 +48,7 @@ export class MediaPipeline extends pulumi.dynamic.Resource {
   declare readonly original: pulumi.Output<QueueSettings | undefined>;
 
   constructor(name: string, args: MediaPipelineArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, {
+    super(providerFor("media-pipeline"), name, {
       state: undefined, speed: undefined, speedLevel: undefined,
       quotaAllocate: undefined, notifyConfig: undefined, role: undefined, queueId: undefined, category: undefined,
       maxSize: undefined, maxConcurrent: undefined, original: undefined, ...args,

@@ -7,7 +7,7 @@ import { ciTime, parseCiTime } from "../clients/tencent/time";
 import { nodes, text } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
 import { fromEarlierRun, stillOurs, submissionMarker, submitOnce } from "../submission";
-import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
+import { createJobProvider, Described, JobProviderOptions, JobSpec } from "../job-provider";
 import { ciClientFor } from "../cloud-clients";
 import { checkCiMediaJob } from "./check";
 import { CiMediaJobComputed, CiMediaJobInputs } from "./types";
@@ -32,10 +32,21 @@ function clientFor(props: Record<string, unknown>) {
   return ciClientFor(props as unknown as CiMediaJobInputs);
 }
 
+/** Jobs per status request: `GET /jobs/<id1>,<id2>,…` keeps the URL well under common 8 KB limits. */
+export const MAX_JOBS_PER_DESCRIBE = 50;
+
+async function describeMany(props: Record<string, unknown>, jobIds: readonly string[]) {
+  const { jobs, requestId } = await describeMediaJobs(clientFor(props), jobIds);
+  const found = new Map<string, Described<CiMediaJobComputed>>();
+  for (const detail of jobs) {
+    const computed = fromJobsDetail(detail);
+    if (jobIds.includes(computed.jobId)) found.set(computed.jobId, { computed, requestId });
+  }
+  return found;
+}
+
 async function describe(props: Record<string, unknown>, jobId: string) {
-  const { jobs, requestId } = await describeMediaJobs(clientFor(props), [jobId]);
-  const detail = jobs.find((j) => j.JobId === jobId);
-  return detail ? { computed: fromJobsDetail(detail), requestId } : undefined;
+  return (await describeMany(props, [jobId])).get(jobId);
 }
 
 export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
@@ -79,6 +90,12 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
     });
   },
   describe,
+  describeMany: {
+    // One bucket's jobs share requests (credentials and endpoint are the stack's).
+    batchKey: (props) => `${String(props.region)}/${String(props.bucket)}`,
+    maxBatch: MAX_JOBS_PER_DESCRIBE,
+    describe: describeMany,
+  },
   summary: (props) => {
     const inputs = props as unknown as CiMediaJobInputs;
     return `${inputs.tag} of ${inputs.input.object}`;

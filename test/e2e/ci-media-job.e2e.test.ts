@@ -61,8 +61,8 @@ describe("e2e: CiMediaJob through the Pulumi engine", function () {
       assertNoSecrets(JSON.stringify(job), `the state of ${job.type}`);
       const size = Buffer.byteLength(job.outputs!.__provider!);
       // The serialized provider only requires the package by name (design §4).
-      assert.ok(size < 4096, `__provider is ${size} bytes`);
-      assert.match(job.outputs!.__provider!, /require\("pulumi-mediajobs\/provider"\)/);
+      assert.ok(size < 512, `__provider is ${size} bytes`);
+      assert.match(job.outputs!.__provider!, /require\("pulumi-mediajobs\/provider\/ci-media-job"\)/);
       console.log(`      __provider: ${size} bytes`);
     }
   });

@@ -13,7 +13,7 @@ describe("CiMediaJob: every tag, queue types and callbacks", function () {
   this.timeout(20_000);
   let emulator: Emulator;
   let restoreEnv: () => void;
-  const provider = createCiMediaJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, factor: 1.5 }, log: () => {} });
+  const provider = createCiMediaJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 }, log: () => {} });
   const job = (tag: string, operation: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     provider.create!({ bucket: BUCKET, region: REGION, tag, input: { object: "in/talk.mp4" }, operation, ...extra });
   const sent = (id: string) => emulator.ci.jobs().find((j) => j.jobId === id)!;

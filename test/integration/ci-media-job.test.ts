@@ -49,7 +49,7 @@ describe("CiMediaJob provider against the emulator", function () {
       MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
       TENCENTCLOUD_SECRET_KEY: CREDS.secretKey, TENCENTCLOUD_REGION: undefined, TENCENTCLOUD_SECURITY_TOKEN: undefined,
     });
-    provider = createCiMediaJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, factor: 1.5 },
+    provider = createCiMediaJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 },
       log: (l) => logs.push(l) });
   });
   after(async () => {

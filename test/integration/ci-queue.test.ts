@@ -14,7 +14,7 @@ describe("MediaPipeline (CI queue) provider against the emulator", function () {
   let restoreEnv: () => void;
   const logs: string[] = [];
   const provider: dynamic.ResourceProvider = createMediaPipelineProvider((l) => logs.push(l));
-  const jobs = createCiMediaJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, factor: 1.5 }, log: () => {} });
+  const jobs = createCiMediaJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 }, log: () => {} });
 
   beforeEach(async () => {
     emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 100, finishedAfterMs: 300 } } });

@@ -19,7 +19,7 @@ import { withEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";
 const REGION = "ap-guangzhou";
-const POLL = { minDelayMs: 20, maxDelayMs: 100, factor: 1.5 };
+const POLL = { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 };
 
 describe("failure modes under injected faults", function () {
   this.timeout(60_000);

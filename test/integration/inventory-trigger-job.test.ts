@@ -12,7 +12,7 @@ describe("InventoryTriggerJob provider against the emulator", function () {
   let restoreEnv: () => void;
   let queueId: string;
   const logs: string[] = [];
-  const provider = createInventoryTriggerJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, factor: 1.5 },
+  const provider = createInventoryTriggerJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 },
     log: (l) => logs.push(l) });
   const batch = (extra: Record<string, unknown> = {}, operation: Record<string, unknown> = {}) => ({
     bucket: BUCKET, region: REGION, name: "nightly", input: { prefix: "uploads/" },

@@ -24,7 +24,7 @@ describe("IProductionJob provider against the emulator", function () {
     emulator = await startEmulator({ alibaba: { timeline: { analysingAfterMs: 100, finishedAfterMs: 300 } } });
     restoreEnv = withEnv({ MEDIAJOBS_MPS_ENDPOINT: emulator.url, ALICLOUD_ACCESS_KEY: CREDS.accessKeyId,
       ALICLOUD_SECRET_KEY: CREDS.accessKeySecret, ALICLOUD_REGION: undefined, ALIBABA_CLOUD_REGION: undefined });
-    provider = createIProductionJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, factor: 1.5 },
+    provider = createIProductionJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 },
       log: (l) => logs.push(l) });
   });
   after(async () => {

@@ -1,0 +1,7 @@
+/**
+ * `pulumi-mediajobs/provider/ci-media-job`: the module *is* the provider, so Pulumi serializes a resource's provider as
+ * `require("pulumi-mediajobs/provider/ci-media-job")` (see sdk/provider-ref.ts).
+ */
+import { ciMediaJobProvider } from "../ci-media-job/provider";
+
+export = ciMediaJobProvider;

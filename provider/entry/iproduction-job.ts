@@ -1,0 +1,7 @@
+/**
+ * `pulumi-mediajobs/provider/iproduction-job`: the module *is* the provider, so Pulumi serializes a resource's provider as
+ * `require("pulumi-mediajobs/provider/iproduction-job")` (see sdk/provider-ref.ts).
+ */
+import { iproductionJobProvider } from "../iproduction-job/provider";
+
+export = iproductionJobProvider;

@@ -1,0 +1,7 @@
+/**
+ * `pulumi-mediajobs/provider/media-pipeline`: the module *is* the provider, so Pulumi serializes a resource's provider as
+ * `require("pulumi-mediajobs/provider/media-pipeline")` (see sdk/provider-ref.ts).
+ */
+import { mediaPipelineProvider } from "../media-pipeline/provider";
+
+export = mediaPipelineProvider;

@@ -1,0 +1,74 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+/** The provider entries: `pulumi-mediajobs/provider/<entry>` exports the provider itself. */
+export type ProviderEntry = "ci-media-job" | "iproduction-job" | "inventory-trigger-job" | "media-pipeline";
+
+const EXPORT_NAMES: Record<ProviderEntry, string> = {
+  "ci-media-job": "ciMediaJobProvider",
+  "iproduction-job": "iproductionJobProvider",
+  "inventory-trigger-job": "inventoryTriggerJobProvider",
+  "media-pipeline": "mediaPipelineProvider",
+};
+
+const resolved = new Map<ProviderEntry, dynamic.ResourceProvider>();
+
+/**
+ * The provider object given to the engine, which serializes it into every resource's state (`__provider`). Nothing
+ * of it may be captured by value (no client, module or credential: design §4), and it is stored once per resource,
+ * so it must be small:
+ *
+ * - When the package is installed (under node_modules), the provider is the entry module's export itself, and
+ *   Pulumi's closure serializer writes a module it finds in node_modules as a reference: the whole `__provider` is
+ *   a few hundred bytes around `require("pulumi-mediajobs/provider/<entry>")`.
+ * - Otherwise (a linked checkout outside node_modules, where the serializer would copy the implementation by value)
+ *   it falls back to seven one-line methods that require the implementation by package name at call time (~2 KB).
+ */
+export function providerFor(entry: ProviderEntry): dynamic.ResourceProvider {
+  let provider = resolved.get(entry);
+  if (!provider) {
+    provider = byReference(entry) ?? lazyProvider(EXPORT_NAMES[entry]);
+    resolved.set(entry, provider);
+  }
+  return provider;
+}
+
+/**
+ * The entry's export when the serializer will write it as `require(…)`: it finds it under node_modules. It is
+ * loaded the way the provider process will load it, from the program directory's node_modules (a plain `require`
+ * here could resolve by package self-reference to a checkout outside node_modules).
+ */
+function byReference(entry: ProviderEntry): dynamic.ResourceProvider | undefined {
+  let exported: unknown;
+  try {
+    exported = (installedPackageRequire() ?? require)(`pulumi-mediajobs/provider/${entry}`);
+  } catch {
+    return undefined;
+  }
+  // The serializer names a module by the first cache entry holding the same exports object.
+  const first = Object.entries(require.cache).find(([, m]) => m?.exports === exported)?.[0];
+  return first && /[\\/]node_modules[\\/]/.test(first) ? exported as dynamic.ResourceProvider : undefined;
+}
+
+/** `require` as seen from the nearest node_modules/pulumi-mediajobs above the program directory. */
+function installedPackageRequire(): NodeRequire | undefined {
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    const manifest = join(dir, "node_modules", "pulumi-mediajobs", "package.json");
+    if (existsSync(manifest)) return createRequire(manifest);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function lazyProvider(name: string): dynamic.ResourceProvider {
+  return {
+    configure: (...a) => require("pulumi-mediajobs/provider")[name].configure(...a),
+    check: (...a) => require("pulumi-mediajobs/provider")[name].check(...a),
+    diff: (...a) => require("pulumi-mediajobs/provider")[name].diff(...a),
+    create: (...a) => require("pulumi-mediajobs/provider")[name].create(...a),
+    read: (...a) => require("pulumi-mediajobs/provider")[name].read(...a),
+    update: (...a) => require("pulumi-mediajobs/provider")[name].update(...a),
+    delete: (...a) => require("pulumi-mediajobs/provider")[name].delete(...a),
+  };
+}

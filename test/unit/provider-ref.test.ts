@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { providerFor, ProviderEntry } from "../../sdk/provider-ref";
+
+const ENTRIES: ProviderEntry[] = ["ci-media-job", "iproduction-job", "inventory-trigger-job", "media-pipeline"];
+
+/** What the engine stores as `__provider` (dynamic.Resource serializes `() => provider` the same way). */
+async function serialized(entry: ProviderEntry): Promise<string> {
+  const provider = providerFor(entry);
+  return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: false })).text;
+}
+
+describe("the serialized provider", () => {
+  for (const entry of ENTRIES) {
+    it(`is a reference to pulumi-mediajobs/provider/${entry}, a few hundred bytes`, async () => {
+      const text = await serialized(entry);
+      assert.ok(text.includes(`require("pulumi-mediajobs/provider/${entry}")`), text);
+      assert.ok(Buffer.byteLength(text) < 512, `${Buffer.byteLength(text)} bytes`);
+    });
+  }
+
+  it("loads in a fresh process and is the provider", async () => {
+    const text = await serialized("ci-media-job");
+    const m = { exports: {} as { handler?: () => Record<string, unknown> } };
+    new Function("exports", "require", "module", text)(m.exports, require, m);
+    const provider = m.exports.handler!();
+    for (const method of ["configure", "check", "diff", "create", "read", "update", "delete"]) {
+      assert.equal(typeof provider[method], "function", method);
+    }
+    assert.equal(provider, require("pulumi-mediajobs/provider").ciMediaJobProvider);
+  });
+});
