@@ -69,6 +69,8 @@ export interface Emulator {
   requests: RequestRecord[];
   ci: {
     jobs(): CiJob[];
+    /** When a job reached its terminal state (epoch ms); undefined while it runs. */
+    endedAt(job: CiJob): number | undefined;
     /** Drops a job as if it had aged out of CI's history. */
     forgetJob(jobId: string): boolean;
     /** The bucket's queues (created on first sight, as enabling media processing does). */
@@ -125,7 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: serverUrl(server),
     requests,
     ci: {
-      jobs: () => store.all(), forgetJob: (id) => store.forget(id), queues: (bucket) => queues.forBucket(bucket),
+      jobs: () => store.all(), endedAt: (job) => store.endedAt(job), forgetJob: (id) => store.forget(id), queues: (bucket) => queues.forBucket(bucket),
       callbacks: () => ci.callbacks, settleCallbacks: () => ci.settle(), batches: () => batches.all(),
     },
     mps: {

@@ -16,6 +16,8 @@ export interface RequestRecord {
   host: string;
   path: string;
   status: number;
+  /** Epoch ms when the request arrived. */
+  at: number;
 }
 
 export interface Services {
@@ -50,6 +52,7 @@ export function createEmulatorServer(services: Services, record: (r: RequestReco
 
 async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body: string, res: ServerResponse,
   record: (r: RequestRecord) => void): Promise<void> {
+  const at = Date.now();
   const host = (req.headers.host ?? "").toLowerCase();
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
@@ -60,7 +63,7 @@ async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body:
   const isMps = !isCi && matchesMpsHost(host);
   if (!isCi && !isMps) {
     res.writeHead(404, { "content-type": "text/plain" }).end(`No emulated service answers for Host "${host}".\n`);
-    record({ method, host, path, status: 404 });
+    record({ method, host, path, status: 404, at });
     return;
   }
 
@@ -69,7 +72,7 @@ async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body:
   const fault = faults.before();
   if (fault === "reset") {
     req.socket.destroy();
-    record({ method, host, path, status: 0 });
+    record({ method, host, path, status: 0, at });
     return;
   }
   let reply: Reply;
@@ -87,11 +90,11 @@ async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body:
   if (!fault && reply.status === 200 && isSubmission(method, path, body) && faults.loseAnswer()) {
     // Processed, but the answer never arrives: the client cannot tell whether the job exists.
     req.socket.destroy();
-    record({ method, host, path, status: 0 });
+    record({ method, host, path, status: 0, at });
     return;
   }
   res.writeHead(reply.status, reply.headers).end(reply.body);
-  record({ method, host, path, status: reply.status });
+  record({ method, host, path, status: reply.status, at });
 }
 
 function ciFault(fault: "throttle" | "serverError", requestId: string): Reply {

@@ -5,7 +5,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { CloudApiError, JobFailedError, WaitTimeoutError } from "./errors";
-import { interruptSignal } from "./interrupt";
+import { interruptSignal, tracked } from "./interrupt";
 import { diffJob } from "./job-diff";
 import { ConfigSource, useStackConfig } from "./settings";
 import { CheckFailure } from "./validation";
@@ -152,7 +152,7 @@ export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, optio
     return computed as unknown as C;
   }
 
-  return {
+  return tracked({
     async configure(req: dynamic.ConfigureRequest): Promise<void> {
       useStackConfig(req.config as ConfigSource);
     },
@@ -197,5 +197,5 @@ export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, optio
       const line = await spec.cancel(props, current);
       if (line) log(`${spec.kind} ${id}: ${line}`);
     },
-  };
+  });
 }

@@ -32,6 +32,8 @@ export interface CiJob {
   cancelledAt?: number;
   /** The batch (inventory trigger) job that made it, if any. */
   inventoryTriggerJobId?: string;
+  /** When a describe first answered with the job in a terminal state (detection lag = this − its end). */
+  terminalReportedAt?: number;
 }
 
 export type CiJobState = "Submitted" | "Running" | "Success" | "Failed" | "Cancel" | "Pause";
@@ -39,6 +41,8 @@ export type CiJobState = "Submitted" | "Running" | "Success" | "Failed" | "Cance
 export class CiJobStore {
   private readonly jobs = new Map<string, CiJob>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Jobs whose end was announced (onFinish), once each. */
+  private readonly finished = new Set<string>();
   /** Called once when a job reaches Success or Failed. */
   onFinish: (job: CiJob) => void = () => {};
 
@@ -98,6 +102,22 @@ export class CiJobStore {
     return this.now() >= at ? at : undefined;
   }
 
+  /** Notes that an answer is reporting the job's state (the first terminal report is kept). */
+  reported(job: CiJob): void {
+    const state = this.state(job);
+    if (job.terminalReportedAt === undefined && ["Success", "Failed", "Cancel"].includes(state)) {
+      job.terminalReportedAt = this.now();
+    }
+    // An answer may report the end a few ms before its timer fires: the job's callback is on its way by then.
+    if (state === "Success" || state === "Failed") this.finish(job);
+  }
+
+  private finish(job: CiJob): void {
+    if (this.finished.has(job.jobId)) return;
+    this.finished.add(job.jobId);
+    this.onFinish(job);
+  }
+
   /** Stops the end-of-job timers (the emulator is closing). */
   close(): void {
     for (const t of this.timers) clearTimeout(t);
@@ -108,7 +128,7 @@ export class CiJobStore {
     job.startAt = this.now();
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      if (job.cancelledAt === undefined && this.jobs.has(job.jobId)) this.onFinish(job);
+      if (job.cancelledAt === undefined && this.jobs.has(job.jobId)) this.finish(job);
     }, this.timeline.finishedAfterMs + 5);
     timer.unref();
     this.timers.add(timer);

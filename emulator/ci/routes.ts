@@ -109,8 +109,12 @@ export class CiService {
     const missing: string[] = [];
     for (const id of ids) {
       const job = this.jobs.get(bucket, id);
-      if (job) found.push(jobsDetail(this.jobs, job));
-      else missing.push(id);
+      if (job) {
+        found.push(jobsDetail(this.jobs, job));
+        this.jobs.reported(job);
+      } else {
+        missing.push(id);
+      }
     }
     return ciOk({ RequestId: requestId, JobsDetail: found, NonExistJobIds: missing });
   }

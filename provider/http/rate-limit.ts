@@ -3,9 +3,10 @@
  * process, so one limiter per cloud and account keeps the whole stack under the API's documented limit (100
  * calls/s for MPS; the same default for CI). Every attempt, retries included, takes a slot.
  *
- * The limiter is a GCRA (generic cell rate algorithm) token bucket: it allows bursts of up to one second's worth
- * of requests, then spaces requests evenly. Bookkeeping is synchronous, so concurrent callers in this single
- * thread are ordered fairly.
+ * The limiter is a GCRA (generic cell rate algorithm) without burst tolerance: requests are spaced evenly, 1/rate
+ * apart, so no window of one second ever holds more than `rate` requests, however the cloud counts its seconds (a
+ * burst allowance would let up to twice the rate into one sliding second). Bookkeeping is synchronous, so
+ * concurrent callers in this single thread are ordered fairly.
  */
 
 export const DEFAULT_MAX_REQUESTS_PER_SECOND = 100;
@@ -23,10 +24,9 @@ export class RateLimiter {
   /** Resolves when this request may be sent. */
   async acquire(): Promise<void> {
     const interval = 1000 / this.ratePerSecond;
-    const burst = Math.max(1, Math.floor(this.ratePerSecond));
     const now = this.now();
     this.tat = Math.max(this.tat, now);
-    const wait = this.tat - now - (burst - 1) * interval;
+    const wait = this.tat - now;
     this.tat += interval;
     if (wait > 0) await this.sleep(wait);
   }

@@ -4,6 +4,7 @@
  * update in place; cloud, region, speed, speedLevel, bucket, queueId and category replace.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { tracked } from "../interrupt";
 import { diffInputs } from "../job-diff";
 import { ConfigSource, useStackConfig } from "../settings";
 import {
@@ -54,7 +55,7 @@ export function createMediaPipelineProvider(log: (line: string) => void = (l) =>
     }
   }
 
-  return {
+  return tracked({
     async configure(req: dynamic.ConfigureRequest): Promise<void> {
       useStackConfig(req.config as ConfigSource);
     },
@@ -108,7 +109,7 @@ export function createMediaPipelineProvider(log: (line: string) => void = (l) =>
       await deleteAlicloudPipeline(id, props as unknown as AlicloudPipelineInputs);
       log(`MediaPipeline ${id}: deleted`);
     },
-  };
+  });
 }
 
 /** The provider that `pulumi-mediajobs`' MediaPipeline resources use. */
