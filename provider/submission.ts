@@ -34,9 +34,12 @@ const PROCESS_STARTED = Date.now();
 const SKEW_MARGIN_MS = 2_000;
 const RECENTLY_ENDED_MS = 120_000;
 
+/** Jobs created before this (less the skew margin) can be from an earlier run; later ones are this run's. */
+export const EARLIER_RUN_CUTOFF = PROCESS_STARTED - SKEW_MARGIN_MS;
+
 /** Whether a job (created at `createdAt`, epoch ms) may be adopted as one submitted by an earlier run. */
 export function fromEarlierRun(jobId: string, createdAt: number): boolean {
-  return !claimed.has(jobId) && Number.isFinite(createdAt) && createdAt < PROCESS_STARTED - SKEW_MARGIN_MS;
+  return !claimed.has(jobId) && Number.isFinite(createdAt) && createdAt < EARLIER_RUN_CUTOFF;
 }
 
 /**

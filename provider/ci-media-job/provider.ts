@@ -1,12 +1,14 @@
 /** The CiMediaJob dynamic provider: the shared job lifecycle over CI's media job API. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { CiClient } from "../clients/tencent/ci-client";
 import {
-  cancelMediaJob, CANCELLABLE_JOB_STATES, describeMediaJobs, listMediaJobs, submitMediaJob, TERMINAL_JOB_STATES,
+  cancelMediaJob, CANCELLABLE_JOB_STATES, describeMediaJobs, listAllMediaJobs, listMediaJobs, submitMediaJob,
+  TERMINAL_JOB_STATES,
 } from "../clients/tencent/media-jobs";
 import { ciTime, parseCiTime } from "../clients/tencent/time";
-import { nodes, text } from "../clients/tencent/xml";
+import { nodes, text, XmlNode } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
-import { fromEarlierRun, stillOurs, submissionMarker, submitOnce } from "../submission";
+import { EARLIER_RUN_CUTOFF, fromEarlierRun, stillOurs, submissionMarker, submitOnce } from "../submission";
 import { createJobProvider, Described, JobProviderOptions, JobSpec } from "../job-provider";
 import { ciClientFor } from "../cloud-clients";
 import { checkCiMediaJob } from "./check";
@@ -27,6 +29,28 @@ export type CiMediaJobProviderOptions = JobProviderOptions;
 
 /** How far back an interrupted run's job is looked for (jobs can wait long in a paused queue). */
 const IN_PROGRESS_WINDOW_MS = 24 * 3600_000;
+/** Pages of 100 jobs listed once per process for all resources; a busier bucket is looked up job by job. */
+const EARLIER_RUN_MAX_PAGES = 5;
+
+/**
+ * The jobs of a bucket, tag and queue created before this process started: the only ones an interrupted earlier
+ * run can have left behind. Listed once per provider process and shared by every resource (a stack of hundreds
+ * of jobs costs one request here, not one per job); undefined when the bucket is too busy for one listing.
+ */
+const earlierRunJobs = new Map<string, Promise<XmlNode[] | undefined>>();
+
+function jobsBeforeThisRun(client: CiClient, inputs: CiMediaJobInputs): Promise<XmlNode[] | undefined> {
+  const key = [client.origin, client.host, inputs.tag, inputs.queueId ?? ""].join("\u0000");
+  let listed = earlierRunJobs.get(key);
+  if (!listed) {
+    listed = listAllMediaJobs(client, { tag: inputs.tag, since: ciTime(Date.now() - IN_PROGRESS_WINDOW_MS),
+      until: ciTime(EARLIER_RUN_CUTOFF), queueId: inputs.queueId, maxPages: EARLIER_RUN_MAX_PAGES });
+    earlierRunJobs.set(key, listed);
+    // A failed listing is not kept: the next resource tries again.
+    listed.catch(() => earlierRunJobs.delete(key));
+  }
+  return listed;
+}
 
 function clientFor(props: Record<string, unknown>) {
   return ciClientFor(props as unknown as CiMediaJobInputs);
@@ -70,7 +94,9 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
       submit: async () => fromJobsDetail(await submitMediaJob(client, request)),
       idOf: (job) => job.jobId,
       findInProgress: !adoptable ? undefined : async () => {
-        const earlier = (await carrying(Date.now() - IN_PROGRESS_WINDOW_MS)).find((j) =>
+        const listed = (await jobsBeforeThisRun(client, inputs))
+          ?.filter((j) => text(nodes(j.Operation)[0]?.UserData) === userData);
+        const earlier = (listed ?? await carrying(Date.now() - IN_PROGRESS_WINDOW_MS)).find((j) =>
           stillOurs(TERMINAL_JOB_STATES.has(text(j.State) ?? ""), parseCiTime(text(j.EndTime))) &&
           fromEarlierRun(text(j.JobId) ?? "", parseCiTime(text(j.CreationTime))));
         return earlier && fromJobsDetail(earlier);

@@ -11,6 +11,12 @@
 
 export const DEFAULT_MAX_REQUESTS_PER_SECOND = 100;
 
+/**
+ * Requests are spaced for 97 % of the rate: timers and the network bunch requests by a few milliseconds, and the
+ * cloud counts arrivals, not our intentions (at exactly 100/s, 102 arrived within one second in `npm run bench`).
+ */
+const HEADROOM = 0.97;
+
 export class RateLimiter {
   /** Theoretical arrival time of the next request (epoch ms). */
   private tat = 0;
@@ -23,7 +29,7 @@ export class RateLimiter {
 
   /** Resolves when this request may be sent. */
   async acquire(): Promise<void> {
-    const interval = 1000 / this.ratePerSecond;
+    const interval = 1000 / (this.ratePerSecond * HEADROOM);
     const now = this.now();
     this.tat = Math.max(this.tat, now);
     const wait = this.tat - now;

@@ -44,7 +44,7 @@ const RETRYABLE_CODE = /Throttl|SlowDown|ServiceUnavailable|InternalError/;
 
 export class CiClient {
   readonly host: string;
-  private readonly origin: string;
+  readonly origin: string;
 
   constructor(private readonly options: CiClientOptions) {
     const endpoint = resolveEndpoint(`${options.bucket}.ci.${options.region}.myqcloud.com`, options.endpointOverride,

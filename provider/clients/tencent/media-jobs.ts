@@ -40,6 +40,28 @@ export async function listMediaJobs(client: CiClient, filter: { tag: string; sin
   return nodes(res.JobsDetail);
 }
 
+/**
+ * Every job of a tag (and queue) created in [since, until], newest first, following NextToken; undefined when
+ * there are more than `maxPages` pages of 100 (the caller then looks jobs up one by one instead).
+ */
+export async function listAllMediaJobs(client: CiClient, filter: { tag: string; since: string; until: string;
+  queueId?: string; maxPages: number }): Promise<XmlNode[] | undefined> {
+  const jobs: XmlNode[] = [];
+  let nextToken = "";
+  for (let page = 0; page < filter.maxPages; page++) {
+    const query: Record<string, string> = { tag: filter.tag, startCreationTime: filter.since,
+      endCreationTime: filter.until, orderByTime: "Desc", size: "100" };
+    if (filter.queueId) query.queueId = filter.queueId;
+    if (nextToken) query.nextToken = nextToken;
+    const res = await client.call({ action: "DescribeMediaJobs", method: "GET", path: "/jobs", query,
+      idempotent: true });
+    jobs.push(...nodes(res.JobsDetail));
+    nextToken = text(res.NextToken) ?? "";
+    if (!nextToken) return jobs;
+  }
+  return undefined;
+}
+
 /** Cancels a job that has not started running. */
 export async function cancelMediaJob(client: CiClient, jobId: string): Promise<void> {
   await client.call({ action: "CancelMediaJob", method: "PUT", path: `/jobs/${jobId}`, query: { cancel: "" },

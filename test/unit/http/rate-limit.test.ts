@@ -19,17 +19,17 @@ describe("rate limiter", () => {
 
   it("spaces requests evenly at the rate", async () => {
     const sent = await run(10, 25);
-    assert.deepEqual(sent.slice(0, 3).map(Math.round), [0, 100, 200], "10/s: one every 100 ms");
-    assert.equal(Math.round(sent[24]!), 2400);
+    assert.deepEqual(sent.slice(0, 3).map(Math.round), [0, 103, 206], "10/s: one every 103 ms (3 % headroom)");
+    assert.equal(Math.round(sent[24]!), 2474);
   });
 
   it("never lets more than `rate` through in any sliding second", async () => {
     const sent = await run(100, 1000);
     for (let start = 0; start < 10_000; start += 5) {
       const inWindow = sent.filter((t) => t >= start && t < start + 1000).length;
-      assert.ok(inWindow <= 100, `${inWindow} requests in [${start}, ${start + 1000})`);
+      assert.ok(inWindow <= 98, `${inWindow} requests in [${start}, ${start + 1000})`);
     }
-    assert.ok(Math.abs(sent[999]! - 9990) < 1, "1000 requests at 100/s take 10 s");
+    assert.ok(Math.abs(sent[999]! - 9990 / 0.97) < 1, "1000 requests at 97/s take 10.3 s");
   });
 
   it("does not delay requests that arrive slower than the rate", async () => {
