@@ -31,3 +31,14 @@ use_engine() {
   export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
   export PULUMI_HOME="${PULUMI_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-mediajobs/pulumi-home}"
 }
+
+# Runs an on-demand harness (the soak test, the benchmark) through the real engine: installs, builds, finds the
+# engine, then replaces this shell with `node <script> <args>`.
+run_engine_harness() {
+  cd "$repo_root"
+  ensure_node_modules
+  build
+  MEDIAJOBS_ENGINE_PATH="$(bash scripts/setup-engine.sh)"
+  export MEDIAJOBS_ENGINE_PATH
+  exec node "$@"
+}

@@ -3,9 +3,4 @@
 # (e.g. `npm run soak -- --jobs 200 --parallel 100 --seed 3`).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-cd "$repo_root"
-ensure_node_modules
-build
-MEDIAJOBS_ENGINE_PATH="$(bash scripts/setup-engine.sh)"
-export MEDIAJOBS_ENGINE_PATH
-exec node dist/test/soak/soak.js "$@"
+run_engine_harness dist/test/soak/soak.js "$@"
