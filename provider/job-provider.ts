@@ -87,11 +87,14 @@ export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, optio
       vendorCode: "JobNotFound", vendorMessage: `job ${jobId} is no longer known to the cloud`, retryable: false });
   }
 
-  /** The jobs that one status request can cover with these inputs. */
-  function pollGroup(props: Props): PollGroup<Described<C>> {
+  /**
+   * The jobs that one status request can cover with these inputs. Without describeMany each job is its own group:
+   * its fetch describes it with its own inputs.
+   */
+  function pollGroup(props: Props, jobId: string): PollGroup<Described<C>> {
     const many = spec.describeMany;
     if (!many) {
-      return { key: `${spec.kind}\u0000${Math.random()}`, maxBatch: 1, fetch: async ([id]) => {
+      return { key: `${spec.kind}\u0000job\u0000${jobId}`, maxBatch: 1, fetch: async ([id]) => {
         const current = await spec.describe(props, id);
         return new Map([[id, current ?? notFound(id)]]);
       } };
@@ -115,7 +118,7 @@ export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, optio
     let waited;
     try {
       waited = await poller.watch<Described<C>>({
-        group: pollGroup(props),
+        group: pollGroup(props, submitted.jobId),
         id: submitted.jobId,
         initial: { computed: submitted },
         isDone: (d) => spec.terminalStates.has(d.computed.state),

@@ -36,7 +36,7 @@ export function pollDelay(schedule: PollSchedule, ageMs: number): number {
 
 /** Jobs that one request can describe together. */
 export interface PollGroup<T> {
-  /** Equal keys share requests (e.g. cloud, endpoint, bucket). */
+  /** Equal keys share requests (e.g. cloud, endpoint, bucket): any one of their fetches may serve them all. */
   key: string;
   /** Most ids in one request (1: no batching). */
   maxBatch: number;

@@ -7,13 +7,12 @@
 import { randomBytes } from "node:crypto";
 import { nodes, parseXml, text, XmlNode } from "../../provider/clients/tencent/xml";
 import { ciTime } from "./job-detail";
-import { CiJob } from "./jobs";
+import { CiJob, TERMINAL_STATES } from "./jobs";
 import { ciError, ciOk, CiReply, CiRequest } from "./reply";
 import type { CiService } from "./routes";
 
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const INPUT_KINDS = ["Manifest", "UrlFile", "Prefix", "Object"] as const;
-const TERMINAL = new Set(["Success", "Failed", "Cancel"]);
 
 interface Batch {
   jobId: string;
@@ -107,7 +106,7 @@ export class BatchService {
     const batch = this.batches.get(id);
     if (!batch || batch.bucket !== bucket) return ciError(404, "NoSuchJob", `Job ${id} does not exist.`, requestId);
     const state = this.state(batch);
-    if (TERMINAL.has(state)) return ciError(400, "InvalidArgument", `Job ${id} is ${state} and cannot be cancelled.`, requestId);
+    if (TERMINAL_STATES.has(state)) return ciError(400, "InvalidArgument", `Job ${id} is ${state} and cannot be cancelled.`, requestId);
     batch.cancelledAt = this.now();
     for (const child of batch.children) {
       const s = this.ci.jobs.state(child);
@@ -122,7 +121,7 @@ export class BatchService {
       return this.now() - batch.createdAt < this.workflowMs ? "Running" : "Success";
     }
     const states = batch.children.map((c) => this.ci.jobs.state(c));
-    if (states.every((s) => TERMINAL.has(s))) return "Success";
+    if (states.every((s) => TERMINAL_STATES.has(s))) return "Success";
     return states.some((s) => s !== "Submitted" && s !== "Pause") ? "Running" : "Submitted";
   }
 
@@ -135,7 +134,7 @@ export class BatchService {
 
   private detail(batch: Batch): XmlNode {
     const state = this.state(batch);
-    const done = batch.children.filter((c) => TERMINAL.has(this.ci.jobs.state(c))).length;
+    const done = batch.children.filter((c) => TERMINAL_STATES.has(this.ci.jobs.state(c))).length;
     const progress = state === "Success" ? 100 : batch.children.length ? Math.floor((done / batch.children.length) * 100) : 0;
     const { Name, Type, Input, Operation } = batch.request;
     return {

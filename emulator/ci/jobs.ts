@@ -38,6 +38,9 @@ export interface CiJob {
 
 export type CiJobState = "Submitted" | "Running" | "Success" | "Failed" | "Cancel" | "Pause";
 
+/** States after which a job never changes. */
+export const TERMINAL_STATES: ReadonlySet<string> = new Set<CiJobState>(["Success", "Failed", "Cancel"]);
+
 export class CiJobStore {
   private readonly jobs = new Map<string, CiJob>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -105,7 +108,7 @@ export class CiJobStore {
   /** Notes that an answer is reporting the job's state (the first terminal report is kept). */
   reported(job: CiJob): void {
     const state = this.state(job);
-    if (job.terminalReportedAt === undefined && ["Success", "Failed", "Cancel"].includes(state)) {
+    if (job.terminalReportedAt === undefined && TERMINAL_STATES.has(state)) {
       job.terminalReportedAt = this.now();
     }
     // An answer may report the end a few ms before its timer fires: the job's callback is on its way by then.

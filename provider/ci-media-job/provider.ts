@@ -44,7 +44,7 @@ function jobsBeforeThisRun(client: CiClient, inputs: CiMediaJobInputs): Promise<
   let listed = earlierRunJobs.get(key);
   if (!listed) {
     listed = listAllMediaJobs(client, { tag: inputs.tag, since: ciTime(Date.now() - IN_PROGRESS_WINDOW_MS),
-      until: ciTime(EARLIER_RUN_CUTOFF), queueId: inputs.queueId, maxPages: EARLIER_RUN_MAX_PAGES });
+      until: ciTime(EARLIER_RUN_CUTOFF), queueId: inputs.queueId }, EARLIER_RUN_MAX_PAGES);
     earlierRunJobs.set(key, listed);
     // A failed listing is not kept: the next resource tries again.
     listed.catch(() => earlierRunJobs.delete(key));
@@ -88,7 +88,7 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
     const { marker: userData, adoptable } = submissionMarker(props, inputs.operation.userData);
     const request = toCreateRequest(inputs, userData);
     const carrying = async (since: number) => (await listMediaJobs(client, { tag: inputs.tag, since: ciTime(since),
-      inputObject: inputs.input.object, queueId: inputs.queueId }))
+      inputObject: inputs.input.object, queueId: inputs.queueId })).jobs
       .filter((j) => text(nodes(j.Operation)[0]?.UserData) === userData);
     return submitOnce({
       submit: async () => fromJobsDetail(await submitMediaJob(client, request)),

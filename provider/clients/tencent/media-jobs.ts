@@ -29,35 +29,41 @@ export async function describeMediaJobs(client: CiClient, jobIds: readonly strin
   return { jobs: nodes(res.JobsDetail), missing: texts(res.NonExistJobIds), requestId: text(res.RequestId) };
 }
 
-/** Jobs of a tag created since a time, newest first (`GET /jobs`), optionally for one input object and queue. */
-export async function listMediaJobs(client: CiClient, filter: { tag: string; since: string; inputObject?: string;
-  queueId?: string }): Promise<XmlNode[]> {
+export interface MediaJobFilter {
+  tag: string;
+  /** CI times (ciTime): created in [since, until]. */
+  since: string;
+  until?: string;
+  inputObject?: string;
+  queueId?: string;
+}
+
+/** One page (≤ 100) of the jobs matching the filter, newest first (`GET /jobs`), and the token of the next page. */
+export async function listMediaJobs(client: CiClient, filter: MediaJobFilter, nextToken = ""):
+  Promise<{ jobs: XmlNode[]; nextToken: string }> {
   const query: Record<string, string> = { tag: filter.tag, startCreationTime: filter.since, orderByTime: "Desc",
     size: "100" };
+  if (filter.until) query.endCreationTime = filter.until;
   if (filter.inputObject) query.inputObject = filter.inputObject;
   if (filter.queueId) query.queueId = filter.queueId;
+  if (nextToken) query.nextToken = nextToken;
   const res = await client.call({ action: "DescribeMediaJobs", method: "GET", path: "/jobs", query, idempotent: true });
-  return nodes(res.JobsDetail);
+  return { jobs: nodes(res.JobsDetail), nextToken: text(res.NextToken) ?? "" };
 }
 
 /**
- * Every job of a tag (and queue) created in [since, until], newest first, following NextToken; undefined when
- * there are more than `maxPages` pages of 100 (the caller then looks jobs up one by one instead).
+ * Every job matching the filter, following NextToken; undefined when there are more than `maxPages` pages (the
+ * caller then looks jobs up one by one instead).
  */
-export async function listAllMediaJobs(client: CiClient, filter: { tag: string; since: string; until: string;
-  queueId?: string; maxPages: number }): Promise<XmlNode[] | undefined> {
+export async function listAllMediaJobs(client: CiClient, filter: MediaJobFilter, maxPages: number):
+  Promise<XmlNode[] | undefined> {
   const jobs: XmlNode[] = [];
   let nextToken = "";
-  for (let page = 0; page < filter.maxPages; page++) {
-    const query: Record<string, string> = { tag: filter.tag, startCreationTime: filter.since,
-      endCreationTime: filter.until, orderByTime: "Desc", size: "100" };
-    if (filter.queueId) query.queueId = filter.queueId;
-    if (nextToken) query.nextToken = nextToken;
-    const res = await client.call({ action: "DescribeMediaJobs", method: "GET", path: "/jobs", query,
-      idempotent: true });
-    jobs.push(...nodes(res.JobsDetail));
-    nextToken = text(res.NextToken) ?? "";
-    if (!nextToken) return jobs;
+  for (let page = 0; page < maxPages; page++) {
+    const listed = await listMediaJobs(client, filter, nextToken);
+    jobs.push(...listed.jobs);
+    if (!listed.nextToken) return jobs;
+    nextToken = listed.nextToken;
   }
   return undefined;
 }
