@@ -6,13 +6,6 @@ import { dirname, join } from "node:path";
 /** The provider entries: `pulumi-mediajobs/provider/<entry>` exports the provider itself. */
 export type ProviderEntry = "ci-media-job" | "iproduction-job" | "inventory-trigger-job" | "media-pipeline";
 
-const EXPORT_NAMES: Record<ProviderEntry, string> = {
-  "ci-media-job": "ciMediaJobProvider",
-  "iproduction-job": "iproductionJobProvider",
-  "inventory-trigger-job": "inventoryTriggerJobProvider",
-  "media-pipeline": "mediaPipelineProvider",
-};
-
 const resolved = new Map<ProviderEntry, dynamic.ResourceProvider>();
 
 /**
@@ -29,7 +22,7 @@ const resolved = new Map<ProviderEntry, dynamic.ResourceProvider>();
 export function providerFor(entry: ProviderEntry): dynamic.ResourceProvider {
   let provider = resolved.get(entry);
   if (!provider) {
-    provider = byReference(entry) ?? lazyProvider(EXPORT_NAMES[entry]);
+    provider = byReference(entry) ?? lazyProvider(entry);
     resolved.set(entry, provider);
   }
   return provider;
@@ -61,14 +54,14 @@ function installedPackageRequire(): NodeRequire | undefined {
   }
 }
 
-function lazyProvider(name: string): dynamic.ResourceProvider {
+export function lazyProvider(entry: ProviderEntry): dynamic.ResourceProvider {
   return {
-    configure: (...a) => require("pulumi-mediajobs/provider")[name].configure(...a),
-    check: (...a) => require("pulumi-mediajobs/provider")[name].check(...a),
-    diff: (...a) => require("pulumi-mediajobs/provider")[name].diff(...a),
-    create: (...a) => require("pulumi-mediajobs/provider")[name].create(...a),
-    read: (...a) => require("pulumi-mediajobs/provider")[name].read(...a),
-    update: (...a) => require("pulumi-mediajobs/provider")[name].update(...a),
-    delete: (...a) => require("pulumi-mediajobs/provider")[name].delete(...a),
+    configure: (...a) => require(`pulumi-mediajobs/provider/${entry}`).configure(...a),
+    check: (...a) => require(`pulumi-mediajobs/provider/${entry}`).check(...a),
+    diff: (...a) => require(`pulumi-mediajobs/provider/${entry}`).diff(...a),
+    create: (...a) => require(`pulumi-mediajobs/provider/${entry}`).create(...a),
+    read: (...a) => require(`pulumi-mediajobs/provider/${entry}`).read(...a),
+    update: (...a) => require(`pulumi-mediajobs/provider/${entry}`).update(...a),
+    delete: (...a) => require(`pulumi-mediajobs/provider/${entry}`).delete(...a),
   };
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { providerFor, ProviderEntry } from "../../sdk/provider-ref";
+import { lazyProvider, providerFor, ProviderEntry } from "../../sdk/provider-ref";
 
 const ENTRIES: ProviderEntry[] = ["ci-media-job", "iproduction-job", "inventory-trigger-job", "media-pipeline"];
 
@@ -28,5 +28,14 @@ describe("the serialized provider", () => {
       assert.equal(typeof provider[method], "function", method);
     }
     assert.equal(provider, require("pulumi-mediajobs/provider").ciMediaJobProvider);
+  });
+
+  it("falls back (outside node_modules) to methods that require the same entry by name at call time", async () => {
+    const lazy = lazyProvider("ci-media-job");
+    const real = require("pulumi-mediajobs/provider/ci-media-job");
+    const inputs = { bucket: "nope", region: "ap-guangzhou", tag: "MediaInfo", input: { object: "a.mp4" } };
+    assert.deepEqual(await lazy.check!({}, inputs), await real.check({}, inputs));
+    const text = (await pulumi.runtime.serializeFunction(() => lazy, { allowSecrets: false })).text;
+    assert.ok(text.includes("require(`pulumi-mediajobs/provider/${entry}`)"), text);
   });
 });
