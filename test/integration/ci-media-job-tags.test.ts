@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { EMULATOR_TENCENT_CREDENTIALS as CREDS, Emulator, startEmulator } from "../../emulator";
+import { Emulator, startEmulator } from "../../emulator";
 import { createCiMediaJobProvider } from "../../provider";
-import { withEnv } from "../helpers/env";
+import { ciEmulatorEnv } from "../helpers/env";
 import { startListener } from "../helpers/listener";
 
 const BUCKET = "examplebucket-1250000000";
@@ -20,8 +20,7 @@ describe("CiMediaJob: every tag, queue types and callbacks", function () {
 
   before(async () => {
     emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 200 } } });
-    restoreEnv = withEnv({ MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
-      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey });
+    restoreEnv = ciEmulatorEnv(emulator.url);
   });
   after(async () => {
     restoreEnv();

@@ -8,7 +8,7 @@ import { describeMediaJobs } from "../../provider/clients/tencent/media-jobs";
 import { createCiMediaJobProvider } from "../../provider";
 import { CloudApiError, JobFailedError } from "../../provider/errors";
 import { useStackConfig } from "../../provider/settings";
-import { withEnv } from "../helpers/env";
+import { ciEmulatorEnv, withEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";
 const REGION = "ap-guangzhou";
@@ -45,10 +45,7 @@ describe("CiMediaJob provider against the emulator", function () {
 
   before(async () => {
     emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 150, finishedAfterMs: 400 } } });
-    restoreEnv = withEnv({
-      MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
-      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey, TENCENTCLOUD_REGION: undefined, TENCENTCLOUD_SECURITY_TOKEN: undefined,
-    });
+    restoreEnv = ciEmulatorEnv(emulator.url);
     provider = createCiMediaJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 },
       log: (l) => logs.push(l) });
   });

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { EMULATOR_TENCENT_CREDENTIALS as CREDS, Emulator, startEmulator } from "../../emulator";
+import { Emulator, startEmulator } from "../../emulator";
 import { createCiMediaJobProvider, createMediaPipelineProvider } from "../../provider";
-import { withEnv } from "../helpers/env";
+import { ciEmulatorEnv } from "../helpers/env";
 import { startListener } from "../helpers/listener";
 
 const BUCKET = "examplebucket-1250000000";
@@ -18,8 +18,7 @@ describe("MediaPipeline (CI queue) provider against the emulator", function () {
 
   beforeEach(async () => {
     emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 100, finishedAfterMs: 300 } } });
-    restoreEnv = withEnv({ MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
-      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey, TENCENTCLOUD_REGION: undefined });
+    restoreEnv = ciEmulatorEnv(emulator.url);
   });
   afterEach(async () => {
     restoreEnv();

@@ -2,9 +2,7 @@
  * Failure modes, proven by fault injection: nothing submitted is lost from view, nothing is submitted twice.
  */
 import assert from "node:assert/strict";
-import {
-  EMULATOR_ALIBABA_CREDENTIALS as ALI, EMULATOR_TENCENT_CREDENTIALS as CREDS, Emulator, startEmulator,
-} from "../../emulator";
+import { Emulator, startEmulator } from "../../emulator";
 import {
   createCiMediaJobProvider, createInventoryTriggerJobProvider, createIProductionJobProvider,
 } from "../../provider";
@@ -15,7 +13,7 @@ import { submitMediaJob } from "../../provider/clients/tencent/media-jobs";
 import { text } from "../../provider/clients/tencent/xml";
 import { AmbiguousSubmissionError } from "../../provider/errors";
 import { submissionMarker } from "../../provider/submission";
-import { withEnv } from "../helpers/env";
+import { ciEmulatorEnv, mpsEmulatorEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";
 const REGION = "ap-guangzhou";
@@ -36,9 +34,9 @@ describe("failure modes under injected faults", function () {
     logs.length = 0;
     emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 200 } },
       alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 200 } } });
-    restoreEnv = withEnv({ MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
-      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey, MEDIAJOBS_MPS_ENDPOINT: emulator.url,
-      ALICLOUD_ACCESS_KEY: ALI.accessKeyId, ALICLOUD_SECRET_KEY: ALI.accessKeySecret });
+    const restoreCi = ciEmulatorEnv(emulator.url);
+    const restoreMps = mpsEmulatorEnv(emulator.url);
+    restoreEnv = () => { restoreMps(); restoreCi(); };
   });
   afterEach(async () => {
     restoreEnv();
@@ -138,8 +136,7 @@ describe("jobs submitted by an earlier, interrupted run", function () {
     // CI's clock a minute behind: the earlier run's jobs predate this process, as they would.
     emulator = await startEmulator({ now: () => Date.now() - 60_000,
       tencent: { timeline: { runningAfterMs: 100, finishedAfterMs: 1500 } } });
-    restoreEnv = withEnv({ MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
-      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey });
+    restoreEnv = ciEmulatorEnv(emulator.url);
   });
   afterEach(async () => {
     restoreEnv();
@@ -176,8 +173,7 @@ describe("jobs submitted by an earlier, interrupted run", function () {
     restoreEnv();
     emulator = await startEmulator({ now: () => Date.now() - 600_000,
       tencent: { timeline: { runningAfterMs: 10, finishedAfterMs: 50 } } });
-    restoreEnv = withEnv({ MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
-      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey });
+    restoreEnv = ciEmulatorEnv(emulator.url);
     const p = props("intr/d.mp4", "d");
     const finished = await submittedEarlier(p);
     await new Promise((r) => setTimeout(r, 100));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { EMULATOR_TENCENT_CREDENTIALS as CREDS, Emulator, startEmulator } from "../../emulator";
+import { Emulator, startEmulator } from "../../emulator";
 import { createInventoryTriggerJobProvider, createMediaPipelineProvider } from "../../provider";
-import { withEnv } from "../helpers/env";
+import { ciEmulatorEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";
 const REGION = "ap-guangzhou";
@@ -27,8 +27,7 @@ describe("InventoryTriggerJob provider against the emulator", function () {
       objects: (_bucket, { kind, value }) => kind === "Object" ? [value]
         : [`${value}a.mp4`, `${value}b-fail.mp4`, `${value}c.mp4`],
     } });
-    restoreEnv = withEnv({ MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
-      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey });
+    restoreEnv = ciEmulatorEnv(emulator.url);
     queueId = emulator.ci.queues(BUCKET).find((q) => q.Category === "Transcoding")!.QueueId;
   });
   afterEach(async () => {

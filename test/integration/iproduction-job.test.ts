@@ -5,7 +5,7 @@ import { MpsClient } from "../../provider/clients/alibaba/mps-client";
 import { queryPipelineList } from "../../provider/clients/alibaba/mps-api";
 import { createIProductionJobProvider } from "../../provider";
 import { CloudApiError, JobFailedError } from "../../provider/errors";
-import { withEnv } from "../helpers/env";
+import { mpsEmulatorEnv, withEnv } from "../helpers/env";
 
 const OSS = "oss://example-bucket.oss-cn-shanghai.aliyuncs.com";
 const cover = (input = `${OSS}/in/keynote.mp4`): Record<string, unknown> => ({
@@ -22,8 +22,7 @@ describe("IProductionJob provider against the emulator", function () {
 
   before(async () => {
     emulator = await startEmulator({ alibaba: { timeline: { analysingAfterMs: 100, finishedAfterMs: 300 } } });
-    restoreEnv = withEnv({ MEDIAJOBS_MPS_ENDPOINT: emulator.url, ALICLOUD_ACCESS_KEY: CREDS.accessKeyId,
-      ALICLOUD_SECRET_KEY: CREDS.accessKeySecret, ALICLOUD_REGION: undefined, ALIBABA_CLOUD_REGION: undefined });
+    restoreEnv = mpsEmulatorEnv(emulator.url);
     provider = createIProductionJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 },
       log: (l) => logs.push(l) });
   });

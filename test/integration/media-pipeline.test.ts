@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { EMULATOR_ALIBABA_CREDENTIALS as CREDS, Emulator, startEmulator } from "../../emulator";
+import { Emulator, startEmulator } from "../../emulator";
 import { createMediaPipelineProvider } from "../../provider";
-import { withEnv } from "../helpers/env";
+import { mpsEmulatorEnv } from "../helpers/env";
 
 describe("MediaPipeline (MPS) provider against the emulator", () => {
   let emulator: Emulator;
@@ -11,8 +11,7 @@ describe("MediaPipeline (MPS) provider against the emulator", () => {
 
   before(async () => {
     emulator = await startEmulator();
-    restoreEnv = withEnv({ MEDIAJOBS_MPS_ENDPOINT: emulator.url, ALICLOUD_ACCESS_KEY: CREDS.accessKeyId,
-      ALICLOUD_SECRET_KEY: CREDS.accessKeySecret, ALICLOUD_REGION: "cn-shanghai" });
+    restoreEnv = mpsEmulatorEnv(emulator.url, "cn-shanghai");
   });
   after(async () => {
     restoreEnv();

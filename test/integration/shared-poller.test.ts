@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { EMULATOR_TENCENT_CREDENTIALS as CREDS, Emulator, startEmulator } from "../../emulator";
+import { Emulator, startEmulator } from "../../emulator";
 import { createCiMediaJobProvider } from "../../provider";
 import { MAX_JOBS_PER_DESCRIBE } from "../../provider/ci-media-job/provider";
 import { StatusPoller } from "../../provider/poller";
-import { withEnv } from "../helpers/env";
+import { ciEmulatorEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";
 const REGION = "ap-guangzhou";
@@ -15,10 +15,7 @@ describe("many CiMediaJobs waiting at once", function () {
 
   before(async () => {
     emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 300, finishedAfterMs: 1500 } } });
-    restoreEnv = withEnv({
-      MEDIAJOBS_CI_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: CREDS.secretId,
-      TENCENTCLOUD_SECRET_KEY: CREDS.secretKey, TENCENTCLOUD_REGION: undefined, TENCENTCLOUD_SECURITY_TOKEN: undefined,
-    });
+    restoreEnv = ciEmulatorEnv(emulator.url);
   });
   after(async () => {
     restoreEnv();
