@@ -18,7 +18,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Emulator, RequestRecord, startEmulator } from "../emulator";
-import { findEngine, PulumiWorkspace, REPO_ROOT } from "../test/helpers/engine";
+import { PulumiWorkspace, REPO_ROOT, withProgramStack } from "../test/helpers/engine";
 import { renderScalingSvg, ScalingPoint } from "./plot";
 
 const { values } = parseArgs({ options: {
@@ -44,7 +44,6 @@ const lagTargetMs = (jobSeconds: number) => 1000 + 0.1 * jobSeconds * 1000;
 
 interface Stack {
   ws: PulumiWorkspace;
-  name: string;
   emulator: Emulator;
 }
 
@@ -52,23 +51,13 @@ let stackSeq = 0;
 
 /** A fresh emulator and stack of the bench program; always torn down. */
 async function withStack<T>(kind: "jobs" | "trivial", n: number, fn: (s: Stack) => Promise<T>): Promise<T> {
-  const engine = findEngine();
-  if (!engine.path) throw new Error(`the Pulumi engine is missing: ${engine.reason}`);
   const emulator = await startEmulator({ tencent: { timeline: {
     runningAfterMs: Math.min(1000, D * 500), finishedAfterMs: D * 1000 } } });
-  const ws = new PulumiWorkspace(engine.path, PROGRAM);
-  const name = `bench-${kind}-${n}-${process.pid}-${++stackSeq}`;
   try {
-    await ws.initStack(name, emulator.url);
-    await ws.run(["config", "set", "kind", kind]);
-    await ws.run(["config", "set", "count", String(n)]);
-    return await fn({ ws, name, emulator });
+    return await withProgramStack({ program: PROGRAM, stack: `bench-${kind}-${n}-${process.pid}-${++stackSeq}`,
+      emulator, config: { kind, count: String(n) } }, (ws) => fn({ ws, emulator }));
   } finally {
-    try {
-      await ws.dispose(name);
-    } finally {
-      await emulator.close();
-    }
+    await emulator.close();
   }
 }
 

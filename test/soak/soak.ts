@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Emulator, FaultRates, startEmulator } from "../../emulator";
-import { findEngine, PulumiWorkspace, REPO_ROOT } from "../helpers/engine";
+import { PulumiWorkspace, REPO_ROOT, withProgramStack } from "../helpers/engine";
 
 const { values } = parseArgs({ options: {
   jobs: { type: "string", default: "100" }, parallel: { type: "string", default: "50" },
@@ -27,17 +27,8 @@ interface Outputs {
   states: string[];
 }
 
-async function withStack<T>(emulator: Emulator, name: string, fn: (ws: PulumiWorkspace) => Promise<T>): Promise<T> {
-  const engine = findEngine();
-  if (!engine.path) throw new Error(`the Pulumi engine is missing: ${engine.reason}`);
-  const ws = new PulumiWorkspace(engine.path, PROGRAM);
-  await ws.initStack(name, emulator.url);
-  await ws.run(["config", "set", "jobs", String(N)]);
-  try {
-    return await fn(ws);
-  } finally {
-    await ws.dispose(name);
-  }
+function withStack<T>(emulator: Emulator, stack: string, fn: (ws: PulumiWorkspace) => Promise<T>): Promise<T> {
+  return withProgramStack({ program: PROGRAM, stack, emulator, config: { jobs: String(N) } }, fn);
 }
 
 function duplicates(emulator: Emulator): number {
