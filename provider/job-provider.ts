@@ -8,7 +8,7 @@ import { CloudApiError, JobFailedError, WaitTimeoutError } from "./errors";
 import { interruptSignal, tracked } from "./interrupt";
 import { diffJob } from "./job-diff";
 import { ConfigSource, useStackConfig } from "./settings";
-import { CheckFailure } from "./validation";
+import { CheckResult } from "./validation";
 import { PollGroup, PollSchedule, sharedPoller, StatusPoller } from "./poller";
 
 /** The outputs every job resource has. */
@@ -40,7 +40,8 @@ export interface JobSpec<C extends JobComputed> {
   defaultedByCloud?: ReadonlySet<string>;
   terminalStates: ReadonlySet<string>;
   successState: string;
-  check(inputs: Props): CheckFailure[];
+  /** The documented constraints; the inputs it returns (numbers and booleans normalised) are used from then on. */
+  check(inputs: Props): CheckResult;
   /** Submits the job (never twice: see submission.ts); returns the outputs known right after submission. */
   submit(inputs: Props, log: (line: string) => void): Promise<C>;
   /** The job as the cloud reports it now; undefined when the cloud no longer knows it. */
@@ -161,7 +162,7 @@ export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, optio
     },
 
     async check(_olds: Props, news: Props): Promise<dynamic.CheckResult> {
-      return { inputs: news, failures: spec.check(news) };
+      return spec.check(news);
     },
 
     async diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
@@ -171,14 +172,14 @@ export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, optio
     async create(props: Props): Promise<dynamic.CreateResult> {
       const submitted = await spec.submit(props, (line) => log(`${spec.kind}: ${line}`));
       log(`${spec.kind} ${submitted.jobId}: submitted (${spec.summary(props)})`);
-      if (props.skipAwait) return { id: submitted.jobId, outs: { ...props, ...submitted } };
+      if (props.skipAwait === true) return { id: submitted.jobId, outs: { ...props, ...submitted } };
       return { id: submitted.jobId, outs: await awaitJob(props, submitted) };
     },
 
     async update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
       const computed = computedOf(olds, id);
       // Only the waiting knobs change in place. A job recorded while still running is awaited again.
-      if (spec.terminalStates.has(computed.state) || news.skipAwait) return { outs: { ...news, ...computed } };
+      if (spec.terminalStates.has(computed.state) || news.skipAwait === true) return { outs: { ...news, ...computed } };
       return { outs: await awaitJob(news, computed) };
     },
 

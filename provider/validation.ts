@@ -16,9 +16,25 @@ export function isUnknown(value: unknown): boolean {
   return value === UNKNOWN;
 }
 
-/** Collects failures; every method ignores unknown values and (unless `required`) absent ones. */
+/** What `check()` answers: the inputs to use from here on (normalised), and the rules they break. */
+export interface CheckResult {
+  inputs: Record<string, unknown>;
+  failures: CheckFailure[];
+}
+
+const INTEGER = /^-?\d+$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Collects failures; every method ignores unknown values and (unless `required`) absent ones. Values arrive as
+ * strings from stack config and from other languages: a rule that reads a number or a boolean from a string
+ * remembers the value, and `result()` writes it back as a real number or boolean, so everything after `check()`
+ * sees one type.
+ */
 export class Checker {
   readonly failures: CheckFailure[] = [];
+  /** Values read as numbers or booleans from strings, by the dotted path the rule reports. */
+  private readonly typed = new Map<string, number | boolean>();
 
   fail(property: string, reason: string): void {
     this.failures.push({ property, reason });
@@ -57,19 +73,30 @@ export class Checker {
     }
   }
 
+  /** An integer from min to max (a string of digits counts, and is returned as a number). */
   integer(property: string, value: unknown, min: number, max: number, rule = ""): void {
     if (!this.present(value)) return;
-    const n = typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value;
-    if (typeof n !== "number" || !Number.isInteger(n) || n < min || n > max) {
+    const n = this.read(property, value, INTEGER);
+    if (n === undefined || !Number.isInteger(n) || n < min || n > max) {
       this.fail(property, `${property} must be an integer from ${min} to ${max}${rule ? ` (${rule})` : ""}; ` +
         `got ${describe(value)}.`);
     }
   }
 
-  boolean(property: string, value: unknown): void {
-    if (this.present(value) && typeof value !== "boolean" && value !== "true" && value !== "false") {
-      this.fail(property, `${property} must be true or false; got ${describe(value)}.`);
+  /** A finite number, at least `min` (a decimal string counts, and is returned as a number). */
+  number(property: string, value: unknown, min: number, rule: string): void {
+    if (!this.present(value)) return;
+    const n = this.read(property, value, DECIMAL);
+    if (n === undefined || !Number.isFinite(n) || n < min) {
+      this.fail(property, `${property} must be a number of at least ${min} (${rule}); got ${describe(value)}.`);
     }
+  }
+
+  /** true or false (the strings "true" and "false" count, and are returned as booleans). */
+  boolean(property: string, value: unknown): void {
+    if (!this.present(value) || typeof value === "boolean") return;
+    if (value === "true" || value === "false") this.typed.set(property, value === "true");
+    else this.fail(property, `${property} must be true or false; got ${describe(value)}.`);
   }
 
   object(property: string, value: unknown): value is Record<string, unknown> {
@@ -80,6 +107,35 @@ export class Checker {
     }
     return true;
   }
+
+  /**
+   * The answer of `check()`: with failures, the inputs as given (the engine stops there); otherwise the inputs with
+   * every value a rule read from a string written back as the number or boolean it is.
+   */
+  result(inputs: Record<string, unknown>): CheckResult {
+    if (this.failures.length || this.typed.size === 0) return { inputs, failures: this.failures };
+    const normalised = structuredClone(inputs);
+    for (const [path, value] of this.typed) setPath(normalised, path.split("."), value);
+    return { inputs: normalised, failures: [] };
+  }
+
+  /** A number, from a number or a string of the given form (remembered); undefined for anything else. */
+  private read(property: string, value: unknown, form: RegExp): number | undefined {
+    if (typeof value === "number") return value;
+    if (typeof value !== "string" || !form.test(value)) return undefined;
+    const n = Number(value);
+    this.typed.set(property, n);
+    return n;
+  }
+}
+
+function setPath(root: Record<string, unknown>, path: string[], value: unknown): void {
+  let node: unknown = root;
+  for (const key of path.slice(0, -1)) {
+    node = (node as Record<string, unknown> | undefined)?.[key];
+    if (node === null || typeof node !== "object") return;
+  }
+  (node as Record<string, unknown>)[path[path.length - 1]!] = value;
 }
 
 export function describe(value: unknown): string {

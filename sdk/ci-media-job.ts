@@ -5,6 +5,8 @@ import type {
 import { Inputs } from "./input";
 import { identity } from "./identity";
 import { providerFor } from "./provider-ref";
+import { registeredOutputs } from "./outputs";
+import { CI_MEDIA_JOB_SHAPE } from "../provider/ci-media-job/shape";
 
 /**
  * Arguments of a {@link CiMediaJob}: the `POST /jobs` request of Tencent Cloud Infinite, element for element, in
@@ -36,14 +38,14 @@ export class CiMediaJob extends pulumi.dynamic.Resource {
   declare readonly queueId: pulumi.Output<string>;
   /** The objects the job wrote (`${Number}` expanded). */
   declare readonly outputObjects: pulumi.Output<CiOutputObject[]>;
+  /** For Snapshot jobs with sprites: the sprite sheets written. */
+  declare readonly spriteObjects: pulumi.Output<CiOutputObject[]>;
   /** For MediaInfo jobs: the media's format and streams (camelCase keys, string values). */
   declare readonly mediaInfo: pulumi.Output<CiMediaInfo | undefined>;
 
   constructor(name: string, args: CiMediaJobArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("ci-media-job"), name, {
-      state: undefined, code: undefined, message: undefined, creationTime: undefined,
-      startTime: undefined, endTime: undefined, queueId: undefined, outputObjects: undefined, mediaInfo: undefined,
-      ...args, __identity: identity("CiMediaJob", name),
+      ...registeredOutputs(CI_MEDIA_JOB_SHAPE.outputs, "jobId"), ...args, __identity: identity("CiMediaJob", name),
     }, opts, "mediajobs", "CiMediaJob");
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;

@@ -3,6 +3,8 @@ import type { ChildJobSummary, InventoryTriggerJobInputs } from "../provider/inv
 import { Inputs } from "./input";
 import { identity } from "./identity";
 import { providerFor } from "./provider-ref";
+import { registeredOutputs } from "./outputs";
+import { INVENTORY_TRIGGER_JOB_SHAPE } from "../provider/inventory-trigger-job/shape";
 
 /**
  * Arguments of an {@link InventoryTriggerJob}: CI's `POST /inventorytriggerjob` request in camelCase (`name`,
@@ -33,8 +35,8 @@ export class InventoryTriggerJob extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: InventoryTriggerJobArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("inventory-trigger-job"), name, {
-      state: undefined, progress: undefined, code: undefined, message: undefined, times: undefined,
-      childJobs: undefined, ...args, __identity: identity("InventoryTriggerJob", name),
+      ...registeredOutputs(INVENTORY_TRIGGER_JOB_SHAPE.outputs, "jobId"), ...args,
+      __identity: identity("InventoryTriggerJob", name),
     }, opts, "mediajobs", "InventoryTriggerJob");
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;

@@ -4,6 +4,8 @@ import type { IProductionJobInputs, IProductionResult } from "../provider/iprodu
 import { Inputs } from "./input";
 import { identity } from "./identity";
 import { providerFor } from "./provider-ref";
+import { registeredOutputs } from "./outputs";
+import { IPRODUCTION_JOB_SHAPE } from "../provider/iproduction-job/shape";
 
 /**
  * Arguments of an {@link IProductionJob}: the parameters of MPS `SubmitIProductionJob` in camelCase (`jobParams`
@@ -35,8 +37,8 @@ export class IProductionJob extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: IProductionJobArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("iproduction-job"), name, {
-      state: undefined, code: undefined, message: undefined, result: undefined,
-      outputFiles: undefined, ...args, __identity: identity("IProductionJob", name),
+      ...registeredOutputs(IPRODUCTION_JOB_SHAPE.outputs, "jobId"), ...args,
+      __identity: identity("IProductionJob", name),
     }, opts, "mediajobs", "IProductionJob");
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;

@@ -4,6 +4,8 @@ import type {
 } from "../provider/media-pipeline/types";
 import { ArgsOf } from "./input";
 import { providerFor } from "./provider-ref";
+import { registeredOutputs } from "./outputs";
+import { MEDIA_PIPELINE_SHAPE } from "../provider/media-pipeline/shape";
 
 /**
  * Arguments of a {@link MediaPipeline}. With `cloud: "alicloud"`: an MPS pipeline, as `AddPipeline` takes it
@@ -49,9 +51,7 @@ export class MediaPipeline extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: MediaPipelineArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("media-pipeline"), name, {
-      state: undefined, speed: undefined, speedLevel: undefined,
-      quotaAllocate: undefined, notifyConfig: undefined, role: undefined, queueId: undefined, category: undefined,
-      maxSize: undefined, maxConcurrent: undefined, original: undefined, ...args,
+      ...registeredOutputs(MEDIA_PIPELINE_SHAPE.outputs, "pipelineId"), ...args,
     }, opts, "mediajobs", "MediaPipeline");
     // The id stays known while an update is previewed, unlike the other outputs of a dynamic resource: jobs that
     // name this pipeline then preview as unchanged when only its state or name changes, not as replaced.

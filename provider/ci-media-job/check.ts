@@ -1,12 +1,12 @@
 /** The documented CiMediaJob constraints (../shared/api/tencent-ci.md), each a check failure naming field and rule. */
-import { Checker, checkWaitKnobs, CheckFailure } from "../validation";
+import { Checker, checkWaitKnobs, CheckResult } from "../validation";
 import {
   checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel, REGION, REGION_RULE,
 } from "./rules";
 
 const TAG = /^[A-Z][A-Za-z0-9]*$/;
 
-export function checkCiMediaJob(inputs: Record<string, unknown>): CheckFailure[] {
+export function checkCiMediaJob(inputs: Record<string, unknown>): CheckResult {
   const c = new Checker();
   checkBucket(c, "bucket", inputs.bucket, "the bucket that holds the input, as <BucketName>-<APPID>");
   c.pattern("region", inputs.region, REGION, REGION_RULE);
@@ -28,5 +28,5 @@ export function checkCiMediaJob(inputs: Record<string, unknown>): CheckFailure[]
     checkUserDataAndLevel(c, op, "operation.");
     checkTagAndOutput(c, inputs.tag, op, "operation", op.output, "operation.output");
   }
-  return c.failures;
+  return c.result(inputs);
 }

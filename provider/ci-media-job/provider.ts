@@ -12,18 +12,10 @@ import { EARLIER_RUN_CUTOFF, fromEarlierRun, stillOurs, submissionMarker, submit
 import { createJobProvider, Described, JobProviderOptions, JobSpec } from "../job-provider";
 import { ciClientFor } from "../cloud-clients";
 import { checkCiMediaJob } from "./check";
+import { CI_MEDIA_JOB_SHAPE } from "./shape";
 import { CiMediaJobComputed, CiMediaJobInputs } from "./types";
 import { fromJobsDetail, toCreateRequest } from "./wire";
 
-const INPUT_NAMES = [
-  "bucket", "region", "tag", "input", "operation", "queueId", "queueType", "callBack", "callBackFormat",
-  "callBackType", "callBackMqConfig", "triggers", "timeoutSeconds", "skipAwait",
-] as const;
-
-const COMPUTED_NAMES = [
-  "jobId", "state", "code", "message", "creationTime", "startTime", "endTime", "queueId", "outputObjects",
-  "spriteObjects", "mediaInfo",
-] as const;
 
 export type CiMediaJobProviderOptions = JobProviderOptions;
 
@@ -76,8 +68,8 @@ async function describe(props: Record<string, unknown>, jobId: string) {
 export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
   kind: "CiMediaJob",
   service: "ci",
-  inputNames: INPUT_NAMES,
-  computedNames: COMPUTED_NAMES,
+  inputNames: CI_MEDIA_JOB_SHAPE.inputs,
+  computedNames: CI_MEDIA_JOB_SHAPE.outputs,
   defaultedByCloud: new Set(["queueId"]),
   terminalStates: TERMINAL_JOB_STATES,
   successState: "Success",

@@ -94,51 +94,95 @@ export function checkTagAndOutput(c: Checker, tag: unknown, params: Record<strin
   }
 }
 
-/** Inline parameters of the typed tags (a template replaces them). */
-function checkTagParams(c: Checker, tag: unknown, params: Record<string, unknown>, path: string):
-  { numberBecause?: string; needsSprite: boolean } {
-  if (c.present(params.templateId)) return { needsSprite: false };
+interface TagParamsNeeds {
+  /** Why the output object needs `${Number}` (several images), if it does. */
+  numberBecause?: string;
+  /** Whether sprite sheets are written (output.spriteObject). */
+  needsSprite: boolean;
+}
+
+const NEEDS_NOTHING: TagParamsNeeds = { needsSprite: false };
+
+/** Inline parameters of the typed tags. A template replaces them, but their numbers are still read as numbers. */
+function checkTagParams(c: Checker, tag: unknown, params: Record<string, unknown>, path: string): TagParamsNeeds {
+  const templated = c.present(params.templateId);
   switch (tag) {
-    case "SmartCover": {
-      const sc = params.smartCover ?? {};
-      if (!c.object(`${path}.smartCover`, sc)) return { needsSprite: false };
-      c.oneOf(`${path}.smartCover.format`, sc.format, ["jpg", "png", "webp"]);
-      c.integer(`${path}.smartCover.width`, sc.width, 128, 4096, "pixels");
-      c.integer(`${path}.smartCover.height`, sc.height, 128, 4096, "pixels");
-      c.integer(`${path}.smartCover.count`, sc.count, 1, 10, "default 3");
-      c.boolean(`${path}.smartCover.deleteDuplicates`, sc.deleteDuplicates);
-      const count = sc.count === undefined ? SMART_COVER_DEFAULT_COUNT : Number(sc.count);
-      return { numberBecause: !isUnknown(sc.count) && count > 1
-        ? `${path}.smartCover.count is more than 1 (it defaults to 3)` : undefined, needsSprite: false };
-    }
-    case "Snapshot": {
-      const sn = params.snapshot ?? {};
-      if (!c.object(`${path}.snapshot`, sn)) return { needsSprite: false };
-      c.oneOf(`${path}.snapshot.mode`, sn.mode, ["Interval", "Average", "KeyFrame"]);
-      c.integer(`${path}.snapshot.count`, sn.count, 1, 10000, "frames");
-      c.integer(`${path}.snapshot.width`, sn.width, 1, 8192, "pixels");
-      c.integer(`${path}.snapshot.height`, sn.height, 1, 8192, "pixels");
-      c.oneOf(`${path}.snapshot.snapshotOutMode`, sn.snapshotOutMode,
-        ["OnlySnapshot", "OnlySprite", "SnapshotAndSprite"]);
-      const frames = !isUnknown(sn.count) && Number(sn.count ?? 1) > 1 && sn.snapshotOutMode !== "OnlySprite";
-      return { numberBecause: frames ? `${path}.snapshot.count is more than 1` : undefined,
-        needsSprite: sn.snapshotOutMode === "OnlySprite" || sn.snapshotOutMode === "SnapshotAndSprite" };
-    }
-    case "Transcode": {
-      const format = (params.transcode as Record<string, Record<string, unknown>> | undefined)?.container?.format;
-      c.required(`${path}.transcode.container.format`, format,
-        "a Transcode job needs a templateId or the target container format (e.g. mp4)");
-      return { needsSprite: false };
-    }
+    case "SmartCover":
+      return templated ? NEEDS_NOTHING : checkSmartCover(c, params.smartCover ?? {}, `${path}.smartCover`);
+    case "Snapshot":
+      return checkSnapshot(c, params.snapshot ?? {}, `${path}.snapshot`, templated);
+    case "Transcode":
+      checkMediaParams(c, params.transcode, `${path}.transcode`, TRANSCODE_NUMBERS);
+      if (!templated) {
+        c.required(`${path}.transcode.container.format`, containerFormat(params.transcode),
+          "a Transcode job needs a templateId or the target container format (e.g. mp4)");
+      }
+      return NEEDS_NOTHING;
     case "Animation": {
-      const format = (params.animation as Record<string, Record<string, unknown>> | undefined)?.container?.format;
-      if (c.required(`${path}.animation.container.format`, format,
+      checkMediaParams(c, params.animation, `${path}.animation`, ANIMATION_NUMBERS);
+      const format = containerFormat(params.animation);
+      if (!templated && c.required(`${path}.animation.container.format`, format,
         "an Animation job needs a templateId or the target format (gif or webp)")) {
         c.oneOf(`${path}.animation.container.format`, format, ["gif", "webp"]);
       }
-      return { needsSprite: false };
+      return NEEDS_NOTHING;
     }
     default:
-      return { needsSprite: false };
+      return NEEDS_NOTHING;
   }
+}
+
+function checkSmartCover(c: Checker, sc: unknown, path: string): TagParamsNeeds {
+  if (!c.object(path, sc)) return NEEDS_NOTHING;
+  c.oneOf(`${path}.format`, sc.format, ["jpg", "png", "webp"]);
+  c.integer(`${path}.width`, sc.width, 128, 4096, "pixels");
+  c.integer(`${path}.height`, sc.height, 128, 4096, "pixels");
+  c.integer(`${path}.count`, sc.count, 1, 10, "default 3");
+  c.boolean(`${path}.deleteDuplicates`, sc.deleteDuplicates);
+  const count = sc.count === undefined ? SMART_COVER_DEFAULT_COUNT : Number(sc.count);
+  return { numberBecause: !isUnknown(sc.count) && count > 1 ? `${path}.count is more than 1 (it defaults to 3)`
+    : undefined, needsSprite: false };
+}
+
+function checkSnapshot(c: Checker, sn: unknown, path: string, templated: boolean): TagParamsNeeds {
+  if (!c.object(path, sn)) return NEEDS_NOTHING;
+  c.number(`${path}.start`, sn.start, 0, "seconds from the start");
+  c.number(`${path}.timeInterval`, sn.timeInterval, 0, "seconds between frames");
+  if (templated) return NEEDS_NOTHING;
+  c.oneOf(`${path}.mode`, sn.mode, ["Interval", "Average", "KeyFrame"]);
+  c.integer(`${path}.count`, sn.count, 1, 10000, "frames");
+  c.integer(`${path}.width`, sn.width, 1, 8192, "pixels");
+  c.integer(`${path}.height`, sn.height, 1, 8192, "pixels");
+  c.oneOf(`${path}.snapshotOutMode`, sn.snapshotOutMode, ["OnlySnapshot", "OnlySprite", "SnapshotAndSprite"]);
+  const frames = !isUnknown(sn.count) && Number(sn.count ?? 1) > 1 && sn.snapshotOutMode !== "OnlySprite";
+  return { numberBecause: frames ? `${path}.count is more than 1` : undefined,
+    needsSprite: sn.snapshotOutMode === "OnlySprite" || sn.snapshotOutMode === "SnapshotAndSprite" };
+}
+
+/** The typed numbers of a Transcode or Animation container, by sub-element. */
+type NumberFields = Record<string, Record<string, string>>;
+
+const TIME_INTERVAL_NUMBERS = { start: "seconds from the start", duration: "seconds" };
+const TRANSCODE_NUMBERS: NumberFields = {
+  video: { width: "pixels", height: "pixels", fps: "frames per second", bitrate: "kbit/s", crf: "quality factor" },
+  audio: { samplerate: "Hz", bitrate: "kbit/s", channels: "channels" },
+  timeInterval: TIME_INTERVAL_NUMBERS,
+};
+const ANIMATION_NUMBERS: NumberFields = {
+  video: { width: "pixels", height: "pixels", fps: "frames per second" },
+  timeInterval: TIME_INTERVAL_NUMBERS,
+};
+
+/** Each typed number of the container is a number (given as one, or as a decimal string). */
+function checkMediaParams(c: Checker, params: unknown, path: string, fields: NumberFields): void {
+  if (!c.object(path, params)) return;
+  for (const [element, numbers] of Object.entries(fields)) {
+    const node = params[element];
+    if (!c.object(`${path}.${element}`, node)) continue;
+    for (const [key, unit] of Object.entries(numbers)) c.number(`${path}.${element}.${key}`, node[key], 0, unit);
+  }
+}
+
+function containerFormat(params: unknown): unknown {
+  return (params as Record<string, Record<string, unknown>> | undefined)?.container?.format;
 }

@@ -2,13 +2,13 @@
 import {
   checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel, REGION, REGION_RULE,
 } from "../ci-media-job/rules";
-import { Checker, checkWaitKnobs, CheckFailure, describe, isUnknown } from "../validation";
+import { Checker, checkWaitKnobs, CheckResult, describe, isUnknown } from "../validation";
 
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d)(\d\d)$/;
 const INPUT_KINDS = ["manifest", "urlFile", "prefix", "object"];
 
-export function checkInventoryTriggerJob(inputs: Record<string, unknown>): CheckFailure[] {
+export function checkInventoryTriggerJob(inputs: Record<string, unknown>): CheckResult {
   const c = new Checker();
   checkBucket(c, "bucket", inputs.bucket, "the bucket whose objects are processed, as <BucketName>-<APPID>");
   c.pattern("region", inputs.region, REGION, REGION_RULE);
@@ -26,7 +26,7 @@ export function checkInventoryTriggerJob(inputs: Record<string, unknown>): Check
   }
   checkWaitKnobs(c, inputs);
   if (!c.required("operation", inputs.operation, "what to do with each object") ||
-    !c.object("operation", inputs.operation)) return c.failures;
+    !c.object("operation", inputs.operation)) return c.result(inputs);
   const op = inputs.operation;
   checkTimeInterval(c, op.timeInterval);
   checkUserDataAndLevel(c, op, "operation.");
@@ -50,7 +50,7 @@ export function checkInventoryTriggerJob(inputs: Record<string, unknown>): Check
       c.fail("operation.workflowIds", "operation.workflowIds is required for type Workflow: the workflows to trigger.");
     }
   }
-  return c.failures;
+  return c.result(inputs);
 }
 
 function checkTimeInterval(c: Checker, interval: unknown): void {

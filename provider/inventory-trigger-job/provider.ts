@@ -14,12 +14,10 @@ import { TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
 import { ciClientFor } from "../cloud-clients";
 import { checkInventoryTriggerJob } from "./check";
+import { INVENTORY_TRIGGER_JOB_SHAPE } from "./shape";
 import { InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types";
 import { fromBatchDetail, summarize, toBatchRequest } from "./wire";
 
-const INPUT_NAMES = ["bucket", "region", "name", "type", "input", "operation", "triggers", "timeoutSeconds",
-  "skipAwait"] as const;
-const COMPUTED_NAMES = ["jobId", "state", "progress", "code", "message", "times", "childJobs"] as const;
 
 type Props = Record<string, unknown>;
 
@@ -45,8 +43,8 @@ async function describe(props: Props, jobId: string) {
 export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = {
   kind: "InventoryTriggerJob",
   service: "ci",
-  inputNames: INPUT_NAMES,
-  computedNames: COMPUTED_NAMES,
+  inputNames: INVENTORY_TRIGGER_JOB_SHAPE.inputs,
+  computedNames: INVENTORY_TRIGGER_JOB_SHAPE.outputs,
   terminalStates: TERMINAL_JOB_STATES,
   successState: "Success",
   check: checkInventoryTriggerJob,

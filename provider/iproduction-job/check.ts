@@ -1,5 +1,5 @@
 /** The documented IProductionJob constraints (../shared/api/alibaba-mps.md), each naming the field and the rule. */
-import { Checker, checkWaitKnobs, CheckFailure, describe, isUnknown } from "../validation";
+import { Checker, checkWaitKnobs, CheckResult, describe, isUnknown } from "../validation";
 import { isKnownFunction, MULTI_RESULT_FUNCTIONS, NO_OUTPUT_FUNCTIONS } from "./functions";
 
 const OSS_URL = /^oss:\/\/([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.oss-([a-z0-9-]+)\.aliyuncs\.com\/(.+)$/;
@@ -7,7 +7,7 @@ const OSS_RULE = "must be an OSS URL oss://<bucket>.oss-<region>.aliyuncs.com/<o
 const MNS_URL = /^mns:\/\/(\d+)\.mns\.([a-z0-9-]+)\.aliyuncs\.com\/queues\/[A-Za-z0-9][A-Za-z0-9-]{0,255}$/;
 const REGION = /^[a-z]+(-[a-z0-9]+)+$/;
 
-export function checkIProductionJob(inputs: Record<string, unknown>): CheckFailure[] {
+export function checkIProductionJob(inputs: Record<string, unknown>): CheckResult {
   const c = new Checker();
   c.pattern("region", inputs.region, REGION, "must be a region id such as cn-shanghai");
   if (c.required("functionName", inputs.functionName, "the algorithm to run, e.g. Cover or ImageCartoonize")) {
@@ -61,7 +61,7 @@ export function checkIProductionJob(inputs: Record<string, unknown>): CheckFailu
   c.string("userData", inputs.userData);
   c.string("modelId", inputs.modelId);
   checkWaitKnobs(c, inputs);
-  return c.failures;
+  return c.result(inputs);
 }
 
 function ossMatch(c: Checker, field: string, value: unknown): RegExpExecArray | undefined {

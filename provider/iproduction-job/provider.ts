@@ -9,15 +9,10 @@ import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider"
 import { isAmbiguous, submissionMarker } from "../submission";
 import { mpsClientFor } from "../cloud-clients";
 import { checkIProductionJob } from "./check";
+import { IPRODUCTION_JOB_SHAPE } from "./shape";
 import { IProductionJobComputed, IProductionJobInputs } from "./types";
 import { fromQuery, toSubmitParams } from "./wire";
 
-const INPUT_NAMES = [
-  "region", "functionName", "input", "output", "jobParams", "modelId", "pipelineId", "notifyUrl", "userData",
-  "scheduleParams", "triggers", "timeoutSeconds", "skipAwait",
-] as const;
-
-const COMPUTED_NAMES = ["jobId", "state", "code", "message", "result", "outputFiles"] as const;
 
 function clientFor(props: Record<string, unknown>) {
   return mpsClientFor(props as unknown as IProductionJobInputs);
@@ -26,8 +21,8 @@ function clientFor(props: Record<string, unknown>) {
 export const IPRODUCTION_JOB_SPEC: JobSpec<IProductionJobComputed> = {
   kind: "IProductionJob",
   service: "mps",
-  inputNames: INPUT_NAMES,
-  computedNames: COMPUTED_NAMES,
+  inputNames: IPRODUCTION_JOB_SHAPE.inputs,
+  computedNames: IPRODUCTION_JOB_SHAPE.outputs,
   terminalStates: IPRODUCTION_TERMINAL_STATES,
   successState: "Success",
   check: checkIProductionJob,

@@ -1,21 +1,21 @@
 /** The documented MediaPipeline constraints, each naming the field and the rule; fills the documented defaults. */
-import { Checker, CheckFailure, isUnknown } from "../validation";
+import { Checker, CheckResult, isUnknown } from "../validation";
 
 export const PIPELINE_DEFAULTS = { state: "Active", speed: "Standard" } as const;
 
 const REGION = /^[a-z]+(-[a-z0-9]+)+$/;
 
-export function checkMediaPipeline(inputs: Record<string, unknown>): CheckFailure[] {
+export function checkMediaPipeline(inputs: Record<string, unknown>): CheckResult {
   const c = new Checker();
   if (!c.required("cloud", inputs.cloud, "alicloud for an MPS pipeline, tencentcloud for a CI queue")) {
-    return c.failures;
+    return c.result(inputs);
   }
   c.oneOf("cloud", inputs.cloud, ["alicloud", "tencentcloud"]);
   c.pattern("region", inputs.region, REGION, "must be a region id such as cn-shanghai or ap-guangzhou");
   c.oneOf("state", inputs.state, ["Active", "Paused"]);
   if (inputs.cloud === "alicloud") checkAlicloud(c, inputs);
   if (inputs.cloud === "tencentcloud") checkTencentcloud(c, inputs);
-  return c.failures;
+  return c.result(inputs);
 }
 
 function checkName(c: Checker, name: unknown): void {

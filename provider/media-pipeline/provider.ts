@@ -11,6 +11,7 @@ import {
   createAlicloudPipeline, deleteAlicloudPipeline, readAlicloudPipeline, updateAlicloudPipeline,
 } from "./alicloud";
 import { checkMediaPipeline, withDefaults } from "./check";
+import { MEDIA_PIPELINE_SHAPE } from "./shape";
 import { adoptTencentQueue, readTencentQueue, restoreTencentQueue, updateTencentQueue } from "./tencentcloud";
 import {
   AlicloudPipelineComputed, AlicloudPipelineInputs, QueueSettings, TencentcloudPipelineInputs,
@@ -18,8 +19,6 @@ import {
 
 type Props = Record<string, unknown>;
 
-const INPUT_NAMES = ["cloud", "region", "name", "state", "speed", "speedLevel", "notifyConfig", "role", "bucket",
-  "queueId", "category"] as const;
 const UPDATABLE: ReadonlySet<string> = new Set(["name", "state", "notifyConfig", "role"]);
 /** Omitted, these keep what the cloud has: not a change. */
 const DEFAULTED: Record<string, ReadonlySet<string>> = {
@@ -61,12 +60,12 @@ export function createMediaPipelineProvider(log: (line: string) => void = (l) =>
     },
 
     async check(_olds: Props, news: Props): Promise<dynamic.CheckResult> {
-      const failures = checkMediaPipeline(news);
-      return { inputs: failures.length ? news : withDefaults(news), failures };
+      const { inputs, failures } = checkMediaPipeline(news);
+      return { inputs: failures.length ? inputs : withDefaults(inputs), failures };
     },
 
     async diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
-      const diff = diffInputs(olds, news, { inputNames: INPUT_NAMES, updatable: UPDATABLE,
+      const diff = diffInputs(olds, news, { inputNames: MEDIA_PIPELINE_SHAPE.inputs, updatable: UPDATABLE,
         defaultedByCloud: DEFAULTED[String(news.cloud)] });
       // An adopted CI queue is restored before another adoption, which may be of the same queue.
       return { ...diff, deleteBeforeReplace: isTencent(olds) && diff.replaces.length > 0 };

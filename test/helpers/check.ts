@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { CheckFailure } from "../../provider/validation";
+import { CheckFailure, CheckResult } from "../../provider/validation";
 
 type Args = Record<string, unknown>;
 
@@ -7,11 +7,11 @@ type Args = Record<string, unknown>;
  * Test helpers for a `check()` rule set: `failures(change)` runs the check on a valid base changed by `change`;
  * `assertOne(change, property, reason)` asserts that exactly one rule fails, on that field, for that reason.
  */
-export function checkHelpers(check: (args: Args) => CheckFailure[], base: () => Args) {
+export function checkHelpers(check: (args: Args) => CheckResult, base: () => Args) {
   function failures(change: (args: Args) => void): CheckFailure[] {
     const args = base();
     change(args);
-    return check(args);
+    return check(args).failures;
   }
   function assertOne(change: (args: Args) => void, property: string, reason: RegExp): void {
     const found = failures(change);

@@ -104,6 +104,15 @@ describe("CiMediaJob provider against the emulator", function () {
     assert.equal(after.skipAwait, false);
   });
 
+  it("waits when skipAwait is the string \"false\" (stack config, other languages), using what check() returned", async () => {
+    const { inputs, failures } = await provider.check!({}, { ...smartCover(), skipAwait: "false", timeoutSeconds: "30" });
+    assert.deepEqual(failures, []);
+    const { outs } = await provider.create!(inputs);
+    assert.equal(outs.state, "Success", "the job was waited for, not left Submitted");
+    assert.equal(outs.skipAwait, false);
+    assert.equal(outs.timeoutSeconds, 30);
+  });
+
   it("records a job still running at the deadline, and the next update resumes waiting on the same job", async () => {
     await withTimeline({ runningAfterMs: 100, finishedAfterMs: 2500 }, async (slow) => {
       const inputs = { ...smartCover(), timeoutSeconds: 1, __provider: "serialized" };

@@ -21,7 +21,7 @@ const op = (a: Record<string, unknown>) => a.operation as Record<string, Record<
 
 describe("CiMediaJob check", () => {
   it("accepts a complete SmartCover job", () => {
-    assert.deepEqual(checkCiMediaJob(base()), []);
+    assert.deepEqual(checkCiMediaJob(base()).failures, []);
   });
 
   it("accepts a MediaInfo job without output", () => {

@@ -1,6 +1,6 @@
 /**
  * Fuzzing: check() and the response parsers get random and malformed data. check() must always answer with a list
- * of failures naming a field (never throw); the parsers must answer a body or a CloudApiError (never another
+ * of failures naming a field (never throw), and inputs that pass again unchanged; the parsers must answer a body or a CloudApiError (never another
  * exception, never a hang), whatever arrives: truncated XML/JSON, HTML pages from proxies, HTTP 200 whose body is
  * an error, huge or binary bodies.
  */
@@ -69,13 +69,16 @@ describe("fuzz: check()", () => {
       const r = rng(name.length * 7919);
       for (let i = 0; i < 3000; i++) {
         const inputs = randomObject(r);
-        let failures;
+        let result;
         try {
-          failures = check(inputs);
+          result = check(inputs);
         } catch (e) {
           assert.fail(`${name} threw ${String(e)} for ${JSON.stringify(inputs).slice(0, 300)}`);
         }
+        const { failures } = result;
         assert.ok(Array.isArray(failures));
+        // Normalised inputs are checked the same and come back unchanged: check() is idempotent.
+        if (failures.length === 0) assert.deepEqual(check(result.inputs), { inputs: result.inputs, failures: [] });
         for (const f of failures) {
           assert.equal(typeof f.property, "string");
           assert.ok(f.property.length > 0);

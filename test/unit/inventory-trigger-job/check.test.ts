@@ -20,7 +20,7 @@ const op = (a: Record<string, unknown>) => a.operation as Record<string, unknown
 
 describe("InventoryTriggerJob check", () => {
   it("accepts a complete batch transcode over a prefix", () => {
-    assert.deepEqual(checkInventoryTriggerJob(base()), []);
+    assert.deepEqual(checkInventoryTriggerJob(base()).failures, []);
   });
 
   it("limits name to 128 letters, digits, - and _", () => {

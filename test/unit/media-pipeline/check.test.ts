@@ -10,7 +10,7 @@ const { assertOne } = checkHelpers(checkMediaPipeline, base);
 
 describe("MediaPipeline check", () => {
   it("accepts a complete MPS pipeline and fills the documented defaults", () => {
-    assert.deepEqual(checkMediaPipeline(base()), []);
+    assert.deepEqual(checkMediaPipeline(base()).failures, []);
     assert.deepEqual(withDefaults(base()), { ...base(), state: "Active", speed: "Standard" });
     assert.equal(withDefaults({ ...base(), state: "Paused" }).state, "Paused");
   });
@@ -23,8 +23,8 @@ describe("MediaPipeline check", () => {
   it("keeps each cloud's fields to that cloud", () => {
     assertOne((a) => { a.bucket = "b-1250000000"; }, "bucket", /for cloud "tencentcloud"/);
     const ci = { cloud: "tencentcloud", bucket: "examplebucket-1250000000", region: "ap-guangzhou" };
-    assert.deepEqual(checkMediaPipeline(ci), []);
-    assert.deepEqual(checkMediaPipeline({ ...ci, speed: "Boost" }).map((f) => f.property), ["speed"]);
+    assert.deepEqual(checkMediaPipeline(ci).failures, []);
+    assert.deepEqual(checkMediaPipeline({ ...ci, speed: "Boost" }).failures.map((f) => f.property), ["speed"]);
   });
 
   it("requires name of at most 128 bytes", () => {
@@ -48,8 +48,8 @@ describe("MediaPipeline check for CI queues", () => {
   const notify = (a: Record<string, unknown>) => a.notifyConfig as Record<string, unknown>;
 
   it("accepts an adoption by category or by queue id", () => {
-    assert.deepEqual(checkMediaPipeline(ci()), []);
-    assert.deepEqual(checkMediaPipeline({ ...ci(), queueId: "p0123456789abcdef0123456789abcdef" }), []);
+    assert.deepEqual(checkMediaPipeline(ci()).failures, []);
+    assert.deepEqual(checkMediaPipeline({ ...ci(), queueId: "p0123456789abcdef0123456789abcdef" }).failures, []);
   });
 
   it("requires the bucket as <BucketName>-<APPID>", () => {
@@ -68,7 +68,7 @@ describe("MediaPipeline check for CI queues", () => {
   });
 
   it("needs mode, region and name for TDMQ notifications", () => {
-    const failures = checkMediaPipeline({ ...ci(), notifyConfig: { state: "On", type: "TDMQ", mqMode: "Queue" } });
+    const failures = checkMediaPipeline({ ...ci(), notifyConfig: { state: "On", type: "TDMQ", mqMode: "Queue" } }).failures;
     assert.deepEqual(failures.map((f) => f.property), ["notifyConfig.mqRegion", "notifyConfig.mqName"]);
   });
 });
