@@ -10,11 +10,14 @@ export { createMediaPipelineProvider, mediaPipelineProvider } from "./media-pipe
 export {
   createInventoryTriggerJobProvider, inventoryTriggerJobProvider,
 } from "./inventory-trigger-job/provider";
-export type { JobProviderOptions } from "./job-provider";
+export type { JobProviderOptions } from "./lifecycle/job-provider";
 export type {
-  CiAnimation, CiMediaJobComputed, CiMediaJobInputs, CiMediaJobOutputs, CiMediaInfo, CiOperation, CiOutput,
-  CiOutputObject, CiSmartCover, CiSnapshot, CiTimeInterval, CiTranscode, WaitKnobs,
+  CiMediaJobComputed, CiMediaJobInputs, CiMediaJobOutputs, CiMediaInfo, CiOperation, CiOutputObject,
 } from "./ci-media-job/types";
+export type {
+  CiAnimation, CiMqConfig, CiOutput, CiSmartCover, CiSnapshot, CiTimeInterval, CiTranscode,
+} from "./ci-operation/types";
+export type { WaitKnobs } from "./lifecycle/wait-knobs";
 export type {
   BatchInput, BatchOperation, ChildJobSummary, FailedObject, InventoryTriggerJobComputed, InventoryTriggerJobInputs,
   InventoryTriggerJobOutputs,

@@ -7,10 +7,11 @@ export { InventoryTriggerJob } from "./inventory-trigger-job";
 export type { InventoryTriggerJobArgs } from "./inventory-trigger-job";
 export { MediaPipeline } from "./media-pipeline";
 export type { MediaPipelineArgs } from "./media-pipeline";
+export type { CiMediaInfo, CiOperation, CiOutputObject } from "../provider/ci-media-job/types";
 export type {
-  CiAnimation, CiMediaInfo, CiOperation, CiOutput, CiOutputObject, CiSmartCover, CiSnapshot, CiTimeInterval,
-  CiTranscode,
-} from "../provider/ci-media-job/types";
+  CiAnimation, CiMqConfig, CiOutput, CiSmartCover, CiSnapshot, CiTimeInterval, CiTranscode,
+} from "../provider/ci-operation/types";
+export type { WaitKnobs } from "../provider/lifecycle/wait-knobs";
 export type { CoverFrame, IProductionResult, MusicSegment } from "../provider/iproduction-job/types";
 export type {
   BatchInput, BatchOperation, ChildJobSummary, FailedObject,

@@ -1,8 +1,9 @@
 /** The documented CiMediaJob constraints (../shared/api/tencent-ci.md), each a check failure naming field and rule. */
-import { Checker, checkWaitKnobs, CheckResult } from "../validation";
+import { Checker, CheckResult } from "../check/checker";
+import { checkWaitKnobs } from "../lifecycle/wait-knobs";
 import {
   checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel, REGION, REGION_RULE,
-} from "./rules";
+} from "../ci-operation/rules";
 
 const TAG = /^[A-Z][A-Za-z0-9]*$/;
 

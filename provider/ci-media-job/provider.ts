@@ -8,9 +8,9 @@ import {
 import { ciTime, parseCiTime } from "../clients/tencent/time";
 import { nodes, text, XmlNode } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
-import { EARLIER_RUN_CUTOFF, fromEarlierRun, stillOurs, submissionMarker, submitOnce } from "../submission";
-import { createJobProvider, Described, JobProviderOptions, JobSpec } from "../job-provider";
-import { ciClientFor } from "../cloud-clients";
+import { EARLIER_RUN_CUTOFF, fromEarlierRun, stillOurs, submissionMarker, submitOnce } from "../lifecycle/submission";
+import { createJobProvider, Described, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import { ciClientFor } from "../clients/resource-clients";
 import { checkCiMediaJob } from "./check";
 import { CI_MEDIA_JOB_SHAPE } from "./shape";
 import { CiMediaJobComputed, CiMediaJobInputs } from "./types";

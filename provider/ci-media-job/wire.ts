@@ -1,5 +1,5 @@
 /** CiMediaJob ⇄ the CI wire: the create request, and JobsDetail → outputs. */
-import { fromWire, toWire } from "../case";
+import { fromWire, toWire } from "../clients/case";
 import { nodes, text, texts, XmlNode } from "../clients/tencent/xml";
 import { CiMediaInfo, CiMediaJobComputed, CiMediaJobInputs, CiOutputObject } from "./types";
 

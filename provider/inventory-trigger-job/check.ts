@@ -1,8 +1,9 @@
 /** The documented InventoryTriggerJob constraints (../shared/api/tencent-ci.md), each naming field and rule. */
 import {
   checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel, REGION, REGION_RULE,
-} from "../ci-media-job/rules";
-import { Checker, checkWaitKnobs, CheckResult, describe, isUnknown } from "../validation";
+} from "../ci-operation/rules";
+import { Checker, CheckResult, describe, isUnknown } from "../check/checker";
+import { checkWaitKnobs } from "../lifecycle/wait-knobs";
 
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d)(\d\d)$/;

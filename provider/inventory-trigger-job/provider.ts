@@ -8,11 +8,11 @@ import {
 } from "../clients/tencent/batch-jobs";
 import { nodes, text, XmlNode } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
-import { fromEarlierRun, stillOurs, submissionMarker, submitOnce } from "../submission";
+import { fromEarlierRun, stillOurs, submissionMarker, submitOnce } from "../lifecycle/submission";
 import { parseCiTime } from "../clients/tencent/time";
 import { TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
-import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
-import { ciClientFor } from "../cloud-clients";
+import { createJobProvider, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import { ciClientFor } from "../clients/resource-clients";
 import { checkInventoryTriggerJob } from "./check";
 import { INVENTORY_TRIGGER_JOB_SHAPE } from "./shape";
 import { InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types";

@@ -1,5 +1,6 @@
 /** InventoryTriggerJob inputs and outputs: CI's `POST /inventorytriggerjob` request in camelCase. */
-import type { CiOutput, WaitKnobs } from "../ci-media-job/types";
+import type { CiMqConfig, CiOutput } from "../ci-operation/types";
+import type { WaitKnobs } from "../lifecycle/wait-knobs";
 
 export interface BatchInput {
   /** A COS inventory manifest.json. */
@@ -28,7 +29,7 @@ export interface BatchOperation {
   callBack?: string;
   callBackFormat?: string;
   callBackType?: string;
-  callBackMqConfig?: { mqMode?: string; mqRegion?: string; mqName?: string };
+  callBackMqConfig?: CiMqConfig;
   /** Type Workflow: the workflows to trigger (required). */
   workflowIds?: string[] | string;
 }

@@ -1,5 +1,5 @@
 /** InventoryTriggerJob ⇄ the CI wire: the create request, JobsDetail → outputs, and the child-job summary. */
-import { toWire } from "../case";
+import { toWire } from "../clients/case";
 import { nodes, text, XmlNode } from "../clients/tencent/xml";
 import { ChildJobSummary, InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types";
 

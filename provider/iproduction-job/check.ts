@@ -1,5 +1,6 @@
 /** The documented IProductionJob constraints (../shared/api/alibaba-mps.md), each naming the field and the rule. */
-import { Checker, checkWaitKnobs, CheckResult, describe, isUnknown } from "../validation";
+import { Checker, CheckResult, describe, isUnknown } from "../check/checker";
+import { checkWaitKnobs } from "../lifecycle/wait-knobs";
 import { isKnownFunction, MULTI_RESULT_FUNCTIONS, NO_OUTPUT_FUNCTIONS } from "./functions";
 
 const OSS_URL = /^oss:\/\/([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.oss-([a-z0-9-]+)\.aliyuncs\.com\/(.+)$/;

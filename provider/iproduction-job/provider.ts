@@ -5,9 +5,9 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { IPRODUCTION_TERMINAL_STATES, queryIProductionJob, submitIProductionJob } from "../clients/alibaba/mps-api";
 import { AmbiguousSubmissionError } from "../errors";
-import { createJobProvider, JobProviderOptions, JobSpec } from "../job-provider";
-import { isAmbiguous, submissionMarker } from "../submission";
-import { mpsClientFor } from "../cloud-clients";
+import { createJobProvider, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import { isAmbiguous, submissionMarker } from "../lifecycle/submission";
+import { mpsClientFor } from "../clients/resource-clients";
 import { checkIProductionJob } from "./check";
 import { IPRODUCTION_JOB_SHAPE } from "./shape";
 import { IProductionJobComputed, IProductionJobInputs } from "./types";

@@ -1,5 +1,5 @@
 /** IProductionJob inputs and outputs as the provider sees them: SubmitIProductionJob's parameters in camelCase. */
-import type { WaitKnobs } from "../ci-media-job/types";
+import type { WaitKnobs } from "../lifecycle/wait-knobs";
 
 export interface IProductionJobInputs extends WaitKnobs {
   /** MPS region (falls back to `alicloud:region`). */

@@ -1,9 +1,9 @@
 /** MediaPipeline over MPS pipelines: AddPipeline / UpdatePipeline / QueryPipelineList / DeletePipeline. */
-import { fromWire, toWire } from "../case";
+import { fromWire, toWire } from "../clients/case";
 import {
   addPipeline, deletePipeline, MpsPipeline, queryPipelineList, updatePipeline,
 } from "../clients/alibaba/mps-api";
-import { mpsClientFor } from "../cloud-clients";
+import { mpsClientFor } from "../clients/resource-clients";
 import { AlicloudNotifyConfig, AlicloudPipelineComputed, AlicloudPipelineInputs } from "./types";
 
 

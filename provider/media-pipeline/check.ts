@@ -1,5 +1,5 @@
 /** The documented MediaPipeline constraints, each naming the field and the rule; fills the documented defaults. */
-import { Checker, CheckResult, isUnknown } from "../validation";
+import { Checker, CheckResult, isUnknown } from "../check/checker";
 
 export const PIPELINE_DEFAULTS = { state: "Active", speed: "Standard" } as const;
 

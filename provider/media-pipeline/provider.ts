@@ -4,9 +4,9 @@
  * update in place; cloud, region, speed, speedLevel, bucket, queueId and category replace.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { tracked } from "../interrupt";
-import { diffInputs } from "../job-diff";
-import { ConfigSource, useStackConfig } from "../settings";
+import { tracked } from "../lifecycle/interrupt";
+import { diffInputs } from "../lifecycle/diff";
+import { ConfigSource, useStackConfig } from "../config/settings";
 import {
   createAlicloudPipeline, deleteAlicloudPipeline, readAlicloudPipeline, updateAlicloudPipeline,
 } from "./alicloud";

@@ -3,12 +3,12 @@
  * enabled on the bucket), so the resource adopts one: it remembers the queue's Name, State and NotifyConfig,
  * applies ours, and restores what it found on destroy.
  */
-import { fromWire, toWire } from "../case";
+import { fromWire, toWire } from "../clients/case";
 import { CiClient } from "../clients/tencent/ci-client";
 import { listQueues, updateQueue } from "../clients/tencent/queues";
 import { text, XmlNode } from "../clients/tencent/xml";
 import { ValidationError } from "../errors";
-import { ciClientFor } from "../cloud-clients";
+import { ciClientFor } from "../clients/resource-clients";
 import {
   QueueSettings, TencentcloudNotifyConfig, TencentcloudPipelineComputed, TencentcloudPipelineInputs,
 } from "./types";

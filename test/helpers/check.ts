@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { CheckFailure, CheckResult } from "../../provider/validation";
+import { CheckFailure, CheckResult } from "../../provider/check/checker";
 
 type Args = Record<string, unknown>;
 

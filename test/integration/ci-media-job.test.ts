@@ -7,7 +7,7 @@ import { authorization, keyTime } from "../../provider/clients/tencent/q-sign";
 import { describeMediaJobs } from "../../provider/clients/tencent/media-jobs";
 import { createCiMediaJobProvider } from "../../provider";
 import { CloudApiError, JobFailedError } from "../../provider/errors";
-import { useStackConfig } from "../../provider/settings";
+import { useStackConfig } from "../../provider/config/settings";
 import { ciEmulatorEnv, withEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";

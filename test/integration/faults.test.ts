@@ -6,13 +6,13 @@ import { Emulator, startEmulator } from "../../emulator";
 import {
   createCiMediaJobProvider, createInventoryTriggerJobProvider, createIProductionJobProvider,
 } from "../../provider";
-import { ciClientFor } from "../../provider/cloud-clients";
+import { ciClientFor } from "../../provider/clients/resource-clients";
 import { toCreateRequest } from "../../provider/ci-media-job/wire";
 import { CiMediaJobInputs } from "../../provider/ci-media-job/types";
 import { submitMediaJob } from "../../provider/clients/tencent/media-jobs";
 import { text } from "../../provider/clients/tencent/xml";
 import { AmbiguousSubmissionError } from "../../provider/errors";
-import { submissionMarker } from "../../provider/submission";
+import { submissionMarker } from "../../provider/lifecycle/submission";
 import { ciEmulatorEnv, mpsEmulatorEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";

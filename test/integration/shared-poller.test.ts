@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { Emulator, startEmulator } from "../../emulator";
 import { createCiMediaJobProvider } from "../../provider";
 import { MAX_JOBS_PER_DESCRIBE } from "../../provider/ci-media-job/provider";
-import { StatusPoller } from "../../provider/poller";
+import { StatusPoller } from "../../provider/lifecycle/poller";
 import { ciEmulatorEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";

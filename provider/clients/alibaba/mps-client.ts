@@ -8,7 +8,7 @@ import { resolveEndpoint } from "../../http/endpoint";
 import { isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
 import { limiterFor } from "../../http/rate-limit";
 import { HttpResponse, send } from "../../http/transport";
-import { AlibabaCredentials } from "../../settings";
+import { AlibabaCredentials } from "../../config/settings";
 import { commonParams, rpcTimestamp, signedBody } from "./rpc-sign";
 
 export interface MpsClientOptions {

@@ -7,7 +7,7 @@ import { resolveEndpoint } from "../../http/endpoint";
 import { isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
 import { limiterFor } from "../../http/rate-limit";
 import { HttpResponse, send } from "../../http/transport";
-import { TencentCredentials } from "../../settings";
+import { TencentCredentials } from "../../config/settings";
 import { authorization, keyTime, qEncode } from "./q-sign";
 import { buildXml, parseXml, text, XmlNode } from "./xml";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { checkCiMediaJob } from "../../../provider/ci-media-job/check";
-import { UNKNOWN } from "../../../provider/validation";
+import { UNKNOWN } from "../../../provider/check/checker";
 import { checkHelpers } from "../../helpers/check";
 
 const base = () => ({

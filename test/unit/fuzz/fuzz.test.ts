@@ -14,7 +14,7 @@ import { checkInventoryTriggerJob } from "../../../provider/inventory-trigger-jo
 import { checkIProductionJob } from "../../../provider/iproduction-job/check";
 import { parseResult } from "../../../provider/iproduction-job/result";
 import { checkMediaPipeline } from "../../../provider/media-pipeline/check";
-import { UNKNOWN } from "../../../provider/validation";
+import { UNKNOWN } from "../../../provider/check/checker";
 
 /** A seeded generator, so a failure can be replayed. */
 function rng(seed: number): () => number {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { checkInventoryTriggerJob } from "../../../provider/inventory-trigger-job/check";
 import { toBatchRequest } from "../../../provider/inventory-trigger-job/wire";
 import { InventoryTriggerJobInputs } from "../../../provider/inventory-trigger-job/types";
-import { UNKNOWN } from "../../../provider/validation";
+import { UNKNOWN } from "../../../provider/check/checker";
 import { checkHelpers } from "../../helpers/check";
 
 const BUCKET = "examplebucket-1250000000";

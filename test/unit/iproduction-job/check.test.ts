@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { checkIProductionJob } from "../../../provider/iproduction-job/check";
-import { UNKNOWN } from "../../../provider/validation";
+import { UNKNOWN } from "../../../provider/check/checker";
 import { checkHelpers } from "../../helpers/check";
 
 const OSS = "oss://example-bucket.oss-cn-shanghai.aliyuncs.com";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { ConfigurationError } from "../../provider/errors";
+import { ConfigurationError } from "../../../provider/errors";
 import {
   alibabaCredentials, alibabaRegion, tencentCredentials, tencentRegion, useStackConfig,
-} from "../../provider/settings";
+} from "../../../provider/config/settings";
 
 const VARS = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_REGION",
   "ALICLOUD_ACCESS_KEY", "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_SECRET_KEY", "ALIBABA_CLOUD_ACCESS_KEY_SECRET",

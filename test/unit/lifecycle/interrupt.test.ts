@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { callsInFlight, tracked } from "../../provider/interrupt";
+import { callsInFlight, tracked } from "../../../provider/lifecycle/interrupt";
 
 describe("calls in flight", () => {
   it("are counted while create/read/update/delete run, so a signal can end the process once they answer", async () => {

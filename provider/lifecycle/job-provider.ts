@@ -4,11 +4,11 @@
  * delete cancel where the cloud allows it, otherwise forget. Each cloud supplies only its wire operations.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { CloudApiError, JobFailedError, WaitTimeoutError } from "./errors";
+import { CloudApiError, JobFailedError, WaitTimeoutError } from "../errors";
 import { interruptSignal, tracked } from "./interrupt";
-import { diffJob } from "./job-diff";
-import { ConfigSource, useStackConfig } from "./settings";
-import { CheckResult } from "./validation";
+import { diffJob } from "./diff";
+import { ConfigSource, useStackConfig } from "../config/settings";
+import { CheckResult } from "../check/checker";
 import { PollGroup, PollSchedule, sharedPoller, StatusPoller } from "./poller";
 
 /** The outputs every job resource has. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { diffJob } from "../../provider/job-diff";
-import { UNKNOWN } from "../../provider/validation";
+import { diffJob } from "../../../provider/lifecycle/diff";
+import { UNKNOWN } from "../../../provider/check/checker";
 
 const NAMES = ["bucket", "tag", "input", "operation", "queueId", "triggers", "timeoutSeconds", "skipAwait"];
 const olds = {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { DEFAULT_POLL, PollerClock, PollGroup, PollSchedule, StatusPoller } from "../../provider/poller";
+import { DEFAULT_POLL, PollerClock, PollGroup, PollSchedule, StatusPoller } from "../../../provider/lifecycle/poller";
 
 /** A fake clock: `runUntil` fires due timers in order and lets the answers settle, so the schedule is exact. */
 function fakeClock() {

@@ -3,7 +3,7 @@
  * same things at different paths (a job's `operation.smartCover` is a batch's `operation.jobParam.smartCover`), so
  * every rule takes the path it reports.
  */
-import { Checker, describe, isUnknown } from "../validation";
+import { Checker, describe, isUnknown } from "../check/checker";
 import { TAGS_WITHOUT_OUTPUT } from "./types";
 
 export const BUCKET = /^[a-z0-9][a-z0-9-]*-\d{6,}$/;

@@ -3,10 +3,8 @@
  * For jobs that set is only the waiting knobs: a job is immutable. `__provider` never counts.
  */
 import { isDeepStrictEqual } from "node:util";
-import { isUnknown } from "./validation";
-
-/** Inputs that only steer waiting: a change updates state in place and never submits a new job. */
-export const WAIT_KNOBS: ReadonlySet<string> = new Set(["timeoutSeconds", "skipAwait"]);
+import { isUnknown } from "../check/checker";
+import { WAIT_KNOBS } from "./wait-knobs";
 
 export interface DiffOptions {
   /** Every input name of the resource (olds also hold outputs, which must not be compared). */

@@ -144,12 +144,3 @@ export function describe(value: unknown): string {
   if (value === null) return "null";
   return typeof value === "object" ? "an object" : String(value);
 }
-
-/** The waiting knobs shared by every job resource. */
-export function checkWaitKnobs(c: Checker, inputs: Record<string, unknown>): void {
-  c.integer("timeoutSeconds", inputs.timeoutSeconds, 1, 7 * 24 * 3600, "seconds, at most 7 days");
-  c.boolean("skipAwait", inputs.skipAwait);
-  if (c.present(inputs.triggers) && !Array.isArray(inputs.triggers)) {
-    c.fail("triggers", `triggers must be a list; got ${describe(inputs.triggers)}.`);
-  }
-}

@@ -1,10 +1,10 @@
 /** The clients every resource uses, built from its own bucket/region and the settings read at call time. */
-import { MpsClient } from "./clients/alibaba/mps-client";
-import { CiClient } from "./clients/tencent/ci-client";
+import { MpsClient } from "./alibaba/mps-client";
+import { CiClient } from "./tencent/ci-client";
 import {
   alibabaCredentials, alibabaRegion, ciEndpointOverride, maxRequestsPerSecond, mpsEndpointOverride, tencentCredentials,
   tencentRegion,
-} from "./settings";
+} from "../config/settings";
 
 export function ciClientFor(inputs: { bucket: string; region?: string }): CiClient {
   return new CiClient({ bucket: inputs.bucket, region: tencentRegion(inputs.region), credentials: tencentCredentials,

@@ -3,8 +3,8 @@
  * `configure()`, otherwise the environment. Nothing here is captured by the serialized provider, and nothing read
  * here is ever returned as a resource output.
  */
-import { ConfigurationError } from "./errors";
-import { DEFAULT_MAX_REQUESTS_PER_SECOND } from "./http/rate-limit";
+import { ConfigurationError } from "../errors";
+import { DEFAULT_MAX_REQUESTS_PER_SECOND } from "../http/rate-limit";
 
 /** What `configure()` receives: the decrypted stack config. */
 export interface ConfigSource {

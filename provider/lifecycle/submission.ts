@@ -5,9 +5,9 @@
  * does not exist is the same request (same marker) sent again.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { WAIT_KNOBS } from "./job-diff";
-import { CloudApiError } from "./errors";
-import { TransportError } from "./http/transport";
+import { WAIT_KNOBS } from "./wait-knobs";
+import { CloudApiError } from "../errors";
+import { TransportError } from "../http/transport";
 
 /**
  * The marker a submission carries in its UserData (when the user left it empty). With the resource's identity

@@ -1,0 +1,41 @@
+/**
+ * The knobs of our own that every job resource has: they steer waiting, or (triggers) ask for a new job. A change of
+ * timeoutSeconds or skipAwait updates the resource in place and never submits a new job.
+ */
+import { Checker, describe } from "../check/checker";
+
+/** The knobs of our own that steer waiting; changing them never submits a new job. */
+export interface WaitKnobs {
+  /** Any values; a change re-runs the job. */
+  triggers?: unknown[];
+  /** How long create waits for a terminal state (default 1800). */
+  timeoutSeconds?: number;
+  /** Return as soon as the job is submitted. */
+  skipAwait?: boolean;
+}
+
+/** Inputs that only steer waiting: a change updates state in place and never submits a new job. */
+export const WAIT_KNOBS: ReadonlySet<string> = new Set(["timeoutSeconds", "skipAwait"]);
+
+/** Default wait limit; pulumi-kubernetes waits 10 minutes for a Job, media jobs often take longer. */
+export const DEFAULT_TIMEOUT_SECONDS = 1800;
+
+/** At most a week: the longest a deployment can reasonably hold a job open. */
+const MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
+
+/** The waiting knobs shared by every job resource. */
+export function checkWaitKnobs(c: Checker, inputs: Record<string, unknown>): void {
+  c.integer("timeoutSeconds", inputs.timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, "seconds, at most 7 days");
+  c.boolean("skipAwait", inputs.skipAwait);
+  if (c.present(inputs.triggers) && !Array.isArray(inputs.triggers)) {
+    c.fail("triggers", `triggers must be a list; got ${describe(inputs.triggers)}.`);
+  }
+}
+
+/** The knobs as create and update use them: the inputs come from check(), which made them a number and a boolean. */
+export function waitKnobsOf(props: Record<string, unknown>): { timeoutSeconds: number; skipAwait: boolean } {
+  return {
+    timeoutSeconds: typeof props.timeoutSeconds === "number" ? props.timeoutSeconds : DEFAULT_TIMEOUT_SECONDS,
+    skipAwait: props.skipAwait === true,
+  };
+}
