@@ -1,5 +1,5 @@
 /**
- * `pulumi-mediajobs/emulator`: a local stand-in for the Tencent Cloud Infinite (and, later, Alibaba MPS) APIs, for
+ * `pulumi-mediajobs/emulator`: a local stand-in for the Tencent Cloud Infinite and Alibaba Cloud MPS APIs, for
  * tests, demos and users' own CI. It checks request signatures as the clouds do, so a client that works here signs
  * correctly.
  */
@@ -134,13 +134,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       jobs: () => mps.jobs.all(),
       pipelines: () => pipelines.all(),
       deletePipeline: (id) => pipelines.delete(id),
-      submissions: () => mps.submissions,
+      submissions: () => mps.submissions.total,
     },
     faults: { set: (rates) => faults.set(rates), script: (list) => faults.script(list),
       counts: () => ({ ...faults.counts }) },
     submissionsByUserData: () => {
       const all = new Map(ci.submissions.byUserData);
-      for (const [k, v] of mps.submissionLog.byUserData) all.set(k, (all.get(k) ?? 0) + v);
+      for (const [k, v] of mps.submissions.byUserData) all.set(k, (all.get(k) ?? 0) + v);
       return all;
     },
     close: () => new Promise<void>((resolve, reject) => {

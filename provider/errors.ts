@@ -1,40 +1,61 @@
 /**
- * The errors users see. Messages are complete sentences a Pulumi user can act on; they never contain a signature,
- * a signed URL or a key.
+ * Every error this package throws: one family under `MediaJobsError`, each class with a stable `code` to switch on
+ * (the README has the table: what each means and what to do). Messages are complete sentences a Pulumi user can act
+ * on; they never contain a signature, a signed URL or a key.
  */
 
 /** Base of every error this package throws; `code` is stable and safe to switch on. */
 export class MediaJobsError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = new.target.name;
     this.code = code;
   }
 }
 
-/** Bad input, found before any request is sent. */
+/** Bad input, found before any request is sent (or, for values unknown at preview, before the job is submitted). */
 export class ValidationError extends MediaJobsError {
   constructor(message: string) {
-    super("ValidationError", message);
+    super("Validation", message);
   }
 }
 
 /** Missing or unusable credentials, region or endpoint settings. */
 export class ConfigurationError extends MediaJobsError {
   constructor(message: string) {
-    super("ConfigurationError", message);
+    super("Configuration", message);
   }
 }
 
+/**
+ * A failure below HTTP: connection refused or reset, timeout, TLS. `sent` is false when nothing left the client (the
+ * cloud cannot have processed the request).
+ */
+export class TransportError extends MediaJobsError {
+  constructor(
+    /** The system or undici code, e.g. ECONNRESET, UND_ERR_HEADERS_TIMEOUT. */
+    readonly networkCode: string,
+    message: string,
+    readonly sent: boolean,
+  ) {
+    super("Transport", message);
+  }
+}
+
+export type Service = "ci" | "mps";
+
 export interface CloudApiErrorInit {
-  service: "ci" | "mps";
+  service: Service;
   action: string;
   status: number;
+  /** The cloud's own error code (`SignatureDoesNotMatch`, `Throttling.User`, …); empty when it gave none. */
   vendorCode: string;
   vendorMessage: string;
   requestId?: string;
   retryable: boolean;
+  /** The cloud refused the request as over its rate limit: it was not processed. */
+  throttled?: boolean;
   /** MPS: the host that answered, and the vendor's advice. */
   hostId?: string;
   recommend?: string;
@@ -46,25 +67,27 @@ export interface CloudApiErrorInit {
 
 /** The cloud answered with an error document. */
 export class CloudApiError extends MediaJobsError {
-  readonly service: "ci" | "mps";
+  readonly service: Service;
   readonly action: string;
   readonly status: number;
   readonly vendorCode: string;
   readonly vendorMessage: string;
   readonly requestId: string | undefined;
   readonly retryable: boolean;
+  readonly throttled: boolean;
   readonly fault: "client" | "server";
   readonly hostId: string | undefined;
   readonly recommend: string | undefined;
   readonly retryAfterMs: number | undefined;
   declare readonly rawBody: string | undefined;
 
-  constructor(init: CloudApiErrorInit) {
+  constructor(init: CloudApiErrorInit, code = "CloudApi") {
     const rid = init.requestId ? ` (RequestId ${init.requestId})` : "";
     const fix = advice(init.vendorCode, init.vendorMessage);
-    super(init.vendorCode || `HTTP${init.status}`,
-      `${serviceName(init.service)} ${init.action} failed with HTTP ${init.status}: ` +
-      `${init.vendorCode || "no error code"}: ${sentence(init.vendorMessage || "no message")}${rid}${fix ? ` ${fix}` : ""}`);
+    const what = init.vendorCode ? `${init.vendorCode}: ${sentence(init.vendorMessage || "no message")}`
+      : sentence(init.vendorMessage || "no error code or message");
+    super(code, `${serviceName(init.service)} ${init.action} failed with HTTP ${init.status}: ${what}${rid}` +
+      `${fix ? ` ${fix}` : ""}`);
     this.service = init.service;
     this.action = init.action;
     this.status = init.status;
@@ -72,6 +95,7 @@ export class CloudApiError extends MediaJobsError {
     this.vendorMessage = init.vendorMessage;
     this.requestId = init.requestId;
     this.retryable = init.retryable;
+    this.throttled = init.throttled ?? false;
     this.fault = init.status >= 500 ? "server" : "client";
     this.hostId = init.hostId;
     this.recommend = init.recommend;
@@ -81,16 +105,47 @@ export class CloudApiError extends MediaJobsError {
 }
 
 /**
+ * An answer that is not the document the API promises: an HTML page from a proxy, a truncated body, a 200 without
+ * the job it should carry. The request may have been processed.
+ */
+export class InvalidResponseError extends CloudApiError {
+  constructor(init: Omit<CloudApiErrorInit, "vendorCode" | "vendorMessage" | "throttled"> & {
+    /** What is wrong with it, e.g. "the answer is not a CI document (text/html, 57 bytes)". */
+    problem: string;
+  }) {
+    const { problem, ...rest } = init;
+    super({ ...rest, vendorCode: "", vendorMessage: problem }, "InvalidResponse");
+  }
+}
+
+/**
  * A submission got no answer after it may have reached the cloud, and the job could not be looked up (MPS has no
  * API for that). Nothing was submitted again.
  */
 export class AmbiguousSubmissionError extends MediaJobsError {
-  constructor(readonly action: string, readonly marker: string, cause: string) {
+  constructor(readonly action: string, readonly marker: string, cause: Error) {
     super("AmbiguousSubmission",
-      `${action} got no answer (${cause}). The cloud may have created the job; it was not submitted again, ` +
+      `${action} got no answer (${cause.message}). The cloud may have created the job; it was not submitted again, ` +
       `because there is no API to find it by its request. Look for the job whose UserData is "${marker}" (in the ` +
       `console, or with QueryIProductionJob if you know its id); when you are sure there is none, run ` +
-      `\`pulumi up\` again to submit anew.`);
+      `\`pulumi up\` again to submit anew.`, { cause });
+  }
+}
+
+/**
+ * A submission's answer was lost, and the lookup by its marker found several jobs: which one is this resource's
+ * cannot be told. Nothing was submitted again.
+ */
+export class SubmissionConflictError extends MediaJobsError {
+  constructor(readonly marker: string, readonly jobIds: readonly string[], message: string) {
+    super("SubmissionConflict", message);
+  }
+}
+
+/** The CI queue to adopt could not be determined from the bucket's queues. */
+export class QueueAdoptionError extends MediaJobsError {
+  constructor(readonly bucket: string, message: string) {
+    super("QueueAdoption", message);
   }
 }
 
@@ -110,6 +165,57 @@ export class JobFailedError extends MediaJobsError {
   }
 }
 
+/** The cloud no longer knows a job this resource was waiting for (jobs age out of the clouds' history). */
+export class JobNotFoundError extends MediaJobsError {
+  constructor(readonly service: Service, readonly jobId: string) {
+    super("JobNotFound",
+      `${serviceName(service)} no longer knows job ${jobId}. Run \`pulumi refresh\` to remove it from the stack, ` +
+      `then \`pulumi up\` to run it again.`);
+  }
+}
+
+/** Why a resource was recorded before it was ready. */
+export type NotInitializedReason =
+  /** Our deadline (`timeoutSeconds`) passed while the job ran. */
+  | "deadline"
+  /** SIGINT or SIGTERM: the deployment is being stopped. */
+  | "interrupt"
+  /** A step after the resource was created failed (the cause says which). */
+  | "error";
+
+/**
+ * The one partial-result error (pulumi-kubernetes' model for init, timeout and cancel alike): the resource exists in
+ * the cloud but is not finished, so it is recorded in the stack as not yet initialized (the engine's init-error
+ * shape: `id`, `properties`, `reasons`). The next `pulumi up` continues with it (resumes waiting, applies the rest)
+ * instead of creating it again, and `pulumi destroy` can remove it.
+ */
+export class NotInitializedError extends MediaJobsError {
+  declare readonly properties: Record<string, unknown>;
+  readonly reasons: string[];
+
+  constructor(
+    /** The resource's id (job id, pipeline id). */
+    readonly id: string,
+    properties: Record<string, unknown>,
+    readonly reason: NotInitializedReason,
+    message: string,
+    cause?: Error,
+  ) {
+    super("NotInitialized", message, cause ? { cause } : undefined);
+    this.reasons = [message];
+    // The whole state, inputs included: off the enumerable fields so that logging the error never prints it.
+    Object.defineProperty(this, "properties", { value: properties, enumerable: false });
+  }
+}
+
+/**
+ * @deprecated Since 0.2: a job still running at the deadline or at an interrupt is a {@link NotInitializedError}
+ * (reason `deadline` or `interrupt`). This alias keeps `instanceof WaitTimeoutError` working.
+ */
+export const WaitTimeoutError = NotInitializedError;
+/** @deprecated Since 0.2: see {@link NotInitializedError}. */
+export type WaitTimeoutError = NotInitializedError;
+
 /** What the user can do about errors whose cause is not in the request (clock skew, credentials). */
 function advice(code: string, message: string): string | undefined {
   if (code === "RequestTimeTooSkewed" || code === "InvalidTimeStamp.Expired" ||
@@ -127,15 +233,6 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-/** The wait stopped (our deadline, or a signal) while the job was still running; the job is recorded. */
-export class WaitTimeoutError extends MediaJobsError {
-  constructor(readonly jobId: string, readonly state: string, reason: string) {
-    super("WaitTimeout",
-      `Job ${jobId} is still ${state}: ${reason}. It is recorded in the stack: the next \`pulumi up\` resumes ` +
-      `waiting for the same job, and \`pulumi destroy\` cancels it if it has not started running.`);
-  }
-}
-
-function serviceName(service: "ci" | "mps"): string {
+function serviceName(service: Service): string {
   return service === "ci" ? "Tencent Cloud Infinite" : "Alibaba Cloud MPS";
 }

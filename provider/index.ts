@@ -29,5 +29,12 @@ export type {
   AlicloudNotifyConfig, AlicloudPipelineComputed, AlicloudPipelineInputs, MediaPipelineInputs, MediaPipelineOutputs,
   QueueSettings, TencentcloudNotifyConfig, TencentcloudPipelineComputed, TencentcloudPipelineInputs,
 } from "./media-pipeline/types";
-export { CloudApiError, ConfigurationError, JobFailedError, MediaJobsError, ValidationError, WaitTimeoutError }
-  from "./errors";
+export {
+  AmbiguousSubmissionError, CloudApiError, ConfigurationError, InvalidResponseError, JobFailedError, JobNotFoundError,
+  MediaJobsError, NotInitializedError, QueueAdoptionError, SubmissionConflictError, TransportError, ValidationError,
+  WaitTimeoutError,
+} from "./errors";
+export type { CloudApiErrorInit, NotInitializedReason, Service } from "./errors";
+export { ProviderContext } from "./lifecycle/provider-context";
+export type { ProviderContextOptions } from "./lifecycle/provider-context";
+export type { MediaPipelineProviderOptions } from "./media-pipeline/provider";

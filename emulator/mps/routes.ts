@@ -17,9 +17,8 @@ export function matchesMpsHost(host: string): boolean {
 }
 
 export class MpsService {
-  /** Counts SubmitIProductionJob calls that created a job. */
-  submissions = 0;
-  readonly submissionLog = new SubmissionLog();
+  /** SubmitIProductionJob calls that created a job. */
+  readonly submissions = new SubmissionLog();
 
   constructor(
     readonly jobs: IProductionJobStore,
@@ -58,8 +57,7 @@ export class MpsService {
           }
         }
         const job = this.jobs.create(region, p);
-        this.submissions++;
-        this.submissionLog.record(p.UserData);
+        this.submissions.record(p.UserData);
         return { JobId: job.jobId, Result: "" };
       }
       case "QueryIProductionJob": {

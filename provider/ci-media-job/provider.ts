@@ -1,68 +1,116 @@
 /** The CiMediaJob dynamic provider: the shared job lifecycle over CI's media job API. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { CiClient } from "../clients/tencent/ci-client";
+import type { CiClient } from "../clients/tencent/ci-client";
 import {
-  cancelMediaJob, CANCELLABLE_JOB_STATES, describeMediaJobs, listAllMediaJobs, listMediaJobs, submitMediaJob,
-  TERMINAL_JOB_STATES,
+  cancelMediaJob, CANCELLABLE_JOB_STATES, describeMediaJobs, listAllMediaJobs, listMediaJobs, MediaJob,
+  submitMediaJob, TERMINAL_JOB_STATES,
 } from "../clients/tencent/media-jobs";
-import { ciTime, parseCiTime } from "../clients/tencent/time";
-import { nodes, text, XmlNode } from "../clients/tencent/xml";
-import { ValidationError } from "../errors";
-import { EARLIER_RUN_CUTOFF, fromEarlierRun, stillOurs, submissionMarker, submitOnce } from "../lifecycle/submission";
-import { createJobProvider, Described, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
-import { ciClientFor } from "../clients/resource-clients";
+import { ciTime } from "../clients/tencent/time";
+import { SubmissionConflictError } from "../errors";
+import { createJobProvider, Described, JobEnv, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import { CLOCK_SLACK_MS, submissionMarker, submitOnce } from "../lifecycle/submission";
 import { checkCiMediaJob } from "./check";
 import { CI_MEDIA_JOB_SHAPE } from "./shape";
 import { CiMediaJobComputed, CiMediaJobInputs } from "./types";
-import { fromJobsDetail, toCreateRequest } from "./wire";
-
+import { computedOf, toCreateRequest } from "./wire";
 
 export type CiMediaJobProviderOptions = JobProviderOptions;
+
+type Props = Record<string, unknown>;
 
 /** How far back an interrupted run's job is looked for (jobs can wait long in a paused queue). */
 const IN_PROGRESS_WINDOW_MS = 24 * 3600_000;
 /** Pages of 100 jobs listed once per process for all resources; a busier bucket is looked up job by job. */
 const EARLIER_RUN_MAX_PAGES = 5;
-
-/**
- * The jobs of a bucket, tag and queue created before this process started: the only ones an interrupted earlier
- * run can have left behind. Listed once per provider process and shared by every resource (a stack of hundreds
- * of jobs costs one request here, not one per job); undefined when the bucket is too busy for one listing.
- */
-const earlierRunJobs = new Map<string, Promise<XmlNode[] | undefined>>();
-
-function jobsBeforeThisRun(client: CiClient, inputs: CiMediaJobInputs): Promise<XmlNode[] | undefined> {
-  const key = [client.origin, client.host, inputs.tag, inputs.queueId ?? ""].join("\u0000");
-  let listed = earlierRunJobs.get(key);
-  if (!listed) {
-    listed = listAllMediaJobs(client, { tag: inputs.tag, since: ciTime(Date.now() - IN_PROGRESS_WINDOW_MS),
-      until: ciTime(EARLIER_RUN_CUTOFF), queueId: inputs.queueId }, EARLIER_RUN_MAX_PAGES);
-    earlierRunJobs.set(key, listed);
-    // A failed listing is not kept: the next resource tries again.
-    listed.catch(() => earlierRunJobs.delete(key));
-  }
-  return listed;
-}
-
-function clientFor(props: Record<string, unknown>) {
-  return ciClientFor(props as unknown as CiMediaJobInputs);
-}
-
 /** Jobs per status request: `GET /jobs/<id1>,<id2>,…` keeps the URL well under common 8 KB limits. */
 export const MAX_JOBS_PER_DESCRIBE = 50;
 
-async function describeMany(props: Record<string, unknown>, jobIds: readonly string[]) {
-  const { jobs, requestId } = await describeMediaJobs(clientFor(props), jobIds);
-  const found = new Map<string, Described<CiMediaJobComputed>>();
-  for (const detail of jobs) {
-    const computed = fromJobsDetail(detail);
-    if (jobIds.includes(computed.jobId)) found.set(computed.jobId, { computed, requestId });
+const inputsOf = (props: Props) => props as unknown as CiMediaJobInputs;
+
+/** Submits the job, or adopts the one an interrupted earlier run or a lost answer left (never both). */
+async function submit(props: Props, env: JobEnv): Promise<CiMediaJobComputed> {
+  const inputs = inputsOf(props);
+  const client = env.ctx.ciClient(inputs);
+  const { marker, adoptable } = submissionMarker(props, inputs.operation.userData);
+  const request = toCreateRequest(inputs, marker);
+  const job = await submitOnce({
+    submit: () => submitMediaJob(client, request),
+    idOf: (j) => j.jobId,
+    runs: env.ctx.earlierRuns,
+    findInProgress: adoptable ? () => earlierRunJob(env, client, inputs, marker) : undefined,
+    find: () => lostSubmission(env, client, inputs, marker),
+    log: env.log,
+  });
+  return computedOf(job);
+}
+
+/** This resource's jobs (by the marker in their UserData) among the jobs of its tag, input and queue since `since`. */
+async function jobsCarrying(client: CiClient, inputs: CiMediaJobInputs, marker: string, since: number):
+  Promise<MediaJob[]> {
+  const { jobs } = await listMediaJobs(client, { tag: inputs.tag, since: ciTime(since),
+    inputObject: inputs.input.object, queueId: inputs.queueId });
+  return jobs.filter((j) => j.userData === marker);
+}
+
+/**
+ * The job of this resource that an interrupted earlier run submitted and that is still its unfinished business.
+ * The jobs before this run are listed once for the whole stack; a bucket too busy for one listing is looked up for
+ * this resource alone.
+ */
+async function earlierRunJob(env: JobEnv, client: CiClient, inputs: CiMediaJobInputs, marker: string):
+  Promise<MediaJob | undefined> {
+  const runs = env.ctx.earlierRuns;
+  const since = env.ctx.now() - IN_PROGRESS_WINDOW_MS;
+  const key = [client.origin, client.host, inputs.tag, inputs.queueId ?? ""].join("\u0000");
+  const listed = await runs.listOnce(key, () => listAllMediaJobs(client, { tag: inputs.tag, since: ciTime(since),
+    until: ciTime(runs.cutoff), queueId: inputs.queueId }, EARLIER_RUN_MAX_PAGES));
+  const candidates = listed.complete ? listed.jobs.filter((j) => j.userData === marker)
+    : await jobsCarrying(client, inputs, marker, since);
+  return candidates.find((j) => runs.stillUnfinished(TERMINAL_JOB_STATES.has(j.state), j.endedAt) &&
+    runs.fromEarlierRun(j.jobId, j.createdAt));
+}
+
+/** After a lost answer: the job the submission created, if any (several carrying its marker cannot be told apart). */
+async function lostSubmission(env: JobEnv, client: CiClient, inputs: CiMediaJobInputs, marker: string):
+  Promise<MediaJob | undefined> {
+  const jobs = await jobsCarrying(client, inputs, marker, env.ctx.now() - CLOCK_SLACK_MS);
+  if (jobs.length > 1) {
+    const ids = jobs.map((j) => j.jobId);
+    throw new SubmissionConflictError(marker, ids, `A submission's answer was lost and ${jobs.length} ${inputs.tag} ` +
+      `jobs of ${inputs.input.object} carry its operation.userData ("${marker}"): ${ids.join(", ")}. Leave ` +
+      `operation.userData empty (a unique marker is then used) or make it unique per job.`);
   }
+  return jobs[0];
+}
+
+async function describeMany(props: Props, jobIds: readonly string[], env: JobEnv):
+  Promise<Map<string, Described<CiMediaJobComputed>>> {
+  const { jobs, requestId } = await describeMediaJobs(env.ctx.ciClient(inputsOf(props)), jobIds);
+  const found = new Map<string, Described<CiMediaJobComputed>>();
+  for (const job of jobs) if (jobIds.includes(job.jobId)) found.set(job.jobId, { computed: computedOf(job), requestId });
   return found;
 }
 
-async function describe(props: Record<string, unknown>, jobId: string) {
-  return (await describeMany(props, [jobId])).get(jobId);
+async function describe(props: Props, jobId: string, env: JobEnv) {
+  return (await describeMany(props, [jobId], env)).get(jobId);
+}
+
+/** Cancels a job that has not started running; a running one can only be forgotten. */
+async function cancel(props: Props, current: CiMediaJobComputed, env: JobEnv): Promise<string> {
+  if (!CANCELLABLE_JOB_STATES.has(current.state)) {
+    return `already ${current.state} and cannot be cancelled; it is forgotten, not stopped (its outputs stay in COS).`;
+  }
+  try {
+    await cancelMediaJob(env.ctx.ciClient(inputsOf(props)), current.jobId);
+    return "cancelled";
+  } catch (e) {
+    // It may have started running between describe and cancel: then it can only be forgotten.
+    const after = (await describe(props, current.jobId, env))?.computed;
+    if (after && !CANCELLABLE_JOB_STATES.has(after.state)) {
+      return "started running before it could be cancelled; it is forgotten, not stopped.";
+    }
+    throw e;
+  }
 }
 
 export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
@@ -74,39 +122,7 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
   terminalStates: TERMINAL_JOB_STATES,
   successState: "Success",
   check: checkCiMediaJob,
-  async submit(props, log) {
-    const inputs = props as unknown as CiMediaJobInputs;
-    const client = clientFor(props);
-    const { marker: userData, adoptable } = submissionMarker(props, inputs.operation.userData);
-    const request = toCreateRequest(inputs, userData);
-    const carrying = async (since: number) => (await listMediaJobs(client, { tag: inputs.tag, since: ciTime(since),
-      inputObject: inputs.input.object, queueId: inputs.queueId })).jobs
-      .filter((j) => text(nodes(j.Operation)[0]?.UserData) === userData);
-    return submitOnce({
-      submit: async () => fromJobsDetail(await submitMediaJob(client, request)),
-      idOf: (job) => job.jobId,
-      findInProgress: !adoptable ? undefined : async () => {
-        const listed = (await jobsBeforeThisRun(client, inputs))
-          ?.filter((j) => text(nodes(j.Operation)[0]?.UserData) === userData);
-        const earlier = (listed ?? await carrying(Date.now() - IN_PROGRESS_WINDOW_MS)).find((j) =>
-          stillOurs(TERMINAL_JOB_STATES.has(text(j.State) ?? ""), parseCiTime(text(j.EndTime))) &&
-          fromEarlierRun(text(j.JobId) ?? "", parseCiTime(text(j.CreationTime))));
-        return earlier && fromJobsDetail(earlier);
-      },
-      async find() {
-        // A minute of slack for the difference between our clock and CI's.
-        const jobs = await carrying(Date.now() - 60_000);
-        if (jobs.length > 1) {
-          throw new ValidationError(`A submission's answer was lost and ${jobs.length} ${inputs.tag} jobs of ` +
-            `${inputs.input.object} carry its operation.userData ("${userData}"): ` +
-            `${jobs.map((j) => text(j.JobId)).join(", ")}. Leave operation.userData empty (a unique marker is then ` +
-            `used) or make it unique per job.`);
-        }
-        return jobs[0] && fromJobsDetail(jobs[0]);
-      },
-      log,
-    });
-  },
+  submit,
   describe,
   describeMany: {
     // One bucket's jobs share requests (credentials and endpoint are the stack's).
@@ -114,26 +130,8 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
     maxBatch: MAX_JOBS_PER_DESCRIBE,
     describe: describeMany,
   },
-  summary: (props) => {
-    const inputs = props as unknown as CiMediaJobInputs;
-    return `${inputs.tag} of ${inputs.input.object}`;
-  },
-  async cancel(props, current) {
-    if (!CANCELLABLE_JOB_STATES.has(current.state)) {
-      return `already ${current.state} and cannot be cancelled; it is forgotten, not stopped (its outputs stay in COS).`;
-    }
-    try {
-      await cancelMediaJob(clientFor(props), current.jobId);
-      return "cancelled";
-    } catch (e) {
-      // It may have started running between describe and cancel: then it can only be forgotten.
-      const after = (await describe(props, current.jobId))?.computed;
-      if (after && !CANCELLABLE_JOB_STATES.has(after.state)) {
-        return "started running before it could be cancelled; it is forgotten, not stopped.";
-      }
-      throw e;
-    }
-  },
+  summary: (props) => `${inputsOf(props).tag} of ${inputsOf(props).input.object}`,
+  cancel,
 };
 
 export function createCiMediaJobProvider(options: CiMediaJobProviderOptions = {}): dynamic.ResourceProvider {

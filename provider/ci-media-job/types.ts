@@ -2,6 +2,7 @@
  * CiMediaJob inputs and outputs as the provider sees them (resolved values). The Args mirror the vendor request one
  * to one: same nesting, vendor names in camelCase (design §2).
  */
+import type { JobOutputObject, MediaInfoReport } from "../clients/tencent/media-jobs";
 import type { WaitKnobs } from "../lifecycle/wait-knobs";
 import type {
   CiAnimation, CiMqConfig, CiOutput, CiSmartCover, CiSnapshot, CiTranscode,
@@ -39,20 +40,11 @@ export interface CiMediaJobInputs extends WaitKnobs {
   callBackMqConfig?: CiMqConfig;
 }
 
-/** One object the job wrote. */
-export interface CiOutputObject {
-  bucket: string;
-  region: string;
-  object: string;
-  md5?: string;
-}
+/** One object the job wrote, with its MD5 where CI gives it. */
+export type CiOutputObject = JobOutputObject;
 
 /** MediaInfo as CI reports it, keys in camelCase, values strings. */
-export interface CiMediaInfo {
-  format?: Record<string, string>;
-  stream?: { video?: Record<string, string>[]; audio?: Record<string, string>[]; subtitle?: unknown };
-  [key: string]: unknown;
-}
+export type CiMediaInfo = MediaInfoReport;
 
 export interface CiMediaJobComputed {
   jobId: string;

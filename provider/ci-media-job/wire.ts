@@ -1,7 +1,8 @@
-/** CiMediaJob ⇄ the CI wire: the create request, and JobsDetail → outputs. */
-import { fromWire, toWire } from "../clients/case";
-import { nodes, text, texts, XmlNode } from "../clients/tencent/xml";
-import { CiMediaInfo, CiMediaJobComputed, CiMediaJobInputs, CiOutputObject } from "./types";
+/** CiMediaJob ⇄ the CI wire: the create request from the inputs, and the outputs from a described job. */
+import { toWire } from "../clients/case";
+import type { MediaJob } from "../clients/tencent/media-jobs";
+import type { XmlNode } from "../clients/tencent/xml";
+import { CiMediaJobComputed, CiMediaJobInputs } from "./types";
 
 /**
  * The `<Request>` content of `POST /jobs`, element for element. `marker` goes in Operation.UserData when the user
@@ -22,35 +23,13 @@ export function toCreateRequest(inputs: CiMediaJobInputs, marker?: string): XmlN
   return request as XmlNode;
 }
 
-/** Reads the outputs from a JobsDetail. Times stay the cloud's strings (`-` when not reached yet). */
-export function fromJobsDetail(detail: XmlNode): CiMediaJobComputed {
-  const operation = nodes(detail.Operation)[0] ?? {};
-  const result = nodes(operation.MediaResult)[0];
-  const mediaInfo = nodes(operation.MediaInfo)[0];
+/** The outputs of a described job. Times stay the cloud's strings (`-` when not reached yet). */
+export function computedOf(job: MediaJob): CiMediaJobComputed {
   const computed: CiMediaJobComputed = {
-    jobId: text(detail.JobId) ?? "",
-    state: text(detail.State) ?? "",
-    code: text(detail.Code) ?? "",
-    message: text(detail.Message) ?? "",
-    creationTime: text(detail.CreationTime) ?? "",
-    startTime: text(detail.StartTime) ?? "",
-    endTime: text(detail.EndTime) ?? "",
-    queueId: text(detail.QueueId) ?? "",
-    outputObjects: result ? nodes(result.OutputFile).flatMap(objectsOf) : [],
-    spriteObjects: result
-      ? nodes(result.OutputFile).flatMap((f) => nodes(f.SpriteOutputFile)).flatMap(objectsOf) : [],
+    jobId: job.jobId, state: job.state, code: job.code, message: job.message, creationTime: job.creationTime,
+    startTime: job.startTime, endTime: job.endTime, queueId: job.queueId, outputObjects: job.outputObjects,
+    spriteObjects: job.spriteObjects,
   };
-  if (mediaInfo) computed.mediaInfo = fromWire(mediaInfo) as CiMediaInfo;
+  if (job.mediaInfo) computed.mediaInfo = job.mediaInfo;
   return computed;
-}
-
-/** The objects one OutputFile (or SpriteOutputFile) names, with their MD5 where CI gives it. */
-function objectsOf(file: XmlNode): CiOutputObject[] {
-  const bucket = text(file.Bucket) ?? "";
-  const region = text(file.Region) ?? "";
-  const md5 = new Map(nodes(file.Md5Info).map((m) => [text(m.ObjectName) ?? "", text(m.Md5) ?? ""]));
-  return texts(file.ObjectName).map((object) => {
-    const md5sum = md5.get(object);
-    return md5sum ? { bucket, region, object, md5: md5sum } : { bucket, region, object };
-  });
 }

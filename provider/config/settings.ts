@@ -11,12 +11,14 @@ export interface ConfigSource {
   get(key: string): string | undefined;
 }
 
-// Module-level by design: all dynamic resources of a stack share one provider process and one stack config.
-let stackConfig: ConfigSource | undefined;
-
-/** Installs the stack config (called from each provider's `configure`). */
-export function useStackConfig(config: ConfigSource | undefined): void {
-  stackConfig = config;
+/** An access key for either cloud: Tencent's SecretId/SecretKey, Alibaba's AccessKey id/secret; STS adds a token. */
+export interface Credentials {
+  /** The key id (Tencent SecretId, Alibaba AccessKeyId): not secret, it names the account in requests. */
+  keyId: string;
+  /** The key secret (Tencent SecretKey, Alibaba AccessKeySecret). */
+  secret: string;
+  /** The STS token that goes with temporary keys. */
+  securityToken?: string;
 }
 
 interface Setting {
@@ -42,101 +44,94 @@ const SETTINGS = {
   maxRequestsPerSecond: { configKey: "mediajobs:maxRequestsPerSecond", env: ["MEDIAJOBS_MAX_REQUESTS_PER_SECOND"] },
 } satisfies Record<string, Setting>;
 
-function read(setting: Setting): string | undefined {
-  const fromConfig = stackConfig?.get(setting.configKey);
-  if (fromConfig) return fromConfig;
-  for (const name of setting.env) {
-    const value = process.env[name];
-    if (value) return value;
-  }
-  return undefined;
-}
-
 function describe(setting: Setting): string {
   return `stack config \`${setting.configKey}\` or ${setting.env.map((e) => `$${e}`).join(" / ")}`;
 }
 
-/** An id/secret pair (plus an optional STS token), or one error naming every key and variable to set. */
-function keyPair(cloud: string, id: Setting, idName: string, secret: Setting, secretName: string, token: Setting):
-  { id: string; secret: string; token?: string } {
-  const idValue = read(id);
-  const secretValue = read(secret);
-  if (!idValue || !secretValue) {
-    const missing = [
-      !idValue ? `the ${idName} (${describe(id)})` : undefined,
-      !secretValue ? `the ${secretName} (${describe(secret)}; set it with \`pulumi config set --secret\`)` : undefined,
-    ].filter(Boolean);
-    throw new ConfigurationError(`${cloud} credentials are missing: set ${missing.join(" and ")}.`);
+/** The settings of one provider: the stack config once `configure()` gave it, the environment otherwise. */
+export class Settings {
+  private stackConfig: ConfigSource | undefined;
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  /** Installs the stack config (each provider's `configure`); undefined goes back to the environment alone. */
+  useStackConfig(config: ConfigSource | undefined): void {
+    this.stackConfig = config;
   }
-  const tokenValue = read(token);
-  return tokenValue ? { id: idValue, secret: secretValue, token: tokenValue } : { id: idValue, secret: secretValue };
-}
 
-export interface TencentCredentials {
-  secretId: string;
-  secretKey: string;
-  securityToken?: string;
-}
-
-/** Tencent credentials, or one error naming every key and variable to set. */
-export function tencentCredentials(): TencentCredentials {
-  const k = keyPair("Tencent Cloud", SETTINGS.tencentSecretId, "SecretId", SETTINGS.tencentSecretKey, "SecretKey",
-    SETTINGS.tencentSecurityToken);
-  return k.token ? { secretId: k.id, secretKey: k.secret, securityToken: k.token } : { secretId: k.id, secretKey: k.secret };
-}
-
-export interface AlibabaCredentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string;
-}
-
-/** Alibaba Cloud credentials, or one error naming every key and variable to set. */
-export function alibabaCredentials(): AlibabaCredentials {
-  const k = keyPair("Alibaba Cloud", SETTINGS.alicloudAccessKey, "AccessKey id", SETTINGS.alicloudSecretKey,
-    "AccessKey secret", SETTINGS.alicloudSecurityToken);
-  return k.token ? { accessKeyId: k.id, accessKeySecret: k.secret, securityToken: k.token }
-    : { accessKeyId: k.id, accessKeySecret: k.secret };
-}
-
-/** The resource's own region wins over the stack config and the environment. */
-export function alibabaRegion(resourceRegion: string | undefined): string {
-  const region = resourceRegion || read(SETTINGS.alicloudRegion);
-  if (!region) {
-    throw new ConfigurationError(
-      `No Alibaba Cloud region: set the resource's \`region\` or ${describe(SETTINGS.alicloudRegion)}.`);
+  /** Tencent credentials, or one error naming every key and variable to set. */
+  tencentCredentials(): Credentials {
+    return this.keyPair("Tencent Cloud", SETTINGS.tencentSecretId, "SecretId", SETTINGS.tencentSecretKey, "SecretKey",
+      SETTINGS.tencentSecurityToken);
   }
-  return region;
-}
 
-/** The MPS endpoint override (a base URL to connect to), if any. */
-export function mpsEndpointOverride(): string | undefined {
-  return read(SETTINGS.mpsEndpoint);
-}
-
-/** The resource's own region wins over the stack config and the environment. */
-export function tencentRegion(resourceRegion: string | undefined): string {
-  const region = resourceRegion || read(SETTINGS.tencentRegion);
-  if (!region) {
-    throw new ConfigurationError(
-      `No Tencent Cloud region: set the resource's \`region\` or ${describe(SETTINGS.tencentRegion)}.`);
+  /** Alibaba Cloud credentials, or one error naming every key and variable to set. */
+  alibabaCredentials(): Credentials {
+    return this.keyPair("Alibaba Cloud", SETTINGS.alicloudAccessKey, "AccessKey id", SETTINGS.alicloudSecretKey,
+      "AccessKey secret", SETTINGS.alicloudSecurityToken);
   }
-  return region;
-}
 
-/** The CI endpoint override (a base URL to connect to), if any. */
-export function ciEndpointOverride(): string | undefined {
-  return read(SETTINGS.ciEndpoint);
-}
-
-/** Requests per second per cloud API and account, for the whole stack (default 100). */
-export function maxRequestsPerSecond(): number {
-  const raw = read(SETTINGS.maxRequestsPerSecond);
-  if (raw === undefined) return DEFAULT_MAX_REQUESTS_PER_SECOND;
-  const rate = Number(raw);
-  if (!Number.isFinite(rate) || rate <= 0) {
-    throw new ConfigurationError(`${describe(SETTINGS.maxRequestsPerSecond)} must be a positive number of requests ` +
-      `per second; got "${raw}".`);
+  /** The resource's own region wins over the stack config and the environment. */
+  tencentRegion(resourceRegion: string | undefined): string {
+    return this.region("Tencent Cloud", resourceRegion, SETTINGS.tencentRegion);
   }
-  return rate;
+
+  /** The resource's own region wins over the stack config and the environment. */
+  alibabaRegion(resourceRegion: string | undefined): string {
+    return this.region("Alibaba Cloud", resourceRegion, SETTINGS.alicloudRegion);
+  }
+
+  /** The CI endpoint override (a base URL to connect to), if any. */
+  ciEndpointOverride(): string | undefined {
+    return this.read(SETTINGS.ciEndpoint);
+  }
+
+  /** The MPS endpoint override (a base URL to connect to), if any. */
+  mpsEndpointOverride(): string | undefined {
+    return this.read(SETTINGS.mpsEndpoint);
+  }
+
+  /** Requests per second per cloud API and account, for the whole stack (default 100). */
+  maxRequestsPerSecond(): number {
+    const raw = this.read(SETTINGS.maxRequestsPerSecond);
+    if (raw === undefined) return DEFAULT_MAX_REQUESTS_PER_SECOND;
+    const rate = Number(raw);
+    if (!Number.isFinite(rate) || rate <= 0) {
+      throw new ConfigurationError(`${describe(SETTINGS.maxRequestsPerSecond)} must be a positive number of ` +
+        `requests per second; got "${raw}".`);
+    }
+    return rate;
+  }
+
+  private read(setting: Setting): string | undefined {
+    const fromConfig = this.stackConfig?.get(setting.configKey);
+    if (fromConfig) return fromConfig;
+    for (const name of setting.env) {
+      const value = this.env[name];
+      if (value) return value;
+    }
+    return undefined;
+  }
+
+  private region(cloud: string, resourceRegion: string | undefined, setting: Setting): string {
+    const region = resourceRegion || this.read(setting);
+    if (!region) throw new ConfigurationError(`No ${cloud} region: set the resource's \`region\` or ${describe(setting)}.`);
+    return region;
+  }
+
+  /** An id/secret pair (plus an optional STS token), or one error naming every key and variable to set. */
+  private keyPair(cloud: string, id: Setting, idName: string, secret: Setting, secretName: string, token: Setting):
+    Credentials {
+    const keyId = this.read(id);
+    const secretValue = this.read(secret);
+    if (!keyId || !secretValue) {
+      const missing = [
+        !keyId ? `the ${idName} (${describe(id)})` : undefined,
+        !secretValue ? `the ${secretName} (${describe(secret)}; set it with \`pulumi config set --secret\`)` : undefined,
+      ].filter(Boolean);
+      throw new ConfigurationError(`${cloud} credentials are missing: set ${missing.join(" and ")}.`);
+    }
+    const securityToken = this.read(token);
+    return securityToken ? { keyId, secret: secretValue, securityToken } : { keyId, secret: secretValue };
+  }
 }

@@ -38,18 +38,20 @@ export class RateLimiter {
   }
 }
 
-const limiters = new Map<string, RateLimiter>();
-
 /**
- * The limiter for one cloud API and account. The key holds the access key *id* only (never the secret), and only
- * in memory.
+ * The limiters of one provider process: one per cloud API and account, shared by every resource of the stack. The
+ * key holds the access key *id* only (never the secret), and only in memory.
  */
-export function limiterFor(service: string, accountKeyId: string, ratePerSecond: number): RateLimiter {
-  const key = `${service}\u0000${accountKeyId}`;
-  let limiter = limiters.get(key);
-  if (!limiter || limiter.ratePerSecond !== ratePerSecond) {
-    limiter = new RateLimiter(ratePerSecond);
-    limiters.set(key, limiter);
+export class RateLimiters {
+  private readonly limiters = new Map<string, RateLimiter>();
+
+  for(service: string, accountKeyId: string, ratePerSecond: number): RateLimiter {
+    const key = `${service}\u0000${accountKeyId}`;
+    let limiter = this.limiters.get(key);
+    if (!limiter || limiter.ratePerSecond !== ratePerSecond) {
+      limiter = new RateLimiter(ratePerSecond);
+      this.limiters.set(key, limiter);
+    }
+    return limiter;
   }
-  return limiter;
 }

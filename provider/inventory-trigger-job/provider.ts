@@ -4,40 +4,89 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import {
-  cancelBatchJob, describeBatchJob, listBatchChildren, listBatchJobs, submitBatchJob,
+  BatchJob, cancelBatchJob, describeBatchJob, listBatchChildren, listBatchJobs, submitBatchJob,
 } from "../clients/tencent/batch-jobs";
-import { nodes, text, XmlNode } from "../clients/tencent/xml";
-import { ValidationError } from "../errors";
-import { fromEarlierRun, stillOurs, submissionMarker, submitOnce } from "../lifecycle/submission";
-import { parseCiTime } from "../clients/tencent/time";
+import type { CiClient } from "../clients/tencent/ci-client";
 import { TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
-import { createJobProvider, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
-import { ciClientFor } from "../clients/resource-clients";
+import { SubmissionConflictError } from "../errors";
+import { createJobProvider, Described, JobEnv, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import { CLOCK_SLACK_MS, submissionMarker, submitOnce } from "../lifecycle/submission";
 import { checkInventoryTriggerJob } from "./check";
 import { INVENTORY_TRIGGER_JOB_SHAPE } from "./shape";
 import { InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types";
-import { fromBatchDetail, summarize, toBatchRequest } from "./wire";
-
+import { computedOf, summarize, toBatchRequest } from "./wire";
 
 type Props = Record<string, unknown>;
 
-function clientFor(props: Props) {
-  return ciClientFor(props as unknown as InventoryTriggerJobInputs);
+const inputsOf = (props: Props) => props as unknown as InventoryTriggerJobInputs;
+const typeOf = (inputs: InventoryTriggerJobInputs) => inputs.type ?? "Job";
+
+/** Submits the batch, or adopts the one an interrupted earlier run or a lost answer left (never both). */
+async function submit(props: Props, env: JobEnv): Promise<InventoryTriggerJobComputed> {
+  const inputs = inputsOf(props);
+  const client = env.ctx.ciClient(inputs);
+  const { marker, adoptable } = submissionMarker(props, inputs.operation.userData);
+  const request = toBatchRequest(inputs, marker);
+  const submittedSince = env.ctx.now() - CLOCK_SLACK_MS;
+  const batch = await submitOnce({
+    submit: () => submitBatchJob(client, request),
+    idOf: (b) => b.jobId,
+    runs: env.ctx.earlierRuns,
+    // Only Type Job carries the marker: a Workflow batch cannot be recognised as an earlier run's.
+    findInProgress: typeOf(inputs) === "Job" && adoptable ? () => earlierRunBatch(env, client, inputs, marker)
+      : undefined,
+    find: () => lostSubmission(client, inputs, marker, submittedSince),
+    log: env.log,
+  });
+  return computedOf(batch);
 }
 
-async function describe(props: Props, jobId: string) {
-  const inputs = props as unknown as InventoryTriggerJobInputs;
-  const client = clientFor(props);
-  const { detail, requestId } = await describeBatchJob(client, jobId);
-  if (!detail) return undefined;
-  const computed = fromBatchDetail(detail);
+async function earlierRunBatch(env: JobEnv, client: CiClient, inputs: InventoryTriggerJobInputs, marker: string):
+  Promise<BatchJob | undefined> {
+  const runs = env.ctx.earlierRuns;
+  return (await listBatchJobs(client, { name: inputs.name, type: typeOf(inputs) })).find((b) =>
+    b.userData === marker && runs.stillUnfinished(TERMINAL_JOB_STATES.has(b.state), b.endedAt) &&
+    runs.fromEarlierRun(b.jobId, b.createdAt));
+}
+
+/**
+ * After a lost answer: the batch the submission created, if any. Batches are listed by name; the marker (Type Job)
+ * or the creation time (Workflow) tells ours apart, and several candidates cannot be told apart.
+ */
+async function lostSubmission(client: CiClient, inputs: InventoryTriggerJobInputs, marker: string,
+  submittedSince: number): Promise<BatchJob | undefined> {
+  const candidates = (await listBatchJobs(client, { name: inputs.name, type: typeOf(inputs) }))
+    .filter((b) => typeOf(inputs) === "Job" ? b.userData === marker : b.createdAt >= submittedSince);
+  if (candidates.length > 1) {
+    const ids = candidates.map((b) => b.jobId);
+    throw new SubmissionConflictError(marker, ids, `A batch submission's answer was lost and ${candidates.length} ` +
+      `batches named "${inputs.name}" could be it (${ids.join(", ")}); give each batch a unique name, or (Type Job) ` +
+      `leave operation.userData empty so a unique marker is used.`);
+  }
+  return candidates[0];
+}
+
+async function describe(props: Props, jobId: string, env: JobEnv):
+  Promise<Described<InventoryTriggerJobComputed> | undefined> {
+  const inputs = inputsOf(props);
+  const client = env.ctx.ciClient(inputs);
+  const { batch, requestId } = await describeBatchJob(client, jobId);
+  if (!batch) return undefined;
+  const computed = computedOf(batch);
   // Child jobs are read once the batch has ended: while it runs, the counts only churn.
-  if ((inputs.type ?? "Job") === "Job" && TERMINAL_JOB_STATES.has(computed.state) && inputs.operation.tag) {
+  if (typeOf(inputs) === "Job" && TERMINAL_JOB_STATES.has(computed.state) && inputs.operation.tag) {
     const { jobs, complete } = await listBatchChildren(client, { tag: inputs.operation.tag,
       queueId: inputs.operation.queueId, batchId: jobId });
     computed.childJobs = summarize(jobs, complete);
   }
   return { computed, requestId };
+}
+
+function summary(props: Props): string {
+  const { name, input, operation } = inputsOf(props);
+  const what = typeOf(inputsOf(props)) === "Job" ? operation.tag : "workflows";
+  const over = input.prefix !== undefined ? `prefix ${input.prefix}` : input.object ?? input.manifest ?? input.urlFile;
+  return `${name}: ${what} over ${over}`;
 }
 
 export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = {
@@ -48,47 +97,11 @@ export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = 
   terminalStates: TERMINAL_JOB_STATES,
   successState: "Success",
   check: checkInventoryTriggerJob,
-  async submit(props, log) {
-    const inputs = props as unknown as InventoryTriggerJobInputs;
-    const client = clientFor(props);
-    const type = inputs.type ?? "Job";
-    const { marker, adoptable } = submissionMarker(props, inputs.operation.userData);
-    const request = toBatchRequest(inputs, marker);
-    const startedAt = Date.now() - 60_000;
-    const byMarker = (b: XmlNode) => text(nodes(b.Operation)[0]?.UserData) === marker;
-    return submitOnce({
-      submit: async () => fromBatchDetail(await submitBatchJob(client, request)),
-      idOf: (batch) => batch.jobId,
-      findInProgress: type !== "Job" || !adoptable ? undefined : async () => {
-        const running = (await listBatchJobs(client, { name: inputs.name, type })).find((b) => byMarker(b) &&
-          stillOurs(TERMINAL_JOB_STATES.has(text(b.State) ?? ""), parseCiTime(text(b.EndTime))) &&
-          fromEarlierRun(text(b.JobId) ?? "", parseCiTime(text(b.CreationTime))));
-        return running && fromBatchDetail(running);
-      },
-      async find() {
-        // Batches are listed by name; the marker (Type Job) or the creation time (Workflow) tells ours apart.
-        const candidates = (await listBatchJobs(client, { name: inputs.name, type })).filter((b) => type === "Job"
-          ? byMarker(b)
-          : parseCiTime(text(b.CreationTime)) >= startedAt);
-        if (candidates.length > 1) {
-          throw new ValidationError(`A batch submission's answer was lost and ${candidates.length} batches named ` +
-            `"${inputs.name}" could be it (${candidates.map((b) => text(b.JobId)).join(", ")}); give each batch a ` +
-            `unique name, or (Type Job) leave operation.userData empty so a unique marker is used.`);
-        }
-        return candidates[0] && fromBatchDetail(candidates[0]);
-      },
-      log,
-    });
-  },
+  submit,
   describe,
-  summary: (props) => {
-    const { name, type, input, operation } = props as unknown as InventoryTriggerJobInputs;
-    const what = (type ?? "Job") === "Job" ? operation.tag : "workflows";
-    const over = input.prefix !== undefined ? `prefix ${input.prefix}` : input.object ?? input.manifest ?? input.urlFile;
-    return `${name}: ${what} over ${over}`;
-  },
-  async cancel(props, current) {
-    await cancelBatchJob(clientFor(props), current.jobId);
+  summary,
+  async cancel(props, current, env) {
+    await cancelBatchJob(env.ctx.ciClient(inputsOf(props)), current.jobId);
     return `cancelled (it was ${current.state}); child jobs that had not started are cancelled with it.`;
   },
 };

@@ -1,7 +1,9 @@
-/** InventoryTriggerJob ⇄ the CI wire: the create request, JobsDetail → outputs, and the child-job summary. */
+/** InventoryTriggerJob ⇄ the CI wire: the create request, the outputs of a described batch, the child-job summary. */
 import { toWire } from "../clients/case";
-import { nodes, text, XmlNode } from "../clients/tencent/xml";
-import { ChildJobSummary, InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types";
+import type { BatchJob } from "../clients/tencent/batch-jobs";
+import type { MediaJob } from "../clients/tencent/media-jobs";
+import type { XmlNode } from "../clients/tencent/xml";
+import { ChildJobSummary, FailedObject, InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types";
 
 /** How many failed objects the outputs name. */
 export const MAX_FAILED_LISTED = 20;
@@ -20,29 +22,22 @@ export function toBatchRequest(inputs: InventoryTriggerJobInputs, marker?: strin
   }) as XmlNode;
 }
 
-export function fromBatchDetail(detail: XmlNode): InventoryTriggerJobComputed {
+/** The outputs of a described batch (the child jobs are summarised separately, once it has ended). */
+export function computedOf(batch: BatchJob): InventoryTriggerJobComputed {
   return {
-    jobId: text(detail.JobId) ?? "",
-    state: text(detail.State) ?? "",
-    progress: text(detail.Progress) ?? "",
-    code: text(detail.Code) ?? "",
-    message: text(detail.Message) ?? "",
-    times: {
-      creationTime: text(detail.CreationTime) ?? "", startTime: text(detail.StartTime) ?? "",
-      endTime: text(detail.EndTime) ?? "",
-    },
+    jobId: batch.jobId, state: batch.state, progress: batch.progress, code: batch.code, message: batch.message,
+    times: { creationTime: batch.creationTime, startTime: batch.startTime, endTime: batch.endTime },
   };
 }
 
-export function summarize(children: XmlNode[], complete: boolean): ChildJobSummary {
+export function summarize(children: MediaJob[], complete: boolean): ChildJobSummary {
   const byState: Record<string, number> = {};
-  const failed = [];
+  const failed: FailedObject[] = [];
   for (const child of children) {
-    const state = text(child.State) ?? "Unknown";
+    const state = child.state || "Unknown";
     byState[state] = (byState[state] ?? 0) + 1;
     if (state === "Failed") {
-      failed.push({ jobId: text(child.JobId) ?? "", object: text(nodes(child.Input)[0]?.Object) ?? "",
-        code: text(child.Code) ?? "", message: text(child.Message) ?? "" });
+      failed.push({ jobId: child.jobId, object: child.inputObject, code: child.code, message: child.message });
     }
   }
   return { total: children.length, byState, failed: failed.slice(0, MAX_FAILED_LISTED),

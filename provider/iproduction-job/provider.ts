@@ -3,19 +3,33 @@
  * cancel these jobs, so delete forgets a job that is still running.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { IPRODUCTION_TERMINAL_STATES, queryIProductionJob, submitIProductionJob } from "../clients/alibaba/mps-api";
+import {
+  IPRODUCTION_TERMINAL_STATES, queryIProductionJob, submitIProductionJob,
+} from "../clients/alibaba/iproduction-jobs";
 import { AmbiguousSubmissionError } from "../errors";
-import { createJobProvider, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
-import { isAmbiguous, submissionMarker } from "../lifecycle/submission";
-import { mpsClientFor } from "../clients/resource-clients";
+import { mayHaveBeenProcessed } from "../http/retry";
+import { createJobProvider, JobEnv, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import { submissionMarker } from "../lifecycle/submission";
 import { checkIProductionJob } from "./check";
 import { IPRODUCTION_JOB_SHAPE } from "./shape";
 import { IProductionJobComputed, IProductionJobInputs } from "./types";
-import { fromQuery, toSubmitParams } from "./wire";
+import { computedOf, toSubmitParams } from "./wire";
 
+type Props = Record<string, unknown>;
 
-function clientFor(props: Record<string, unknown>) {
-  return mpsClientFor(props as unknown as IProductionJobInputs);
+const inputsOf = (props: Props) => props as unknown as IProductionJobInputs;
+
+/** Submits the job. MPS has no API to find a job by its request: a lost answer is never resubmitted blindly. */
+async function submit(props: Props, env: JobEnv): Promise<IProductionJobComputed> {
+  const inputs = inputsOf(props);
+  const { marker } = submissionMarker(props, inputs.userData);
+  try {
+    const jobId = await submitIProductionJob(env.ctx.mpsClient(inputs), toSubmitParams(inputs, marker));
+    return { jobId, state: "Queuing", code: "", message: "", outputFiles: [] };
+  } catch (e) {
+    if (mayHaveBeenProcessed(e)) throw new AmbiguousSubmissionError("SubmitIProductionJob", marker, e as Error);
+    throw e;
+  }
 }
 
 export const IPRODUCTION_JOB_SPEC: JobSpec<IProductionJobComputed> = {
@@ -26,26 +40,13 @@ export const IPRODUCTION_JOB_SPEC: JobSpec<IProductionJobComputed> = {
   terminalStates: IPRODUCTION_TERMINAL_STATES,
   successState: "Success",
   check: checkIProductionJob,
-  async submit(props) {
-    const inputs = props as unknown as IProductionJobInputs;
-    const { marker } = submissionMarker(props, inputs.userData);
-    try {
-      const { jobId } = await submitIProductionJob(clientFor(props), toSubmitParams(inputs, marker));
-      return { jobId, state: "Queuing", code: "", message: "", outputFiles: [] };
-    } catch (e) {
-      // MPS has no API to find a job by its request: never resubmit blindly, say how to find it instead.
-      if (isAmbiguous(e)) throw new AmbiguousSubmissionError("SubmitIProductionJob", marker, (e as Error).message);
-      throw e;
-    }
-  },
-  async describe(props, jobId) {
-    const body = await queryIProductionJob(clientFor(props), jobId);
-    if (!body) return undefined;
-    return { computed: fromQuery(body, props as unknown as IProductionJobInputs),
-      requestId: typeof body.RequestId === "string" ? body.RequestId : undefined };
+  submit,
+  async describe(props, jobId, env) {
+    const status = await queryIProductionJob(env.ctx.mpsClient(inputsOf(props)), jobId);
+    return status && { computed: computedOf(status, inputsOf(props)), requestId: status.requestId };
   },
   summary: (props) => {
-    const inputs = props as unknown as IProductionJobInputs;
+    const inputs = inputsOf(props);
     return `${inputs.functionName}${inputs.input ? ` of ${inputs.input}` : ""}`;
   },
 };

@@ -4,10 +4,6 @@
  */
 import { CoverFrame, IProductionResult, MusicSegment } from "./types";
 
-/** Algorithms whose `data` is typed; every other algorithm's data is passed through as parsed JSON. */
-export const TYPED_RESULT_FUNCTIONS: readonly string[] = ["Cover", "MusicSegmentDetect", "CaptionExtraction",
-  "ImageCartoonize"];
-
 export function parseResult(functionName: string, raw: string, output: string | undefined):
   { result?: IProductionResult; outputFiles: string[] } {
   if (!raw) return { outputFiles: [] };

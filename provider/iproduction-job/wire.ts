@@ -1,5 +1,6 @@
-/** IProductionJob ⇄ the MPS wire: SubmitIProductionJob parameters, and QueryIProductionJob → outputs. */
-import { MpsBody, MpsParams } from "../clients/alibaba/mps-client";
+/** IProductionJob ⇄ the MPS wire: SubmitIProductionJob parameters, and a job's status → outputs. */
+import type { IProductionJobStatus } from "../clients/alibaba/iproduction-jobs";
+import type { MpsParams } from "../clients/alibaba/mps-client";
 import { parseResult } from "./result";
 import { IProductionJobComputed, IProductionJobInputs } from "./types";
 
@@ -19,12 +20,12 @@ export function toSubmitParams(inputs: IProductionJobInputs, marker?: string): M
   };
 }
 
-export function fromQuery(body: MpsBody, inputs: IProductionJobInputs): IProductionJobComputed {
-  const raw = typeof body.Result === "string" ? body.Result : "";
-  const { result, outputFiles } = parseResult(inputs.functionName, raw, inputs.output);
+/** The outputs of a job: its state, and its Result with both JSON levels parsed and typed for the algorithm. */
+export function computedOf(status: IProductionJobStatus, inputs: IProductionJobInputs): IProductionJobComputed {
+  const { result, outputFiles } = parseResult(inputs.functionName, status.result, inputs.output);
   const computed: IProductionJobComputed = {
-    jobId: String(body.JobId ?? ""),
-    state: String(body.State ?? ""),
+    jobId: status.jobId,
+    state: status.state,
     code: result?.code ?? "",
     message: result?.message ?? "",
     outputFiles,

@@ -6,7 +6,6 @@
  * ends once the operations in flight have answered (at once when there are none: the engine closes its plugins
  * with the same signal at the end of every run), or after a grace period, or on a second signal.
  */
-
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { setMaxListeners } from "node:events";
 
@@ -14,53 +13,74 @@ import { setMaxListeners } from "node:events";
 const GRACE_MS = 3000;
 /** Time for the last answers to be written to the engine once every operation has returned. */
 const FLUSH_MS = 100;
+/** The exit status of a process ended by SIGINT (128 + 2), as shells report it. */
+const EXIT_INTERRUPTED = 130;
 
-let controller: AbortController | undefined;
-let active = 0;
-let onIdle: (() => void) | undefined;
+/** The operations that record something in the stack. */
+const OPERATIONS = ["create", "read", "update", "delete"] as const;
 
-/** Counts an engine call in flight, so a signal ends the process as soon as every answer is out. */
-async function inFlight<T>(fn: () => Promise<T>): Promise<T> {
-  active++;
-  try {
-    return await fn();
-  } finally {
-    if (--active === 0) onIdle?.();
-  }
-}
+/**
+ * One provider process's interruption: a signal every wait listens on, and the count of engine calls in flight so
+ * the process can end as soon as their answers are out.
+ */
+export class Interrupts {
+  private readonly controller = new AbortController();
+  private active = 0;
+  private onIdle: (() => void) | undefined;
+  private installed = false;
 
-/** The provider with its calls counted in flight (see inFlight). */
-export function tracked<P extends dynamic.ResourceProvider>(provider: P): P {
-  const wrapped = { ...provider };
-  for (const name of ["create", "read", "update", "delete"] as const) {
-    const method = provider[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
-    if (method) (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => inFlight(() => method(...args));
-  }
-  return wrapped;
-}
-
-/** The number of engine calls in flight (tests). */
-export function callsInFlight(): number {
-  return active;
-}
-
-/** Aborted on the first SIGINT/SIGTERM this process receives. Handlers are installed on first use. */
-export function interruptSignal(): AbortSignal {
-  if (!controller) {
-    const c = new AbortController();
+  /** `handleProcessSignals`: SIGINT/SIGTERM of this process interrupt (handlers installed on first use). */
+  constructor(private readonly handleProcessSignals = false) {
     // Every waiting job listens on this one signal: hundreds at once in a large stack, by design.
-    setMaxListeners(0, c.signal);
-    const exitSoon = () => setTimeout(() => process.exit(130), FLUSH_MS);
+    setMaxListeners(0, this.controller.signal);
+  }
+
+  /** Aborted on interruption: every wait stops and records its job. */
+  get signal(): AbortSignal {
+    if (this.handleProcessSignals && !this.installed) this.install();
+    return this.controller.signal;
+  }
+
+  /** Stops every wait (what a signal does; tests call it directly). */
+  interrupt(reason: string): void {
+    this.controller.abort(reason);
+  }
+
+  /** The number of engine calls in flight. */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /** The provider with its create/read/update/delete counted in flight. */
+  track<P extends dynamic.ResourceProvider>(provider: P): P {
+    const wrapped = { ...provider };
+    for (const name of OPERATIONS) {
+      const method = provider[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+      if (method) (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => this.counted(() => method(...args));
+    }
+    return wrapped;
+  }
+
+  private async counted<T>(fn: () => Promise<T>): Promise<T> {
+    this.active++;
+    try {
+      return await fn();
+    } finally {
+      if (--this.active === 0) this.onIdle?.();
+    }
+  }
+
+  private install(): void {
+    this.installed = true;
+    const exitSoon = () => setTimeout(() => process.exit(EXIT_INTERRUPTED), FLUSH_MS);
     const onSignal = (signal: NodeJS.Signals) => {
-      if (c.signal.aborted) process.exit(130);
-      c.abort(signal);
-      setTimeout(() => process.exit(130), GRACE_MS);
-      if (active === 0) exitSoon();
-      else onIdle = exitSoon;
+      if (this.controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+      this.interrupt(signal);
+      setTimeout(() => process.exit(EXIT_INTERRUPTED), GRACE_MS);
+      if (this.active === 0) exitSoon();
+      else this.onIdle = exitSoon;
     };
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
-    controller = c;
   }
-  return controller.signal;
 }

@@ -1,6 +1,6 @@
 /**
- * Waiting for jobs: one status poller per provider process, shared by every job resource of the stack (all dynamic
- * resources run in one provider process).
+ * Waiting for jobs: one status poller per provider process (its ProviderContext), shared by every job resource of
+ * the stack (all dynamic resources run in one provider process).
  *
  * - **Batched.** Jobs that one request can describe together (CI: `GET /jobs/<id1>,<id2>,…` on one bucket) share a
  *   group; each poll of a group carries every job that is due, plus jobs due soon while the batch has room, so a
@@ -202,11 +202,4 @@ export class StatusPoller {
     }
     this.arm();
   }
-}
-
-let shared: StatusPoller | undefined;
-
-/** The provider process's poller. */
-export function sharedPoller(): StatusPoller {
-  return shared ??= new StatusPoller();
 }

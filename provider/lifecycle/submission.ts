@@ -5,9 +5,21 @@
  * does not exist is the same request (same marker) sent again.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { mayHaveBeenProcessed } from "../http/retry";
+import type { EarlierRuns } from "./earlier-runs";
 import { WAIT_KNOBS } from "./wait-knobs";
-import { CloudApiError } from "../errors";
-import { TransportError } from "../http/transport";
+
+/**
+ * How far back a lookup after a lost answer searches: the job was created moments ago, but our clock and the cloud's
+ * may differ by this much.
+ */
+export const CLOCK_SLACK_MS = 60_000;
+
+/** Submissions at most; see SubmitOnceOptions.attempts. */
+const MAX_SUBMISSIONS = 6;
+/** Lookups after each ambiguous failure, and the pause between them (a new job may take a moment to be listed). */
+const LOOKUPS_PER_FAILURE = 3;
+const LOOKUP_DELAY_MS = 1000;
 
 /**
  * The marker a submission carries in its UserData (when the user left it empty). With the resource's identity
@@ -21,39 +33,6 @@ function markerFor(props: Record<string, unknown>): string {
   const job = Object.fromEntries(Object.entries(props)
     .filter(([k]) => !WAIT_KNOBS.has(k) && k !== "__provider" && k !== "__identity"));
   return `mediajobs-${createHash("sha256").update(`${identity}\n${canonicalJson(job)}`).digest("hex").slice(0, 24)}`;
-}
-
-/**
- * Jobs adopted or submitted by this process: each belongs to one resource. Jobs "from an earlier run" are those
- * created before this process started (less a margin for clock skew), so a sibling's job submitted moments ago is
- * never mistaken for one.
- */
-const claimed = new Set<string>();
-const PROCESS_STARTED = Date.now();
-// CI times have one-second resolution; our own submissions are claimed, so the margin only covers clock skew.
-const SKEW_MARGIN_MS = 2_000;
-const RECENTLY_ENDED_MS = 120_000;
-
-/** Jobs created before this (less the skew margin) can be from an earlier run; later ones are this run's. */
-export const EARLIER_RUN_CUTOFF = PROCESS_STARTED - SKEW_MARGIN_MS;
-
-/** Whether a job (created at `createdAt`, epoch ms) may be adopted as one submitted by an earlier run. */
-export function fromEarlierRun(jobId: string, createdAt: number): boolean {
-  return !claimed.has(jobId) && Number.isFinite(createdAt) && createdAt < EARLIER_RUN_CUTOFF;
-}
-
-/**
- * Whether a job from an earlier run is still that run's unfinished business: in progress, or finished after this
- * process started (or just before: a large `up` reaches some resources only after their jobs have ended). A job
- * that ended long before is not adopted: `--replace` or destroy-then-up must be able to run a job again.
- */
-export function stillOurs(terminal: boolean, endedAt: number): boolean {
-  return !terminal || (Number.isFinite(endedAt) && endedAt >= PROCESS_STARTED - RECENTLY_ENDED_MS);
-}
-
-/** Marks a job as belonging to the resource being created. */
-function claim(jobId: string): void {
-  claimed.add(jobId);
 }
 
 /**
@@ -76,18 +55,13 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** Whether a failed submission may nonetheless have been processed by the cloud. */
-export function isAmbiguous(error: unknown): boolean {
-  if (error instanceof TransportError) return error.sent;
-  if (error instanceof CloudApiError) return error.status >= 500 || error.vendorCode === "InvalidResponse";
-  return false;
-}
-
 export interface SubmitOnceOptions<T> {
   submit: () => Promise<T>;
   /** The job id of a result: whatever is returned is claimed for this resource. */
   idOf: (job: T) => string;
-  /** Looks for a job this resource submitted in an earlier, interrupted run (see stillOurs); adopted if found. */
+  /** This process's record of claimed jobs. */
+  runs: EarlierRuns;
+  /** Looks for a job this resource submitted in an earlier, interrupted run; adopted if found. */
   findInProgress?: () => Promise<T | undefined>;
   /** Looks the submission up (by its marker); undefined when the cloud has no such job. */
   find: () => Promise<T | undefined>;
@@ -104,37 +78,47 @@ export interface SubmitOnceOptions<T> {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** Submits, or adopts the job an earlier run or a lost answer left; the job returned is claimed for this resource. */
 export async function submitOnce<T>(opts: SubmitOnceOptions<T>): Promise<T> {
-  const job = await submitOrAdopt(opts);
-  claim(opts.idOf(job));
+  const job = await adoptEarlier(opts) ?? await submitWithLookups(opts);
+  opts.runs.claim(opts.idOf(job));
   return job;
 }
 
-async function submitOrAdopt<T>(opts: SubmitOnceOptions<T>): Promise<T> {
+async function adoptEarlier<T>(opts: SubmitOnceOptions<T>): Promise<T | undefined> {
   const earlier = await opts.findInProgress?.();
   if (earlier) {
     opts.log?.("a job of this resource submitted by an earlier, interrupted run was found: adopting it instead of " +
       "submitting again");
-    return earlier;
   }
-  const attempts = opts.attempts ?? 6;
-  const lookups = opts.lookups ?? 3;
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  return earlier;
+}
+
+/** Submits; after each failure that may hide a created job, looks for it before submitting again. */
+async function submitWithLookups<T>(opts: SubmitOnceOptions<T>): Promise<T> {
+  const attempts = opts.attempts ?? MAX_SUBMISSIONS;
   for (let attempt = 1; ; attempt++) {
     try {
       return await opts.submit();
     } catch (e) {
-      if (!isAmbiguous(e) || attempt >= attempts) throw e;
-      for (let i = 0; i < lookups; i++) {
-        const found = await opts.find();
-        if (found) {
-          opts.log?.(`the answer to a submission was lost (${(e as Error).message}); the job it created was found ` +
-            `and adopted instead of submitting again`);
-          return found;
-        }
-        await sleep(opts.lookupDelayMs ?? 1000);
+      if (!mayHaveBeenProcessed(e) || attempt >= attempts) throw e;
+      const found = await lookUp(opts);
+      const lost = `the answer to a submission was lost (${(e as Error).message})`;
+      if (found) {
+        opts.log?.(`${lost}; the job it created was found and adopted instead of submitting again`);
+        return found;
       }
-      opts.log?.(`the answer to a submission was lost (${(e as Error).message}) and no job was created: submitting again`);
+      opts.log?.(`${lost} and no job was created: submitting again`);
     }
   }
+}
+
+async function lookUp<T>(opts: SubmitOnceOptions<T>): Promise<T | undefined> {
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  for (let i = 0; i < (opts.lookups ?? LOOKUPS_PER_FAILURE); i++) {
+    const found = await opts.find();
+    if (found) return found;
+    await sleep(opts.lookupDelayMs ?? LOOKUP_DELAY_MS);
+  }
+  return undefined;
 }

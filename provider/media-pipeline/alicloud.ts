@@ -1,63 +1,66 @@
 /** MediaPipeline over MPS pipelines: AddPipeline / UpdatePipeline / QueryPipelineList / DeletePipeline. */
-import { fromWire, toWire } from "../clients/case";
 import {
   addPipeline, deletePipeline, MpsPipeline, queryPipelineList, updatePipeline,
-} from "../clients/alibaba/mps-api";
-import { mpsClientFor } from "../clients/resource-clients";
-import { AlicloudNotifyConfig, AlicloudPipelineComputed, AlicloudPipelineInputs } from "./types";
+} from "../clients/alibaba/pipelines";
+import { NotInitializedError } from "../errors";
+import { outputs, PipelineBackend, PipelineEnv, Props } from "./backend";
+import { AlicloudPipelineComputed, AlicloudPipelineInputs } from "./types";
 
+const inputsOf = (props: Props) => props as unknown as AlicloudPipelineInputs;
 
-/** `{"Topic": …}` or `{"QueueName": …}`; `{}` clears a notification that was set before. */
-function notifyJson(notify: AlicloudNotifyConfig | undefined): string {
-  return JSON.stringify(toWire(notify ?? {}));
-}
-
-export function fromPipeline(p: MpsPipeline): AlicloudPipelineComputed {
-  const computed: AlicloudPipelineComputed = {
-    pipelineId: p.Id, name: p.Name, state: p.State, speed: p.Speed ?? "",
-  };
-  if (p.SpeedLevel !== undefined && p.SpeedLevel !== "") computed.speedLevel = Number(p.SpeedLevel);
-  if (p.QuotaAllocate !== undefined && p.QuotaAllocate !== "") computed.quotaAllocate = Number(p.QuotaAllocate);
+/** The outputs of a pipeline: the notify fields a program can set (topic, queueName) and nothing else. */
+export function computedOf(p: MpsPipeline): AlicloudPipelineComputed {
+  const computed: AlicloudPipelineComputed = { pipelineId: p.pipelineId, name: p.name, state: p.state, speed: p.speed };
+  if (p.speedLevel !== undefined) computed.speedLevel = p.speedLevel;
+  if (p.quotaAllocate !== undefined) computed.quotaAllocate = p.quotaAllocate;
   // Only the fields that are set, in the same shape as the input, so refresh shows real drift and nothing else.
-  const notify = Object.fromEntries(Object.entries(fromWire(p.NotifyConfig ?? {}) as Record<string, string>)
-    .filter(([k, v]) => v !== "" && (k === "topic" || k === "queueName")));
+  const { topic, queueName } = p.notifyConfig;
+  const notify = { ...(topic ? { topic } : {}), ...(queueName ? { queueName } : {}) };
   if (Object.keys(notify).length) computed.notifyConfig = notify;
-  if (p.Role) computed.role = p.Role;
+  if (p.role) computed.role = p.role;
   return computed;
 }
 
-export async function createAlicloudPipeline(inputs: AlicloudPipelineInputs): Promise<{
-  created: AlicloudPipelineComputed; apply?: () => Promise<AlicloudPipelineComputed>;
-}> {
-  const client = mpsClientFor(inputs);
-  const created = fromPipeline(await addPipeline(client, {
-    Name: inputs.name, Speed: inputs.speed, SpeedLevel: inputs.speedLevel?.toString(),
-    NotifyConfig: inputs.notifyConfig ? notifyJson(inputs.notifyConfig) : undefined, Role: inputs.role,
-  }));
-  // AddPipeline has no State: a pipeline wanted Paused needs a second call.
-  if (inputs.state !== "Paused") return { created };
-  return { created, apply: () => updateAlicloudPipeline(created.pipelineId, inputs, undefined) };
-}
-
 /** UpdatePipeline always sends Name and State (the API requires both); notify config and role when set or cleared. */
-export async function updateAlicloudPipeline(id: string, inputs: AlicloudPipelineInputs,
+async function apply(env: PipelineEnv, id: string, inputs: AlicloudPipelineInputs,
   before: AlicloudPipelineComputed | undefined): Promise<AlicloudPipelineComputed> {
   const clearNotify = !inputs.notifyConfig && before?.notifyConfig;
   const clearRole = !inputs.role && before?.role;
-  return fromPipeline(await updatePipeline(mpsClientFor(inputs), {
-    PipelineId: id, Name: inputs.name, State: inputs.state ?? "Active",
-    NotifyConfig: inputs.notifyConfig || clearNotify ? notifyJson(inputs.notifyConfig) : undefined,
-    Role: inputs.role ?? (clearRole ? "" : undefined),
+  return computedOf(await updatePipeline(env.ctx.mpsClient(inputs), {
+    pipelineId: id, name: inputs.name, state: inputs.state ?? "Active",
+    notifyConfig: inputs.notifyConfig ?? (clearNotify ? {} : undefined),
+    role: inputs.role ?? (clearRole ? "" : undefined),
   }));
 }
 
-export async function readAlicloudPipeline(id: string, inputs: AlicloudPipelineInputs):
-  Promise<AlicloudPipelineComputed | undefined> {
-  const { pipelines, missing } = await queryPipelineList(mpsClientFor(inputs), [id]);
-  const found = pipelines.find((p) => p.Id === id);
-  return found && !missing.includes(id) ? fromPipeline(found) : undefined;
-}
+export const alicloudPipelines: PipelineBackend = {
+  async create(props, env) {
+    const inputs = inputsOf(props);
+    const created = computedOf(await addPipeline(env.ctx.mpsClient(inputs), { name: inputs.name,
+      speed: inputs.speed, speedLevel: inputs.speedLevel, notifyConfig: inputs.notifyConfig, role: inputs.role }));
+    env.log(`MediaPipeline ${created.pipelineId}: created (${inputs.name})`);
+    // AddPipeline has no State: a pipeline wanted Paused needs a second call.
+    if (inputs.state !== "Paused") return { id: created.pipelineId, computed: created };
+    try {
+      return { id: created.pipelineId, computed: await apply(env, created.pipelineId, inputs, undefined) };
+    } catch (e) {
+      // The pipeline exists: record it so the next `up` applies the state instead of adding a second pipeline.
+      throw new NotInitializedError(created.pipelineId, outputs(props, created), "error",
+        `MediaPipeline ${created.pipelineId} was created but its state could not be set to ${inputs.state}: ` +
+        `${(e as Error).message} The next \`pulumi up\` retries.`, e as Error);
+    }
+  },
 
-export async function deleteAlicloudPipeline(id: string, inputs: AlicloudPipelineInputs): Promise<void> {
-  await deletePipeline(mpsClientFor(inputs), id);
-}
+  update: (id, olds, news, env) => apply(env, id, inputsOf(news), olds as unknown as AlicloudPipelineComputed),
+
+  async read(id, props, env) {
+    const { pipelines, missing } = await queryPipelineList(env.ctx.mpsClient(inputsOf(props)), [id]);
+    const found = pipelines.find((p) => p.pipelineId === id);
+    return found && !missing.includes(id) ? computedOf(found) : undefined;
+  },
+
+  async delete(id, props, env) {
+    await deletePipeline(env.ctx.mpsClient(inputsOf(props)), id);
+    env.log(`MediaPipeline ${id}: deleted`);
+  },
+};

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { once } from "node:events";
 import { createServer, IncomingHttpHeaders, Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { CiClient } from "../../provider/clients/tencent/ci-client";
+import { ciClient } from "../helpers/clients";
 import { parseAuthorization } from "../../provider/clients/tencent/q-sign";
 
 describe("CI client on the wire", () => {
@@ -25,9 +25,9 @@ describe("CI client on the wire", () => {
   beforeEach(() => { seen = []; });
   after(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
 
-  const client = (securityToken?: string) => new CiClient({
+  const client = (securityToken?: string) => ciClient({
     bucket: "examplebucket-1250000000", region: "ap-guangzhou", endpointOverride: url, now: () => 1700000000,
-    credentials: () => ({ secretId: "AKIDEXAMPLEsecretid0000000000000000", secretKey: "k",
+    credentials: () => ({ keyId: "AKIDEXAMPLEsecretid0000000000000000", secret: "k",
       ...(securityToken ? { securityToken } : {}) }),
   });
 

@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { EMULATOR_TENCENT_CREDENTIALS as CREDS, Emulator, startEmulator } from "../../emulator";
 import { request } from "undici";
-import { CiClient } from "../../provider/clients/tencent/ci-client";
 import { authorization, keyTime } from "../../provider/clients/tencent/q-sign";
 import { describeMediaJobs } from "../../provider/clients/tencent/media-jobs";
 import { createCiMediaJobProvider } from "../../provider";
 import { CloudApiError, JobFailedError } from "../../provider/errors";
-import { useStackConfig } from "../../provider/config/settings";
+import { ProviderContext } from "../../provider/lifecycle/provider-context";
+import { ciClient, EMULATOR_CI_KEY } from "../helpers/clients";
 import { ciEmulatorEnv, withEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";
@@ -41,17 +41,18 @@ describe("CiMediaJob provider against the emulator", function () {
   let emulator: Emulator;
   let restoreEnv: () => void;
   let provider: dynamic.ResourceProvider;
+  const context = new ProviderContext();
   const logs: string[] = [];
 
   before(async () => {
     emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 150, finishedAfterMs: 400 } } });
     restoreEnv = ciEmulatorEnv(emulator.url);
-    provider = createCiMediaJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 },
+    provider = createCiMediaJobProvider({ context, poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 },
       log: (l) => logs.push(l) });
   });
   after(async () => {
     restoreEnv();
-    useStackConfig(undefined);
+    await context.close();
     await emulator.close();
   });
 
@@ -169,7 +170,7 @@ describe("CiMediaJob provider against the emulator", function () {
         input: { object: "in/a.mp4" }, operation: {} });
       assert.equal(outs.state, "Success");
     } finally {
-      useStackConfig(undefined);
+      context.settings.useStackConfig(undefined);
       restore();
     }
   });
@@ -191,9 +192,9 @@ describe("CI signature verification by the emulator", () => {
   before(async () => { emulator = await startEmulator(); });
   after(async () => { await emulator.close(); });
 
-  const client = (opts: { secretKey?: string; now?: () => number; bucket?: string } = {}) => new CiClient({
+  const client = (opts: { secretKey?: string; now?: () => number; bucket?: string } = {}) => ciClient({
     bucket: opts.bucket ?? BUCKET, region: REGION, endpointOverride: emulator.url,
-    credentials: () => ({ secretId: CREDS.secretId, secretKey: opts.secretKey ?? CREDS.secretKey }),
+    credentials: () => ({ ...EMULATOR_CI_KEY, secret: opts.secretKey ?? EMULATOR_CI_KEY.secret }),
     ...(opts.now ? { now: opts.now } : {}),
   });
 
@@ -219,7 +220,7 @@ describe("CI signature verification by the emulator", () => {
 
   /** Sends GET `path` with an Authorization signed for GET /jobs/j1 on `signedHost`. */
   async function replay(path: string, signedHost: string): Promise<{ status: number; body: string }> {
-    const auth = authorization({ method: "GET", path: "/jobs/j1", query: {}, headers: { host: signedHost } }, CREDS,
+    const auth = authorization({ method: "GET", path: "/jobs/j1", query: {}, headers: { host: signedHost } }, EMULATOR_CI_KEY,
       keyTime(Math.floor(Date.now() / 1000), 600));
     const res = await request(`${emulator.url}${path}`, { headers: { host: client().host, authorization: auth } });
     return { status: res.statusCode, body: await res.body.text() };

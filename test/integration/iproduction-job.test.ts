@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { EMULATOR_ALIBABA_CREDENTIALS as CREDS, Emulator, startEmulator } from "../../emulator";
-import { MpsClient } from "../../provider/clients/alibaba/mps-client";
-import { queryPipelineList } from "../../provider/clients/alibaba/mps-api";
+import { queryPipelineList } from "../../provider/clients/alibaba/pipelines";
 import { createIProductionJobProvider } from "../../provider";
 import { CloudApiError, JobFailedError } from "../../provider/errors";
+import { EMULATOR_MPS_KEY, mpsClient } from "../helpers/clients";
 import { mpsEmulatorEnv, withEnv } from "../helpers/env";
 
 const OSS = "oss://example-bucket.oss-cn-shanghai.aliyuncs.com";
@@ -73,15 +73,35 @@ describe("IProductionJob provider against the emulator", function () {
     assert.ok(throttled.length >= 2);
   });
 
-  it("refreshes a job, and forgets on delete (MPS cannot cancel) with a line saying so", async () => {
-    const { id, outs } = await provider.create!({ ...cover(), skipAwait: true });
-    const read = await provider.read!(id, outs);
-    assert.equal(read.id, id);
-    assert.ok(["Queuing", "Analysing", "Success"].includes(read.props!.state));
-    const requestsBefore = emulator.requests.length;
-    await provider.delete!(id, { ...outs, state: "Queuing" });
-    assert.ok(emulator.requests.length - requestsBefore <= 1, "delete only looks the job up");
-    if (read.props!.state !== "Success") assert.ok(logs.some((l) => /no API to cancel it, so it is forgotten/.test(l)));
+  it("refreshes a queued job, and forgets it on delete (MPS cannot cancel) with a line saying so", async () => {
+    const slow = await startEmulator({ alibaba: { timeline: { analysingAfterMs: 60_000, finishedAfterMs: 120_000 } } });
+    const restore = withEnv({ MEDIAJOBS_MPS_ENDPOINT: slow.url });
+    try {
+      const { id, outs } = await provider.create!({ ...cover(), skipAwait: true });
+      const read = await provider.read!(id, outs);
+      assert.equal(read.id, id);
+      assert.equal(read.props!.state, "Queuing");
+      assert.equal(read.props!.functionName, "Cover", "inputs stay in the refreshed state");
+      const requestsBefore = slow.requests.length;
+      const linesBefore = logs.length;
+      await provider.delete!(id, read.props!);
+      assert.deepEqual(slow.requests.slice(requestsBefore).map((r) => [r.method, r.status]), [["POST", 200]],
+        "delete only looks the job up");
+      assert.deepEqual(logs.slice(linesBefore), [`IProductionJob ${id} is still Queuing: the cloud has no API to ` +
+        "cancel it, so it is forgotten, not stopped."]);
+      assert.equal(slow.mps.jobs().length, 1, "the job goes on in MPS");
+    } finally {
+      restore();
+      await slow.close();
+    }
+  });
+
+  it("forgets a finished job on delete without a word", async () => {
+    const { id, outs } = await provider.create!(cover());
+    assert.equal(outs.state, "Success");
+    const linesBefore = logs.length;
+    await provider.delete!(id, outs);
+    assert.deepEqual(logs.slice(linesBefore), []);
   });
 
   it("reports a job MPS no longer knows as gone on refresh", async () => {
@@ -106,9 +126,9 @@ describe("MPS signature verification by the emulator", () => {
   before(async () => { emulator = await startEmulator(); });
   after(async () => { await emulator.close(); });
 
-  const client = (over: Partial<{ secret: string; now: () => number; nonce: () => string }> = {}) => new MpsClient({
+  const client = (over: Partial<{ secret: string; now: () => number; nonce: () => string }> = {}) => mpsClient({
     region: "cn-shanghai", endpointOverride: emulator.url,
-    credentials: () => ({ accessKeyId: CREDS.accessKeyId, accessKeySecret: over.secret ?? CREDS.accessKeySecret }),
+    credentials: () => ({ ...EMULATOR_MPS_KEY, secret: over.secret ?? EMULATOR_MPS_KEY.secret }),
     ...(over.now ? { now: over.now } : {}), ...(over.nonce ? { nonce: over.nonce } : {}),
   });
 

@@ -3,6 +3,7 @@ import { Emulator, startEmulator } from "../../emulator";
 import { createCiMediaJobProvider } from "../../provider";
 import { MAX_JOBS_PER_DESCRIBE } from "../../provider/ci-media-job/provider";
 import { StatusPoller } from "../../provider/lifecycle/poller";
+import { ProviderContext } from "../../provider/lifecycle/provider-context";
 import { ciEmulatorEnv } from "../helpers/env";
 
 const BUCKET = "examplebucket-1250000000";
@@ -24,7 +25,8 @@ describe("many CiMediaJobs waiting at once", function () {
 
   it("share batched status requests of at most 50 ids, and each sees its own result", async () => {
     const poller = new StatusPoller();
-    const provider = createCiMediaJobProvider({ poller, poll: { minDelayMs: 100, maxDelayMs: 1000, ageFraction: 0.1 },
+    const context = new ProviderContext({ poller });
+    const provider = createCiMediaJobProvider({ context, poll: { minDelayMs: 100, maxDelayMs: 1000, ageFraction: 0.1 },
       log: () => {} });
     const n = 120;
     const results = await Promise.all(Array.from({ length: n }, (_, i) => provider.create!({
@@ -41,5 +43,6 @@ describe("many CiMediaJobs waiting at once", function () {
     assert.ok(Math.max(...sizes) > 10, `requests are shared (largest batch ${Math.max(...sizes)})`);
     assert.ok(describes.length < n, `${describes.length} status requests for ${n} jobs`);
     assert.equal(poller.size, 0);
+    await context.close();
   });
 });

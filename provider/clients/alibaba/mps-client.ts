@@ -3,21 +3,25 @@
  * attempt gets a fresh nonce and timestamp and is signed again. Vendor PascalCase names stay in this layer.
  */
 import { randomUUID } from "node:crypto";
-import { CloudApiError } from "../../errors";
+import type { Credentials } from "../../config/settings";
+import { CloudApiError, InvalidResponseError } from "../../errors";
 import { resolveEndpoint } from "../../http/endpoint";
-import { isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
-import { limiterFor } from "../../http/rate-limit";
-import { HttpResponse, send } from "../../http/transport";
-import { AlibabaCredentials } from "../../config/settings";
+import type { RateLimiter } from "../../http/rate-limit";
+import { classifyAnswer, isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
+import type { HttpResponse, HttpTransport } from "../../http/transport";
 import { commonParams, rpcTimestamp, signedBody } from "./rpc-sign";
+
+/** The MPS API version every call names. */
+export const MPS_API_VERSION = "2014-06-18";
 
 export interface MpsClientOptions {
   region: string;
   /** Read on every attempt so rotated credentials are picked up. */
-  credentials: () => AlibabaCredentials;
+  credentials: () => Credentials;
   endpointOverride?: string;
-  /** Requests per second for this cloud API and account, shared by the whole stack. */
-  maxRequestsPerSecond?: number;
+  transport: HttpTransport;
+  /** The rate limit shared by the whole stack for this account (by key id); none when absent. */
+  limiter?: (keyId: string) => RateLimiter;
   /** Epoch ms clock and nonce source, passed in so tests control the signature. */
   now?: () => number;
   nonce?: () => string;
@@ -25,8 +29,6 @@ export interface MpsClientOptions {
 
 export type MpsParams = Record<string, string | undefined>;
 export type MpsBody = Record<string, unknown>;
-
-const RETRYABLE_CODE = /Throttling|ServiceUnavailable|InternalError/;
 
 export class MpsClient {
   readonly host: string;
@@ -50,60 +52,59 @@ export class MpsClient {
     const creds = this.options.credentials();
     const timestamp = rpcTimestamp(this.options.now?.() ?? Date.now());
     const nonce = this.options.nonce?.() ?? randomUUID();
-    const all = {
-      ...params,
-      ...commonParams(action, { accessKeyId: creds.accessKeyId, accessKeySecret: creds.accessKeySecret,
-        securityToken: creds.securityToken }, timestamp, nonce, this.options.region),
-    };
-    const body = signedBody("POST", all, creds.accessKeySecret);
-    if (this.options.maxRequestsPerSecond) {
-      await limiterFor("mps", creds.accessKeyId, this.options.maxRequestsPerSecond).acquire();
-    }
-    const res = await send({
+    const all = { ...params, ...commonParams({ action, version: MPS_API_VERSION, regionId: this.options.region },
+      creds, timestamp, nonce) };
+    const body = signedBody("POST", all, creds.secret);
+    await this.options.limiter?.(creds.keyId).acquire();
+    const res = await this.options.transport.send({
       origin: this.origin, method: "POST", pathAndQuery: "/", body,
       headers: { host: this.host, "content-type": "application/x-www-form-urlencoded", "user-agent": "pulumi-mediajobs" },
     });
-    return parseMpsResponse(action, res, [creds.accessKeyId, creds.accessKeySecret, creds.securityToken]);
+    return parseMpsResponse(action, res, [creds.keyId, creds.secret, creds.securityToken]);
   }
 }
 
 /**
- * The single place where an MPS answer becomes a body or a CloudApiError. Errors are keyed on `Code`, not on the
- * HTTP status: a body with a Code is an error whatever the status. `sensitive` values are masked in messages
+ * The single place where an MPS answer becomes a body or an error. Errors are keyed on `Code`, not on the HTTP
+ * status: a body with a Code is an error whatever the status. `sensitive` values are masked in messages
  * (SignatureDoesNotMatch echoes the server's StringToSign, which holds the AccessKeyId).
  */
 export function parseMpsResponse(action: string, res: HttpResponse, sensitive: (string | undefined)[] = []): MpsBody {
-  let body: unknown;
-  try {
-    body = JSON.parse(res.body);
-  } catch {
-    body = undefined;
-  }
-  const isObject = body !== null && typeof body === "object" && !Array.isArray(body);
-  const doc = (isObject ? body : {}) as MpsBody;
+  const doc = parseJsonObject(res.body);
   // Any Code means an error, whatever its type or the status.
-  const code = doc.Code === undefined || doc.Code === null ? undefined : String(doc.Code);
-  if (isObject && code === undefined && res.status < 400) return doc;
+  const code = doc?.Code === undefined || doc.Code === null ? undefined : String(doc.Code);
+  if (doc && code === undefined && res.status < 400) return doc;
 
-  const requestId = str(doc.RequestId) ?? res.headers["x-acs-request-id"];
-  if (!isObject || code === undefined) {
-    throw new CloudApiError({
-      service: "mps", action, status: res.status, vendorCode: res.status >= 400 ? `HTTP${res.status}` : "InvalidResponse",
-      vendorMessage: `the answer is not an MPS document (${res.headers["content-type"] ?? "no content type"}, ` +
+  const requestId = str(doc?.RequestId) ?? res.headers["x-acs-request-id"];
+  if (!doc || code === undefined) {
+    throw new InvalidResponseError({
+      service: "mps", action, status: res.status, requestId, retryable: isRetryableStatus(res.status), rawBody: res.body,
+      problem: `the answer is not an MPS document (${res.headers["content-type"] ?? "no content type"}, ` +
         `${Buffer.byteLength(res.body)} bytes)`,
-      requestId, retryable: isRetryableStatus(res.status), rawBody: res.body,
     });
   }
   throw new CloudApiError({
-    service: "mps", action, status: res.status, vendorCode: code,
-    vendorMessage: mask(str(doc.Message) ?? "", sensitive),
-    requestId, hostId: str(doc.HostId), recommend: str(doc.Recommend),
-    retryable: isRetryableStatus(res.status) || RETRYABLE_CODE.test(code),
+    service: "mps", action, status: res.status, vendorCode: code, vendorMessage: mask(str(doc.Message) ?? "", sensitive),
+    requestId, hostId: str(doc.HostId), recommend: str(doc.Recommend), ...classifyAnswer(res.status, code),
     retryAfterMs: retryAfterMs(res.headers), rawBody: res.body,
   });
 }
 
-function str(v: unknown): string | undefined {
+/** Whether MPS answered that the job or pipeline named does not exist. */
+export function isNotFound(e: unknown): boolean {
+  return e instanceof CloudApiError && /NotFound|NotExist/.test(e.vendorCode);
+}
+
+function parseJsonObject(text: string): MpsBody | undefined {
+  try {
+    const body: unknown = JSON.parse(text);
+    return body !== null && typeof body === "object" && !Array.isArray(body) ? body as MpsBody : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function str(v: unknown): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 

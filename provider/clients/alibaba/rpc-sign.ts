@@ -4,17 +4,8 @@
  * known-answer vectors in test/fixtures/alibaba-rpc-sign-vectors.json.
  */
 import { createHmac } from "node:crypto";
-
-export interface AlibabaSigningKey {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string;
-}
-
-/** RFC 3986: `A-Z a-z 0-9 - _ . ~` unchanged, everything else `%XY` (uppercase); space is `%20`. */
-export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
-}
+import type { Credentials } from "../../config/settings";
+import { percentEncode } from "../../http/percent-encode";
 
 /** The encoded `k=v&…` of every parameter, sorted by name in plain code-unit order. */
 export function canonicalQuery(params: Record<string, string>): string {
@@ -39,21 +30,28 @@ export function rpcTimestamp(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** The common parameters every MPS call carries (undefined ones dropped). */
-export function commonParams(action: string, key: AlibabaSigningKey, timestamp: string, nonce: string,
-  regionId?: string): Record<string, string> {
+/** What every RPC call names besides its own parameters: the action, the product's API version and the region. */
+export interface RpcCall {
+  action: string;
+  /** The product's API version, e.g. MPS `2014-06-18`. */
+  version: string;
+  regionId?: string;
+}
+
+/** The common parameters every RPC call carries (the STS token and region only when given), JSON answers. */
+export function commonParams(call: RpcCall, key: Credentials, timestamp: string, nonce: string): Record<string, string> {
   const params: Record<string, string> = {
-    Action: action,
-    Version: "2014-06-18",
+    Action: call.action,
+    Version: call.version,
     Format: "JSON",
-    AccessKeyId: key.accessKeyId,
+    AccessKeyId: key.keyId,
     SignatureMethod: "HMAC-SHA1",
     SignatureVersion: "1.0",
     SignatureNonce: nonce,
     Timestamp: timestamp,
   };
   if (key.securityToken) params.SecurityToken = key.securityToken;
-  if (regionId) params.RegionId = regionId;
+  if (call.regionId) params.RegionId = call.regionId;
   return params;
 }
 

@@ -1,32 +1,82 @@
-/** CI batch jobs: `POST /inventorytriggerjob`, `GET …/<id>`, `PUT …/<id>?cancel`, and their child media jobs. */
-import { CloudApiError } from "../../errors";
-import { CiClient } from "./ci-client";
+/**
+ * CI batch jobs: `POST /inventorytriggerjob`, `GET …/<id>`, `GET …?name=…`, `PUT …/<id>?cancel`, and their child
+ * media jobs. A batch's JobsDetail is read here, once, into a typed {@link BatchJob}.
+ */
+import { InvalidResponseError } from "../../errors";
+import { CI_MAX_PAGE_SIZE, CiClient } from "./ci-client";
+import { listAllMediaJobs, MediaJob } from "./media-jobs";
+import { parseCiTime } from "./time";
 import { nodes, text, XmlNode } from "./xml";
 
-export async function submitBatchJob(client: CiClient, request: XmlNode): Promise<XmlNode> {
+/** The most child jobs read for a batch's summary: 50 pages of 100. */
+const MAX_CHILD_PAGES = 50;
+
+/** A batch job as CI describes it. */
+export interface BatchJob {
+  jobId: string;
+  name: string;
+  /** Job | Workflow */
+  type: string;
+  /** CI's spelling: Submitted, Running, Success, Failed, Cancel. */
+  state: string;
+  /** Percent of objects processed, e.g. `66%`. */
+  progress: string;
+  code: string;
+  message: string;
+  creationTime: string;
+  startTime: string;
+  endTime: string;
+  /** The same instants in epoch ms (NaN when not reached). */
+  createdAt: number;
+  endedAt: number;
+  /** Operation.UserData: the user's, or the marker a submission carried. */
+  userData: string;
+}
+
+/** Reads a batch's JobsDetail; absent fields read as empty. */
+export function readBatchJob(detail: XmlNode): BatchJob {
+  return {
+    jobId: text(detail.JobId) ?? "",
+    name: text(detail.Name) ?? "",
+    type: text(detail.Type) ?? "",
+    state: text(detail.State) ?? "",
+    progress: text(detail.Progress) ?? "",
+    code: text(detail.Code) ?? "",
+    message: text(detail.Message) ?? "",
+    creationTime: text(detail.CreationTime) ?? "",
+    startTime: text(detail.StartTime) ?? "",
+    endTime: text(detail.EndTime) ?? "",
+    createdAt: parseCiTime(text(detail.CreationTime)),
+    endedAt: parseCiTime(text(detail.EndTime)),
+    userData: text(nodes(detail.Operation)[0]?.UserData) ?? "",
+  };
+}
+
+export async function submitBatchJob(client: CiClient, request: XmlNode): Promise<BatchJob> {
   const res = await client.call({ action: "CreateInventoryTriggerJob", method: "POST", path: "/inventorytriggerjob",
     body: request, idempotent: false });
   const detail = nodes(res.JobsDetail)[0];
   if (!detail?.JobId) {
-    throw new CloudApiError({ service: "ci", action: "CreateInventoryTriggerJob", status: 200,
-      vendorCode: "InvalidResponse", vendorMessage: "the answer carries no JobsDetail with a JobId",
-      requestId: text(res.RequestId), retryable: false });
+    throw new InvalidResponseError({ service: "ci", action: "CreateInventoryTriggerJob", status: 200,
+      problem: "the answer carries no JobsDetail with a JobId", requestId: text(res.RequestId), retryable: false });
   }
-  return detail;
+  return readBatchJob(detail);
 }
 
+/** The batch, or undefined when CI does not know the id. */
 export async function describeBatchJob(client: CiClient, jobId: string):
-  Promise<{ detail?: XmlNode; requestId?: string }> {
+  Promise<{ batch?: BatchJob; requestId?: string }> {
   const res = await client.call({ action: "DescribeInventoryTriggerJob", method: "GET",
     path: `/inventorytriggerjob/${jobId}`, idempotent: true });
-  return { detail: nodes(res.JobsDetail).find((j) => j.JobId === jobId), requestId: text(res.RequestId) };
+  const detail = nodes(res.JobsDetail).find((j) => j.JobId === jobId);
+  return { batch: detail && readBatchJob(detail), requestId: text(res.RequestId) };
 }
 
-/** Batch jobs with a name (and type), as `GET /inventorytriggerjob` lists them. */
-export async function listBatchJobs(client: CiClient, filter: { name: string; type: string }): Promise<XmlNode[]> {
+/** Batch jobs with a name (and type), as `GET /inventorytriggerjob` lists them (one page, newest first). */
+export async function listBatchJobs(client: CiClient, filter: { name: string; type: string }): Promise<BatchJob[]> {
   const res = await client.call({ action: "DescribeInventoryTriggerJobs", method: "GET", path: "/inventorytriggerjob",
-    query: { name: filter.name, type: filter.type, size: "100" }, idempotent: true });
-  return nodes(res.JobsDetail);
+    query: { name: filter.name, type: filter.type, size: String(CI_MAX_PAGE_SIZE) }, idempotent: true });
+  return nodes(res.JobsDetail).map(readBatchJob);
 }
 
 export async function cancelBatchJob(client: CiClient, jobId: string): Promise<void> {
@@ -34,19 +84,8 @@ export async function cancelBatchJob(client: CiClient, jobId: string): Promise<v
     query: { cancel: "" }, idempotent: true });
 }
 
-/** Every child media job of a batch (`GET /jobs?…&inventoryTriggerJobId=…`), following NextToken up to `maxPages`. */
-export async function listBatchChildren(client: CiClient, filter: { tag: string; queueId?: string; batchId: string },
-  maxPages = 50): Promise<{ jobs: XmlNode[]; complete: boolean }> {
-  const jobs: XmlNode[] = [];
-  let nextToken = "";
-  for (let page = 0; page < maxPages; page++) {
-    const query: Record<string, string> = { tag: filter.tag, inventoryTriggerJobId: filter.batchId, size: "100" };
-    if (filter.queueId) query.queueId = filter.queueId;
-    if (nextToken) query.nextToken = nextToken;
-    const res = await client.call({ action: "DescribeMediaJobs", method: "GET", path: "/jobs", query, idempotent: true });
-    jobs.push(...nodes(res.JobsDetail));
-    nextToken = text(res.NextToken) ?? "";
-    if (!nextToken) return { jobs, complete: true };
-  }
-  return { jobs, complete: false };
+/** The child media jobs of a batch (`GET /jobs?…&inventoryTriggerJobId=…`); `complete` is false past the cap. */
+export async function listBatchChildren(client: CiClient, filter: { tag: string; queueId?: string; batchId: string }):
+  Promise<{ jobs: MediaJob[]; complete: boolean }> {
+  return listAllMediaJobs(client, filter, MAX_CHILD_PAGES);
 }

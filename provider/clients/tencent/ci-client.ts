@@ -2,13 +2,14 @@
  * The Tencent Cloud Infinite client: serialize → sign → send → parse, with retries wrapping sign+send+parse.
  * Vendor PascalCase names stay in this layer.
  */
-import { CloudApiError } from "../../errors";
+import type { Credentials } from "../../config/settings";
+import { CloudApiError, InvalidResponseError } from "../../errors";
 import { resolveEndpoint } from "../../http/endpoint";
-import { isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
-import { limiterFor } from "../../http/rate-limit";
-import { HttpResponse, send } from "../../http/transport";
-import { TencentCredentials } from "../../config/settings";
-import { authorization, keyTime, qEncode } from "./q-sign";
+import { percentEncode } from "../../http/percent-encode";
+import type { RateLimiter } from "../../http/rate-limit";
+import { classifyAnswer, isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
+import type { HttpResponse, HttpTransport } from "../../http/transport";
+import { authorization, keyTime } from "./q-sign";
 import { buildXml, parseXml, text, XmlNode } from "./xml";
 
 export interface CiClientOptions {
@@ -16,10 +17,11 @@ export interface CiClientOptions {
   bucket: string;
   region: string;
   /** Read on every attempt so rotated credentials are picked up and nothing is held longer than needed. */
-  credentials: () => TencentCredentials;
+  credentials: () => Credentials;
   endpointOverride?: string;
-  /** Requests per second for this cloud API and account, shared by the whole stack. */
-  maxRequestsPerSecond?: number;
+  transport: HttpTransport;
+  /** The rate limit shared by the whole stack for this account (by key id); none when absent. */
+  limiter?: (keyId: string) => RateLimiter;
   /** Unix seconds; passed in so tests control the signature's KeyTime. */
   now?: () => number;
 }
@@ -39,8 +41,11 @@ export interface CiCall {
   idempotent: boolean;
 }
 
+/** How long a signature stays valid: long enough for a slow answer, short enough to be useless if it leaked. */
 const SIGNATURE_LIFETIME_SECONDS = 900;
-const RETRYABLE_CODE = /Throttl|SlowDown|ServiceUnavailable|InternalError/;
+
+/** The most items CI lists in one page (`size`, `pageSize`). */
+export const CI_MAX_PAGE_SIZE = 100;
 
 export class CiClient {
   readonly host: string;
@@ -64,6 +69,18 @@ export class CiClient {
 
   private async attempt(call: CiCall, body: string | undefined): Promise<XmlNode> {
     const query = call.query ?? {};
+    const creds = this.options.credentials();
+    const headers = this.signedHeaders(call, query, body, creds);
+    await this.options.limiter?.(creds.keyId).acquire();
+    const res = await this.options.transport.send({
+      origin: this.origin, method: call.method, pathAndQuery: call.path + queryString(query), headers, body,
+    });
+    return parseResponse(call.action, res);
+  }
+
+  /** Host, content headers and the q-sign Authorization over them; a fresh KeyTime on every attempt. */
+  private signedHeaders(call: CiCall, query: Record<string, string>, body: string | undefined, creds: Credentials):
+    Record<string, string> {
     const signed: Record<string, string> = { host: this.host };
     if (body !== undefined) {
       signed["content-type"] = "application/xml";
@@ -71,7 +88,6 @@ export class CiClient {
     } else if (call.method === "PUT" || call.method === "POST") {
       signed["content-length"] = "0";
     }
-    const creds = this.options.credentials();
     const start = Math.floor(this.options.now?.() ?? Date.now() / 1000);
     const headers: Record<string, string> = {
       ...signed,
@@ -81,23 +97,18 @@ export class CiClient {
     };
     // The official SDK sends the STS token unsigned on CI hosts.
     if (creds.securityToken) headers["x-ci-security-token"] = creds.securityToken;
-    if (this.options.maxRequestsPerSecond) {
-      await limiterFor("ci", creds.secretId, this.options.maxRequestsPerSecond).acquire();
-    }
-    const res = await send({
-      origin: this.origin, method: call.method, pathAndQuery: call.path + queryString(query), headers, body,
-    });
-    return parseResponse(call.action, res);
+    return headers;
   }
 }
 
 /** `?a=1&cancel` — a valueless parameter stays valueless on the wire (it signs as `cancel=`). */
 export function queryString(query: Record<string, string>): string {
-  const parts = Object.entries(query).map(([k, v]) => (v === "" ? qEncode(k) : `${qEncode(k)}=${qEncode(v)}`));
+  const parts = Object.entries(query)
+    .map(([k, v]) => (v === "" ? percentEncode(k) : `${percentEncode(k)}=${percentEncode(v)}`));
   return parts.length ? `?${parts.join("&")}` : "";
 }
 
-/** The single place where an answer becomes either a `<Response>` body or a CloudApiError. */
+/** The single place where an answer becomes either a `<Response>` body or an error. */
 export function parseResponse(action: string, res: HttpResponse): XmlNode {
   const requestId = res.headers["x-ci-request-id"];
   let doc: { root: string; body: XmlNode } | undefined;
@@ -107,27 +118,22 @@ export function parseResponse(action: string, res: HttpResponse): XmlNode {
     doc = undefined;
   }
   if (doc && doc.root === "Error") {
+    const vendorCode = text(doc.body.Code) ?? "";
     throw new CloudApiError({
-      service: "ci", action, status: res.status,
-      vendorCode: text(doc.body.Code) ?? "", vendorMessage: text(doc.body.Message) ?? "",
-      requestId: text(doc.body.RequestId) ?? requestId, retryable: retryableCode(res.status, text(doc.body.Code)),
+      service: "ci", action, status: res.status, vendorCode, vendorMessage: text(doc.body.Message) ?? "",
+      requestId: text(doc.body.RequestId) ?? requestId, ...classifyAnswer(res.status, vendorCode),
       retryAfterMs: retryAfterMs(res.headers), rawBody: res.body,
     });
   }
   if (res.status >= 300 || !doc || doc.root !== "Response") {
     // Not a CI document at all: a proxy's HTML page, a truncated body, an empty error.
-    throw new CloudApiError({
-      service: "ci", action, status: res.status, vendorCode: res.status >= 300 ? `HTTP${res.status}` : "InvalidResponse",
-      vendorMessage: `the answer is not a CI document (${describeBody(res)})`, requestId,
-      retryable: isRetryableStatus(res.status), rawBody: res.body,
+    throw new InvalidResponseError({
+      service: "ci", action, status: res.status, problem: `the answer is not a CI document (${describeBody(res)})`,
+      requestId, retryable: isRetryableStatus(res.status), rawBody: res.body,
     });
   }
   if (doc.body.RequestId === undefined && requestId) doc.body.RequestId = requestId;
   return doc.body;
-}
-
-function retryableCode(status: number, code: string | undefined): boolean {
-  return isRetryableStatus(status) || (code !== undefined && RETRYABLE_CODE.test(code));
 }
 
 function describeBody(res: HttpResponse): string {

@@ -5,6 +5,8 @@
  * vendor's known-answer vectors in test/fixtures/tencent-q-sign-vectors.json.
  */
 import { createHash, createHmac } from "node:crypto";
+import type { Credentials } from "../../config/settings";
+import { percentEncode } from "../../http/percent-encode";
 
 /** A request as it is signed: method, path as sent, query parameters and the headers to sign. */
 export interface SignableRequest {
@@ -15,16 +17,6 @@ export interface SignableRequest {
   query: Record<string, string>;
   /** Headers to sign (host always; content-type/content-length when sent; `x-ci-*`/`x-cos-*`). */
   headers: Record<string, string>;
-}
-
-export interface TencentSigningKey {
-  secretId: string;
-  secretKey: string;
-}
-
-/** `encodeURIComponent` plus `! ' ( ) *`, as the vendor's SDKs encode keys and values. */
-export function qEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
 /** `"<start>;<end>"` in unix seconds. */
@@ -40,7 +32,7 @@ export function signKey(secretKey: string, kt: string): string {
 /** Keys lowercased and encoded, values encoded, sorted by key: the `k=v&…` string and the `;`-joined key list. */
 export function canonicalPairs(pairs: Record<string, string>): { joined: string; keyList: string } {
   const encoded = Object.entries(pairs)
-    .map(([k, v]) => [qEncode(k).toLowerCase(), qEncode(v)] as const)
+    .map(([k, v]) => [percentEncode(k).toLowerCase(), percentEncode(v)] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     joined: encoded.map(([k, v]) => `${k}=${v}`).join("&"),
@@ -64,12 +56,12 @@ export function signature(key: string, sts: string): string {
   return createHmac("sha1", key).update(sts).digest("hex");
 }
 
-/** The whole `Authorization` header value, fields in the vendor's order. */
-export function authorization(req: SignableRequest, key: TencentSigningKey, kt: string): string {
-  const sig = signature(signKey(key.secretKey, kt), stringToSign(kt, httpString(req)));
+/** The whole `Authorization` header value, fields in the vendor's order (the STS token is not part of it). */
+export function authorization(req: SignableRequest, key: Credentials, kt: string): string {
+  const sig = signature(signKey(key.secret, kt), stringToSign(kt, httpString(req)));
   return [
     "q-sign-algorithm=sha1",
-    `q-ak=${key.secretId}`,
+    `q-ak=${key.keyId}`,
     `q-sign-time=${kt}`,
     `q-key-time=${kt}`,
     `q-header-list=${canonicalPairs(req.headers).keyList}`,

@@ -6,9 +6,9 @@
  */
 import assert from "node:assert/strict";
 import { checkCiMediaJob } from "../../../provider/ci-media-job/check";
-import { fromJobsDetail } from "../../../provider/ci-media-job/wire";
 import { parseMpsResponse } from "../../../provider/clients/alibaba/mps-client";
 import { parseResponse } from "../../../provider/clients/tencent/ci-client";
+import { readMediaJob } from "../../../provider/clients/tencent/media-jobs";
 import { CloudApiError } from "../../../provider/errors";
 import { checkInventoryTriggerJob } from "../../../provider/inventory-trigger-job/check";
 import { checkIProductionJob } from "../../../provider/iproduction-job/check";
@@ -123,7 +123,7 @@ describe("fuzz: response parsers", () => {
           const parsed = parseResponse("Fuzz", { status, body, headers: { "content-type": "text/html" } });
           assert.equal(typeof parsed, "object");
           // Whatever a parsed body holds, reading it as a job never throws either.
-          fromJobsDetail(parsed);
+          readMediaJob(parsed);
         } catch (e) {
           assert.ok(e instanceof CloudApiError, `status ${status}, body ${JSON.stringify(body.slice(0, 80))}: ${String(e)}`);
           assert.ok(e.message.length < 1000, "no body echoed into the message");

@@ -1,24 +1,39 @@
 import assert from "node:assert/strict";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { callsInFlight, tracked } from "../../../provider/lifecycle/interrupt";
+import { Interrupts } from "../../../provider/lifecycle/interrupt";
 
-describe("calls in flight", () => {
-  it("are counted while create/read/update/delete run, so a signal can end the process once they answer", async () => {
+describe("interrupts", () => {
+  it("count create/read/update/delete in flight, so a signal can end the process once they answer", async () => {
+    const interrupts = new Interrupts();
     let release!: () => void;
-    const provider = tracked<dynamic.ResourceProvider>({
+    const provider = interrupts.track<dynamic.ResourceProvider>({
       create: () => new Promise<{ id: string }>((r) => { release = () => r({ id: "x" }); }),
       delete: async () => { throw new Error("boom"); },
-      check: async (_olds, news) => ({ inputs: news }),
+      check: async (_olds: unknown, news: Record<string, unknown>) => ({ inputs: news }),
     });
-    const before = callsInFlight();
     const created = provider.create!({});
-    assert.equal(callsInFlight(), before + 1);
+    assert.equal(interrupts.inFlight, 1);
     await provider.check!({}, {});
-    assert.equal(callsInFlight(), before + 1, "check is not an operation that records anything");
+    assert.equal(interrupts.inFlight, 1, "check is not an operation that records anything");
     release();
     assert.deepEqual(await created, { id: "x" });
-    assert.equal(callsInFlight(), before);
+    assert.equal(interrupts.inFlight, 0);
     await assert.rejects(provider.delete!("x", {}), /boom/);
-    assert.equal(callsInFlight(), before, "a failed call is no longer in flight");
+    assert.equal(interrupts.inFlight, 0, "a failed call is no longer in flight");
+  });
+
+  it("abort one signal that every wait listens on, with the reason given", () => {
+    const interrupts = new Interrupts();
+    const signal = interrupts.signal;
+    assert.equal(signal.aborted, false);
+    interrupts.interrupt("SIGTERM");
+    assert.equal(signal.aborted, true);
+    assert.equal(signal.reason, "SIGTERM");
+  });
+
+  it("install no process signal handlers unless asked to", () => {
+    const before = process.listenerCount("SIGINT");
+    void new Interrupts().signal;
+    assert.equal(process.listenerCount("SIGINT"), before);
   });
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { parseMpsResponse } from "../../../../provider/clients/alibaba/mps-client";
-import { unwrap } from "../../../../provider/clients/alibaba/mps-api";
-import { CloudApiError } from "../../../../provider/errors";
+import { unwrap } from "../../../../provider/clients/alibaba/pipelines";
+import { CloudApiError, InvalidResponseError } from "../../../../provider/errors";
 
 const res = (status: number, body: string, headers: Record<string, string> = {}) => ({ status, body, headers });
 
@@ -29,6 +29,7 @@ describe("MPS response parsing", () => {
     assert.equal(e.hostId, "mts.cn-shanghai.aliyuncs.com");
     assert.equal(e.recommend, "https://x");
     assert.equal(e.retryable, false);
+    assert.equal(e.code, "CloudApi");
     assert.match(e.message, /SubmitIProductionJob failed with HTTP 200: InvalidParameter\.Input: bad input\. \(RequestId r1\)/);
   });
 
@@ -37,6 +38,7 @@ describe("MPS response parsing", () => {
       "InternalError"]) {
       const e = errorOf(() => parseMpsResponse("X", res(400, JSON.stringify({ Code: code }), { "x-acs-retry-after": "250" })));
       assert.equal(e.retryable, true, code);
+      assert.equal(e.throttled, /Throttling/.test(code), code);
       assert.equal(e.retryAfterMs, 250);
     }
     for (const code of ["SignatureDoesNotMatch", "InvalidAccessKeyId.NotFound", "InvalidTimeStamp.Expired",
@@ -54,11 +56,14 @@ describe("MPS response parsing", () => {
 
   it("reports a proxy's HTML page or a truncated body as an invalid answer", () => {
     const html = errorOf(() => parseMpsResponse("X", res(503, "<html>busy</html>", { "content-type": "text/html" })));
-    assert.equal(html.vendorCode, "HTTP503");
+    assert.ok(html instanceof InvalidResponseError);
+    assert.equal(html.code, "InvalidResponse");
+    assert.equal(html.vendorCode, "", "no vendor code is invented");
     assert.equal(html.retryable, true);
     assert.doesNotMatch(html.message, /busy/);
-    assert.equal(errorOf(() => parseMpsResponse("X", res(200, '{"JobId":'))).vendorCode, "InvalidResponse");
-    assert.equal(errorOf(() => parseMpsResponse("X", res(200, "[1,2]"))).vendorCode, "InvalidResponse");
+    assert.match(html.message, /X failed with HTTP 503: the answer is not an MPS document \(text\/html, 17 bytes\)\./);
+    assert.ok(errorOf(() => parseMpsResponse("X", res(200, '{"JobId":'))) instanceof InvalidResponseError);
+    assert.ok(errorOf(() => parseMpsResponse("X", res(200, "[1,2]"))) instanceof InvalidResponseError);
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { parseResponse, queryString } from "../../../../provider/clients/tencent/ci-client";
-import { CloudApiError } from "../../../../provider/errors";
+import { CloudApiError, InvalidResponseError } from "../../../../provider/errors";
 
 const res = (status: number, body: string, headers: Record<string, string> = {}) => ({ status, body, headers });
 
@@ -30,14 +30,15 @@ describe("CI response parsing", () => {
 
   it("marks throttling codes as retryable even on a 4xx", () => {
     const err = catchError(() => parseResponse("CreateMediaJob", res(400, "<Error><Code>SlowDown</Code></Error>")));
-    assert.ok(err instanceof CloudApiError && err.retryable);
+    assert.ok(err instanceof CloudApiError && err.retryable && err.throttled);
   });
 
   it("reports a proxy's HTML page as an invalid answer without echoing the page", () => {
     const err = catchError(() => parseResponse("DescribeMediaJob", res(502, "<html><body>Bad gateway</body></html>",
       { "content-type": "text/html" })));
-    assert.ok(err instanceof CloudApiError);
-    assert.equal(err.vendorCode, "HTTP502");
+    assert.ok(err instanceof InvalidResponseError);
+    assert.equal(err.vendorCode, "", "no vendor code is invented");
+    assert.match(err.message, /DescribeMediaJob failed with HTTP 502: the answer is not a CI document \(text\/html, 37 bytes\)\./);
     assert.equal(err.retryable, true);
     assert.doesNotMatch(err.message, /Bad gateway/);
     assert.equal(err.rawBody, "<html><body>Bad gateway</body></html>");
@@ -46,7 +47,7 @@ describe("CI response parsing", () => {
 
   it("reports a truncated document as an invalid answer", () => {
     const err = catchError(() => parseResponse("DescribeMediaJob", res(200, "<Response><JobsDetail><JobId>j")));
-    assert.ok(err instanceof CloudApiError && err.vendorCode === "InvalidResponse");
+    assert.ok(err instanceof InvalidResponseError && err.code === "InvalidResponse");
   });
 });
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  authorization, canonicalPairs, httpString, keyTime, parseAuthorization, qEncode, signKey, stringToSign,
+  authorization, canonicalPairs, httpString, keyTime, parseAuthorization, signKey, stringToSign,
 } from "../../../../provider/clients/tencent/q-sign";
 
 interface Vector {
@@ -19,7 +19,7 @@ describe("q-sign known-answer vectors", () => {
       const req = { method: v.method, path: v.path, query: v.query, headers: v.headers };
       if (v.signKey) assert.equal(signKey(v.secretKey, v.keyTime), v.signKey);
       if (v.stringToSign) assert.equal(stringToSign(v.keyTime, httpString(req)), v.stringToSign);
-      const fields = parseAuthorization(authorization(req, v, v.keyTime));
+      const fields = parseAuthorization(authorization(req, { keyId: v.secretId, secret: v.secretKey }, v.keyTime));
       assert.deepEqual(fields, {
         "q-sign-algorithm": "sha1", "q-ak": v.secretId, "q-sign-time": v.keyTime, "q-key-time": v.keyTime,
         "q-header-list": v.headerList, "q-url-param-list": v.paramList, "q-signature": v.signature,
@@ -29,9 +29,6 @@ describe("q-sign known-answer vectors", () => {
 });
 
 describe("q-sign steps", () => {
-  it("escapes the characters encodeURIComponent leaves alone, and space as %20", () => {
-    assert.equal(qEncode("a b!'()*~"), "a%20b%21%27%28%29%2A~");
-  });
   it("builds KeyTime from a clock value passed in", () => {
     assert.equal(keyTime(1700000000, 3600), "1700000000;1700003600");
   });
@@ -40,7 +37,7 @@ describe("q-sign steps", () => {
   });
   it("keeps the Authorization fields in the vendor's order", () => {
     const header = authorization({ method: "GET", path: "/", query: {}, headers: { host: "h" } },
-      { secretId: "id", secretKey: "k" }, "1;2");
+      { keyId: "id", secret: "k" }, "1;2");
     assert.deepEqual(header.split("&").map((p) => p.split("=")[0]),
       ["q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time", "q-header-list", "q-url-param-list", "q-signature"]);
   });

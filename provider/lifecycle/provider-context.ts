@@ -1,0 +1,82 @@
+/**
+ * What one provider process shares among all its resources, in one explicit object. All dynamic resources of a stack
+ * run in one provider process, so the rate limit per cloud account, the batched status poller, the listing of jobs
+ * an earlier run can have left, the jobs claimed by this run, the connection pool and the stack config all live
+ * here, once. Nothing else in the provider is global: tests create a fresh context where they need one.
+ */
+import { MpsClient } from "../clients/alibaba/mps-client";
+import { CiClient } from "../clients/tencent/ci-client";
+import { Settings } from "../config/settings";
+import { RateLimiters } from "../http/rate-limit";
+import { HttpTransport } from "../http/transport";
+import { EarlierRuns } from "./earlier-runs";
+import { Interrupts } from "./interrupt";
+import { StatusPoller } from "./poller";
+
+export interface ProviderContextOptions {
+  /** Epoch-ms clock for deadlines, lookups and the earlier-run cutoff (tests move it). */
+  now?: () => number;
+  /** When this process started: jobs created before it may be an earlier run's (default: now). */
+  startedAt?: number;
+  /** How much older than `startedAt` a job must be to count as an earlier run's (default 2 s of clock skew). */
+  skewMarginMs?: number;
+  settings?: Settings;
+  interrupts?: Interrupts;
+  poller?: StatusPoller;
+}
+
+export class ProviderContext {
+  readonly now: () => number;
+  readonly settings: Settings;
+  readonly transport = new HttpTransport();
+  readonly limiters = new RateLimiters();
+  readonly poller: StatusPoller;
+  readonly earlierRuns: EarlierRuns;
+  readonly interrupts: Interrupts;
+
+  constructor(options: ProviderContextOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.settings = options.settings ?? new Settings();
+    this.interrupts = options.interrupts ?? new Interrupts();
+    this.poller = options.poller ?? new StatusPoller({
+      now: this.now,
+      setTimer(fn, ms) {
+        const t = setTimeout(fn, ms);
+        return () => clearTimeout(t);
+      },
+    });
+    this.earlierRuns = new EarlierRuns(options.startedAt ?? this.now(), options.skewMarginMs);
+  }
+
+  /** The CI client for a resource's bucket and region, with the stack's settings read at call time. */
+  ciClient(inputs: { bucket: string; region?: string }): CiClient {
+    const rate = this.settings.maxRequestsPerSecond();
+    return new CiClient({ bucket: inputs.bucket, region: this.settings.tencentRegion(inputs.region),
+      credentials: () => this.settings.tencentCredentials(), endpointOverride: this.settings.ciEndpointOverride(),
+      transport: this.transport, limiter: (keyId) => this.limiters.for("ci", keyId, rate) });
+  }
+
+  /** The MPS client for a resource's region, with the stack's settings read at call time. */
+  mpsClient(inputs: { region?: string }): MpsClient {
+    const rate = this.settings.maxRequestsPerSecond();
+    return new MpsClient({ region: this.settings.alibabaRegion(inputs.region),
+      credentials: () => this.settings.alibabaCredentials(), endpointOverride: this.settings.mpsEndpointOverride(),
+      transport: this.transport, limiter: (keyId) => this.limiters.for("mps", keyId, rate) });
+  }
+
+  /** Closes the connection pool (tests; a provider process just exits). */
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+}
+
+let processContext: ProviderContext | undefined;
+
+/**
+ * The context of this OS process, used by every provider created without one (the dynamic providers the SDK's
+ * resources run on). It started when the process did, and SIGINT/SIGTERM interrupt its waits.
+ */
+export function providerProcessContext(): ProviderContext {
+  return processContext ??= new ProviderContext({ startedAt: Date.now() - process.uptime() * 1000,
+    interrupts: new Interrupts(true) });
+}
