@@ -17,41 +17,53 @@ export function checkInventoryTriggerJob(inputs: Record<string, unknown>): Check
     c.pattern("name", inputs.name, NAME, "must be at most 128 letters, digits, - and _");
   }
   c.oneOf("type", inputs.type, ["Job", "Workflow"]);
-  const type = inputs.type ?? "Job";
-  if (c.required("input", inputs.input, "which objects to process") && c.object("input", inputs.input)) {
-    const input = inputs.input;
-    const given = INPUT_KINDS.filter((k) => c.present(input[k]) || isUnknown(input[k]));
-    if (given.length !== 1) {
-      c.fail("input", `input takes exactly one of ${INPUT_KINDS.join(", ")}; got ${given.length ? given.join(" and ") : "none"}.`);
-    }
-  }
+  checkInput(c, inputs.input);
   checkWaitKnobs(c, inputs);
-  if (!c.required("operation", inputs.operation, "what to do with each object") ||
-    !c.object("operation", inputs.operation)) return c.result(inputs);
-  const op = inputs.operation;
+  if (c.required("operation", inputs.operation, "what to do with each object") &&
+    c.object("operation", inputs.operation)) {
+    checkOperation(c, inputs.type ?? "Job", inputs.operation);
+  }
+  return c.result(inputs);
+}
+
+/** Exactly one kind of input. */
+function checkInput(c: Checker, input: unknown): void {
+  if (!c.required("input", input, "which objects to process") || !c.object("input", input)) return;
+  const given = INPUT_KINDS.filter((k) => c.present(input[k]) || isUnknown(input[k]));
+  if (given.length !== 1) {
+    c.fail("input", `input takes exactly one of ${INPUT_KINDS.join(", ")}; got ${given.length ? given.join(" and ") : "none"}.`);
+  }
+}
+
+function checkOperation(c: Checker, type: unknown, op: Record<string, unknown>): void {
   checkTimeInterval(c, op.timeInterval);
   checkUserDataAndLevel(c, op, "operation.");
   checkCallback(c, op, "operation.");
-  if (type === "Job") {
-    if (c.required("operation.tag", op.tag, "the media job to run on each object, e.g. Transcode")) {
-      c.pattern("operation.tag", op.tag, /^[A-Z][A-Za-z0-9]*$/, "must be a CI job tag such as Transcode");
-    }
-    if (c.required("operation.queueId", op.queueId, "batch jobs of Type Job run in a queue")) {
-      c.pattern("operation.queueId", op.queueId, /^p[0-9A-Za-z]+$/, "must be a CI queue id (it starts with p)");
-    }
-    const jobParam = op.jobParam ?? {};
-    if (c.object("operation.jobParam", jobParam)) {
-      checkTagAndOutput(c, op.tag, jobParam, "operation.jobParam", op.output, "operation.output");
-    }
-    if (c.present(op.workflowIds)) c.fail("operation.workflowIds", "operation.workflowIds is for type Workflow.");
-  } else if (type === "Workflow") {
-    const ids = op.workflowIds;
-    const empty = Array.isArray(ids) ? ids.length === 0 : !c.present(ids);
-    if (empty && !isUnknown(ids)) {
-      c.fail("operation.workflowIds", "operation.workflowIds is required for type Workflow: the workflows to trigger.");
-    }
+  if (type === "Job") checkJobOperation(c, op);
+  if (type === "Workflow") checkWorkflowOperation(c, op);
+}
+
+/** Type Job: a tag and a queue, the CiMediaJob rules for the tag's parameters and output, no workflows. */
+function checkJobOperation(c: Checker, op: Record<string, unknown>): void {
+  if (c.required("operation.tag", op.tag, "the media job to run on each object, e.g. Transcode")) {
+    c.pattern("operation.tag", op.tag, /^[A-Z][A-Za-z0-9]*$/, "must be a CI job tag such as Transcode");
   }
-  return c.result(inputs);
+  if (c.required("operation.queueId", op.queueId, "batch jobs of Type Job run in a queue")) {
+    c.pattern("operation.queueId", op.queueId, /^p[0-9A-Za-z]+$/, "must be a CI queue id (it starts with p)");
+  }
+  const jobParam = op.jobParam ?? {};
+  if (c.object("operation.jobParam", jobParam)) {
+    checkTagAndOutput(c, op.tag, jobParam, "operation.jobParam", op.output, "operation.output");
+  }
+  if (c.present(op.workflowIds)) c.fail("operation.workflowIds", "operation.workflowIds is for type Workflow.");
+}
+
+function checkWorkflowOperation(c: Checker, op: Record<string, unknown>): void {
+  const ids = op.workflowIds;
+  const empty = Array.isArray(ids) ? ids.length === 0 : !c.present(ids);
+  if (empty && !isUnknown(ids)) {
+    c.fail("operation.workflowIds", "operation.workflowIds is required for type Workflow: the workflows to trigger.");
+  }
 }
 
 function checkTimeInterval(c: Checker, interval: unknown): void {

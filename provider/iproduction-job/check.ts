@@ -8,61 +8,85 @@ const OSS_RULE = "must be an OSS URL oss://<bucket>.oss-<region>.aliyuncs.com/<o
 const MNS_URL = /^mns:\/\/(\d+)\.mns\.([a-z0-9-]+)\.aliyuncs\.com\/queues\/[A-Za-z0-9][A-Za-z0-9-]{0,255}$/;
 const REGION = /^[a-z]+(-[a-z0-9]+)+$/;
 
+/** Where a location field (input, output, notifyUrl) points: the region in its URL. */
+interface Located {
+  field: string;
+  region: string;
+}
+
 export function checkIProductionJob(inputs: Record<string, unknown>): CheckResult {
   const c = new Checker();
   c.pattern("region", inputs.region, REGION, "must be a region id such as cn-shanghai");
-  if (c.required("functionName", inputs.functionName, "the algorithm to run, e.g. Cover or ImageCartoonize")) {
-    c.pattern("functionName", inputs.functionName, /^[A-Za-z][A-Za-z0-9]*$/, "must be an algorithm name");
-  }
-  const fn = typeof inputs.functionName === "string" ? inputs.functionName : undefined;
-
-  const regions: { field: string; region: string }[] = [];
-  if (c.required("input", inputs.input, "the OSS object to process")) {
-    const m = ossMatch(c, "input", inputs.input);
-    if (m) regions.push({ field: "input", region: m[2]! });
-  }
-  const outputRequired = fn !== undefined && isKnownFunction(fn) && !NO_OUTPUT_FUNCTIONS.has(fn);
-  if (!outputRequired || c.required("output", inputs.output, `${fn} writes objects and needs an output URL`)) {
-    const m = ossMatch(c, "output", inputs.output);
-    if (m) {
-      regions.push({ field: "output", region: m[2]! });
-      if (fn && MULTI_RESULT_FUNCTIONS.has(fn) && !m[3]!.includes("{sequenceId}")) {
-        c.fail("output", `output must contain {sequenceId} for ${fn}, which produces several results: each result ` +
-          `needs its own object; got ${describe(inputs.output)}.`);
-      }
-    }
-  }
-  if (c.string("notifyUrl", inputs.notifyUrl)) {
-    const m = MNS_URL.exec(inputs.notifyUrl);
-    if (!m) {
-      c.fail("notifyUrl", `notifyUrl must be an MNS queue URL mns://<accountId>.mns.<region>.aliyuncs.com/queues/` +
-        `<queue>; got ${describe(inputs.notifyUrl)}.`);
-    } else {
-      regions.push({ field: "notifyUrl", region: m[2]! });
-    }
-  }
-  // MPS reads and writes OSS (and notifies MNS) only within its own region.
-  const jobRegion = typeof inputs.region === "string" && !isUnknown(inputs.region) ? inputs.region : regions[0]?.region;
-  for (const { field, region } of regions) {
-    if (jobRegion && region !== jobRegion) {
-      c.fail(field, `${field} is in region ${region} but the job runs in ${jobRegion}: MPS needs its OSS buckets ` +
-        `and MNS queue in the job's own region.`);
-    }
-  }
-
+  const fn = checkFunctionName(c, inputs.functionName);
+  const located = [
+    ...checkInput(c, inputs.input),
+    ...checkOutput(c, fn, inputs.output),
+    ...checkNotifyUrl(c, inputs.notifyUrl),
+  ];
+  checkSameRegion(c, inputs.region, located);
   c.pattern("pipelineId", inputs.pipelineId, /^[0-9a-f]{32}$/, "must be an MPS pipeline id (32 hex characters)");
   if (c.object("jobParams", inputs.jobParams) && fn) checkJobParams(c, fn, inputs.jobParams);
-  if (c.present(inputs.scheduleParams) && typeof inputs.scheduleParams === "string") {
-    try {
-      JSON.parse(inputs.scheduleParams);
-    } catch {
-      c.fail("scheduleParams", "scheduleParams must be an object, or a string holding a JSON object.");
-    }
-  }
+  checkScheduleParams(c, inputs.scheduleParams);
   c.string("userData", inputs.userData);
   c.string("modelId", inputs.modelId);
   checkWaitKnobs(c, inputs);
   return c.result(inputs);
+}
+
+/** The algorithm's name, when it is one (an undocumented name is the SDK's warning, not a failure). */
+function checkFunctionName(c: Checker, value: unknown): string | undefined {
+  if (c.required("functionName", value, "the algorithm to run, e.g. Cover or ImageCartoonize")) {
+    c.pattern("functionName", value, /^[A-Za-z][A-Za-z0-9]*$/, "must be an algorithm name");
+  }
+  return typeof value === "string" ? value : undefined;
+}
+
+function checkInput(c: Checker, input: unknown): Located[] {
+  if (!c.required("input", input, "the OSS object to process")) return [];
+  const m = ossMatch(c, "input", input);
+  return m ? [{ field: "input", region: m[2]! }] : [];
+}
+
+/** Required for file-producing algorithms; `{sequenceId}` for those that write several results. */
+function checkOutput(c: Checker, fn: string | undefined, output: unknown): Located[] {
+  const required = fn !== undefined && isKnownFunction(fn) && !NO_OUTPUT_FUNCTIONS.has(fn);
+  if (required && !c.required("output", output, `${fn} writes objects and needs an output URL`)) return [];
+  const m = ossMatch(c, "output", output);
+  if (!m) return [];
+  if (fn && MULTI_RESULT_FUNCTIONS.has(fn) && !m[3]!.includes("{sequenceId}")) {
+    c.fail("output", `output must contain {sequenceId} for ${fn}, which produces several results: each result ` +
+      `needs its own object; got ${describe(output)}.`);
+  }
+  return [{ field: "output", region: m[2]! }];
+}
+
+function checkNotifyUrl(c: Checker, notifyUrl: unknown): Located[] {
+  if (!c.string("notifyUrl", notifyUrl)) return [];
+  const m = MNS_URL.exec(notifyUrl);
+  if (m) return [{ field: "notifyUrl", region: m[2]! }];
+  c.fail("notifyUrl", `notifyUrl must be an MNS queue URL mns://<accountId>.mns.<region>.aliyuncs.com/queues/` +
+    `<queue>; got ${describe(notifyUrl)}.`);
+  return [];
+}
+
+/** MPS reads and writes OSS (and notifies MNS) only within its own region. */
+function checkSameRegion(c: Checker, region: unknown, located: Located[]): void {
+  const jobRegion = typeof region === "string" && !isUnknown(region) ? region : located[0]?.region;
+  for (const { field, region: where } of located) {
+    if (jobRegion && where !== jobRegion) {
+      c.fail(field, `${field} is in region ${where} but the job runs in ${jobRegion}: MPS needs its OSS buckets ` +
+        `and MNS queue in the job's own region.`);
+    }
+  }
+}
+
+function checkScheduleParams(c: Checker, value: unknown): void {
+  if (!c.present(value) || typeof value !== "string") return;
+  try {
+    JSON.parse(value);
+  } catch {
+    c.fail("scheduleParams", "scheduleParams must be an object, or a string holding a JSON object.");
+  }
 }
 
 function ossMatch(c: Checker, field: string, value: unknown): RegExpExecArray | undefined {

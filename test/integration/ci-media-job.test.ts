@@ -64,6 +64,7 @@ describe("CiMediaJob provider against the emulator", function () {
     assert.equal(outs.state, "Success");
     assert.equal(outs.code, "Success");
     assert.deepEqual(outs.outputObjects.map((o: { object: string }) => o.object), ["covers/0.jpg", "covers/1.jpg"]);
+    for (const o of outs.outputObjects) assert.match(o.md5, /^[0-9a-f]{32}$/, `the MD5 CI reports for ${o.object}`);
     assert.match(outs.queueId, /^p[0-9a-f]{32}$/);
     assert.match(outs.endTime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0800$/);
     for (const [k, v] of Object.entries(inputs)) assert.deepEqual(outs[k], v, `input ${k} is kept in the outputs`);
