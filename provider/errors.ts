@@ -14,10 +14,19 @@ export class MediaJobsError extends Error {
   }
 }
 
-/** Bad input, found before any request is sent (or, for values unknown at preview, before the job is submitted). */
+/**
+ * Bad input, found before any request is sent. The engine shows these as check failures in `pulumi preview`; a
+ * provider driven directly (without `check()`) throws this from create or update, with every failure.
+ */
 export class ValidationError extends MediaJobsError {
-  constructor(message: string) {
+  constructor(message: string, readonly failures: readonly { property: string; reason: string }[] = []) {
     super("Validation", message);
+  }
+
+  /** One error for every rule the inputs of `resource` break. */
+  static of(resource: string, failures: readonly { property: string; reason: string }[]): ValidationError {
+    return new ValidationError(`The ${resource} inputs break ${failures.length === 1 ? "a rule" :
+      `${failures.length} rules`}: ${failures.map((f) => f.reason).join(" ")}`, failures);
   }
 }
 

@@ -3,6 +3,8 @@
  * Values still unknown during `pulumi preview` are skipped: they are checked once known, at `pulumi up`.
  */
 
+import { ValidationError } from "../errors";
+
 /** A check failure as the Pulumi engine shows it. */
 export interface CheckFailure {
   property: string;
@@ -143,4 +145,15 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (value === null) return "null";
   return typeof value === "object" ? "an object" : String(value);
+}
+
+/**
+ * The inputs as check() would return them, or a ValidationError naming every failure. create and update run it:
+ * the engine always checks first, but a provider driven directly (users' own tests) may not.
+ */
+export function validated(resource: string, check: (inputs: Record<string, unknown>) => CheckResult,
+  inputs: Record<string, unknown>): Record<string, unknown> {
+  const result = check(inputs);
+  if (result.failures.length) throw ValidationError.of(resource, result.failures);
+  return result.inputs;
 }

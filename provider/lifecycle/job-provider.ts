@@ -5,7 +5,7 @@
  * which answer typed values: nothing here reads a vendor document.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { CheckResult } from "../check/checker";
+import { CheckResult, validated } from "../check/checker";
 import type { ConfigSource } from "../config/settings";
 import { JobFailedError, JobNotFoundError, NotInitializedError, Service } from "../errors";
 import { diffJob } from "./diff";
@@ -116,8 +116,9 @@ export class JobLifecycle<C extends JobComputed> {
     return diffJob(olds, news, { inputNames: this.spec.inputNames, defaultedByCloud: this.spec.defaultedByCloud });
   }
 
-  async create(props: Props): Promise<dynamic.CreateResult> {
+  async create(given: Props): Promise<dynamic.CreateResult> {
     const { spec, env } = this;
+    const props = validated(spec.kind, spec.check, given);
     const submitted = await spec.submit(props, { ...env, log: (line) => env.log(`${spec.kind}: ${line}`) });
     env.log(`${spec.kind} ${submitted.jobId}: submitted (${spec.summary(props)})`);
     if (waitKnobsOf(props).skipAwait) return { id: submitted.jobId, outs: { ...props, ...submitted } };
@@ -125,7 +126,8 @@ export class JobLifecycle<C extends JobComputed> {
   }
 
   /** Only the waiting knobs change in place; a job recorded while still running is awaited again. */
-  async update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+  async update(id: string, olds: Props, given: Props): Promise<dynamic.UpdateResult> {
+    const news = validated(this.spec.kind, this.spec.check, given);
     const recorded = this.computedOf(olds, id);
     if (this.spec.terminalStates.has(recorded.state) || waitKnobsOf(news).skipAwait) {
       return { outs: { ...news, ...recorded } };

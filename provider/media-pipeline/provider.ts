@@ -4,6 +4,7 @@
  * update in place; cloud, region, speed, speedLevel, bucket, queueId and category replace.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { CheckResult, validated } from "../check/checker";
 import type { ConfigSource } from "../config/settings";
 import { diffInputs } from "../lifecycle/diff";
 import { ProviderContext, providerProcessContext } from "../lifecycle/provider-context";
@@ -23,6 +24,12 @@ const DEFAULTED: Record<string, ReadonlySet<string>> = {
 const isTencent = (props: Props) => props.cloud === "tencentcloud";
 const backendOf = (props: Props): PipelineBackend => isTencent(props) ? tencentcloudQueues : alicloudPipelines;
 
+/** The documented rules, and MPS's documented defaults filled in so state and diff see what the cloud will hold. */
+function checkWithDefaults(news: Props): CheckResult {
+  const { inputs, failures } = checkMediaPipeline(news);
+  return { inputs: failures.length ? inputs : withDefaults(inputs), failures };
+}
+
 export interface MediaPipelineProviderOptions {
   /** What the provider shares with the others of its process (default: this process's own). */
   context?: ProviderContext;
@@ -41,10 +48,7 @@ export function createMediaPipelineProvider(options: MediaPipelineProviderOption
       env.ctx.settings.useStackConfig(req.config as ConfigSource);
     },
 
-    async check(_olds: Props, news: Props): Promise<dynamic.CheckResult> {
-      const { inputs, failures } = checkMediaPipeline(news);
-      return { inputs: failures.length ? inputs : withDefaults(inputs), failures };
-    },
+    check: async (_olds: Props, news: Props): Promise<dynamic.CheckResult> => checkWithDefaults(news),
 
     async diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
       const diff = diffInputs(olds, news, { inputNames: MEDIA_PIPELINE_SHAPE.inputs, updatable: UPDATABLE,
@@ -53,12 +57,14 @@ export function createMediaPipelineProvider(options: MediaPipelineProviderOption
       return { ...diff, deleteBeforeReplace: isTencent(olds) && diff.replaces.length > 0 };
     },
 
-    async create(props: Props): Promise<dynamic.CreateResult> {
+    async create(given: Props): Promise<dynamic.CreateResult> {
+      const props = validated("MediaPipeline", checkWithDefaults, given);
       const { id, computed } = await backendOf(props).create(props, env);
       return { id, outs: outputs(props, computed) };
     },
 
-    async update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+    async update(id: string, olds: Props, given: Props): Promise<dynamic.UpdateResult> {
+      const news = validated("MediaPipeline", checkWithDefaults, given);
       return { outs: outputs(news, await backendOf(news).update(id, olds, news, env)) };
     },
 

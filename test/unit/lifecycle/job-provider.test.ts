@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { Checker } from "../../../provider/check/checker";
 import {
-  CloudApiError, JobFailedError, JobNotFoundError, NotInitializedError, WaitTimeoutError,
+  CloudApiError, JobFailedError, JobNotFoundError, NotInitializedError, ValidationError, WaitTimeoutError,
 } from "../../../provider/errors";
 import { createJobProvider, JobComputed, JobSpec } from "../../../provider/lifecycle/job-provider";
 import { StatusPoller } from "../../../provider/lifecycle/poller";
@@ -255,6 +255,16 @@ describe("job lifecycle", () => {
     await clock.runUntil(10_000);
     await created;
     assert.equal(context.interrupts.inFlight, 0);
+  });
+
+  it("refuses, without submitting, inputs that break a rule when driven without check() (users' own tests)", async () => {
+    const { provider, cloud, during } = setup();
+    const err = await during(provider.create!(inputs({ skipAwait: "maybe" })), 1000).then(() => undefined, (e) => e);
+    assert.ok(err instanceof ValidationError, String(err));
+    assert.equal(err.code, "Validation");
+    assert.deepEqual(err.failures.map((f) => f.property), ["skipAwait"]);
+    assert.match(err.message, /^The FakeJob inputs break a rule: skipAwait must be true or false; got "maybe"\.$/);
+    assert.equal(cloud.calls.submit, 0);
   });
 
   it("checks and uses what check() returned", async () => {
