@@ -2,7 +2,7 @@
  * CiMediaJob inputs and outputs as the provider sees them (resolved values). The Args mirror the vendor request one
  * to one: same nesting, vendor names in camelCase (design §2).
  */
-import type { JobOutputObject, MediaInfoReport } from "../clients/tencent/media-jobs";
+import type { JobOutputObject, MediaInfoReport, MediaJob } from "../clients/tencent/media-jobs";
 import type { WaitKnobs } from "../lifecycle/wait-knobs";
 import type {
   CiAnimation, CiMqConfig, CiOutput, CiSmartCover, CiSnapshot, CiTranscode,
@@ -46,21 +46,11 @@ export type CiOutputObject = JobOutputObject;
 /** MediaInfo as CI reports it, keys in camelCase, values strings. */
 export type CiMediaInfo = MediaInfoReport;
 
-export interface CiMediaJobComputed {
-  jobId: string;
-  /** The cloud's own spelling: Submitted, Running, Success, Failed, Pause, Cancel. */
-  state: string;
-  code: string;
-  message: string;
-  creationTime: string;
-  startTime: string;
-  endTime: string;
-  /** The queue the job ran in (the one given, or the bucket's default). */
-  queueId: string;
-  outputObjects: CiOutputObject[];
-  /** Snapshot: the sprite sheets written. */
-  spriteObjects: CiOutputObject[];
-  mediaInfo?: CiMediaInfo;
-}
+/**
+ * What CI reports of the job: its id and state (CI's spelling), result code and message, times, the queue it ran
+ * in (the one given, or the bucket's default), the objects and sprite sheets it wrote, and MediaInfo.
+ */
+export type CiMediaJobComputed = Pick<MediaJob, "jobId" | "state" | "code" | "message" | "creationTime" |
+  "startTime" | "endTime" | "queueId" | "outputObjects" | "spriteObjects" | "mediaInfo">;
 
 export type CiMediaJobOutputs = CiMediaJobInputs & CiMediaJobComputed;

@@ -1,4 +1,5 @@
 /** MediaPipeline inputs and outputs as the provider sees them: an MPS pipeline, or an adopted CI queue. */
+import type { MpsPipeline } from "../clients/alibaba/pipelines";
 
 export interface AlicloudNotifyConfig {
   /** An MNS topic. */
@@ -25,16 +26,8 @@ export interface AlicloudPipelineInputs {
   role?: string;
 }
 
-export interface AlicloudPipelineComputed {
-  pipelineId: string;
-  name: string;
-  state: string;
-  speed: string;
-  speedLevel?: number;
-  quotaAllocate?: number;
-  notifyConfig?: AlicloudNotifyConfig;
-  role?: string;
-}
+/** What MPS reports of the pipeline; of its notification, only what a program can set (topic or queueName). */
+export type AlicloudPipelineComputed = Omit<MpsPipeline, "notifyConfig"> & { notifyConfig?: AlicloudNotifyConfig };
 
 /** A CI queue's notification settings, as `PUT /queue` takes them (camelCase). */
 export interface TencentcloudNotifyConfig {

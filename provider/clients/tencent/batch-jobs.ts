@@ -5,51 +5,25 @@
 import { InvalidResponseError } from "../../errors";
 import { CI_MAX_PAGE_SIZE, CiClient } from "./ci-client";
 import { listAllMediaJobs, MediaJob } from "./media-jobs";
-import { parseCiTime } from "./time";
+import { CiJobStatus, readJobStatus } from "./job-status";
 import { nodes, text, XmlNode } from "./xml";
 
 /** The most child jobs read for a batch's summary: 50 pages of 100. */
 const MAX_CHILD_PAGES = 50;
 
 /** A batch job as CI describes it. */
-export interface BatchJob {
-  jobId: string;
+export interface BatchJob extends CiJobStatus {
   name: string;
   /** Job | Workflow */
   type: string;
-  /** CI's spelling: Submitted, Running, Success, Failed, Cancel. */
-  state: string;
   /** Percent of objects processed, e.g. `66%`. */
   progress: string;
-  code: string;
-  message: string;
-  creationTime: string;
-  startTime: string;
-  endTime: string;
-  /** The same instants in epoch ms (NaN when not reached). */
-  createdAt: number;
-  endedAt: number;
-  /** Operation.UserData: the user's, or the marker a submission carried. */
-  userData: string;
 }
 
 /** Reads a batch's JobsDetail; absent fields read as empty. */
 export function readBatchJob(detail: XmlNode): BatchJob {
-  return {
-    jobId: text(detail.JobId) ?? "",
-    name: text(detail.Name) ?? "",
-    type: text(detail.Type) ?? "",
-    state: text(detail.State) ?? "",
-    progress: text(detail.Progress) ?? "",
-    code: text(detail.Code) ?? "",
-    message: text(detail.Message) ?? "",
-    creationTime: text(detail.CreationTime) ?? "",
-    startTime: text(detail.StartTime) ?? "",
-    endTime: text(detail.EndTime) ?? "",
-    createdAt: parseCiTime(text(detail.CreationTime)),
-    endedAt: parseCiTime(text(detail.EndTime)),
-    userData: text(nodes(detail.Operation)[0]?.UserData) ?? "",
-  };
+  return { ...readJobStatus(detail), name: text(detail.Name) ?? "", type: text(detail.Type) ?? "",
+    progress: text(detail.Progress) ?? "" };
 }
 
 export async function submitBatchJob(client: CiClient, request: XmlNode): Promise<BatchJob> {

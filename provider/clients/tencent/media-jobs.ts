@@ -5,7 +5,7 @@
 import { fromWire } from "../case";
 import { InvalidResponseError } from "../../errors";
 import { CI_MAX_PAGE_SIZE, CiClient } from "./ci-client";
-import { parseCiTime } from "./time";
+import { CiJobStatus, readJobStatus } from "./job-status";
 import { nodes, text, texts, XmlNode } from "./xml";
 
 /** States after which a job never changes. */
@@ -30,24 +30,10 @@ export interface MediaInfoReport {
 }
 
 /** A media job as CI describes it. */
-export interface MediaJob {
-  jobId: string;
+export interface MediaJob extends CiJobStatus {
   tag: string;
-  /** CI's spelling: Submitted, Running, Success, Failed, Pause, Cancel. */
-  state: string;
-  code: string;
-  message: string;
-  /** CI's times as it writes them (`2022-06-27T15:23:10+0800`, `-` when not reached yet). */
-  creationTime: string;
-  startTime: string;
-  endTime: string;
-  /** The same instants in epoch ms (NaN when not reached). */
-  createdAt: number;
-  endedAt: number;
   queueId: string;
   inputObject: string;
-  /** Operation.UserData: the user's, or the marker a submission carried. */
-  userData: string;
   outputObjects: JobOutputObject[];
   /** Snapshot: the sprite sheets written. */
   spriteObjects: JobOutputObject[];
@@ -61,19 +47,10 @@ export function readMediaJob(detail: XmlNode): MediaJob {
   const mediaInfo = nodes(operation.MediaInfo)[0];
   const files = result ? nodes(result.OutputFile) : [];
   const job: MediaJob = {
-    jobId: text(detail.JobId) ?? "",
+    ...readJobStatus(detail),
     tag: text(detail.Tag) ?? "",
-    state: text(detail.State) ?? "",
-    code: text(detail.Code) ?? "",
-    message: text(detail.Message) ?? "",
-    creationTime: text(detail.CreationTime) ?? "",
-    startTime: text(detail.StartTime) ?? "",
-    endTime: text(detail.EndTime) ?? "",
-    createdAt: parseCiTime(text(detail.CreationTime)),
-    endedAt: parseCiTime(text(detail.EndTime)),
     queueId: text(detail.QueueId) ?? "",
     inputObject: text(nodes(detail.Input)[0]?.Object) ?? "",
-    userData: text(operation.UserData) ?? "",
     outputObjects: files.flatMap(objectsOf),
     spriteObjects: files.flatMap((f) => nodes(f.SpriteOutputFile)).flatMap(objectsOf),
   };
