@@ -62,8 +62,7 @@ export function readMediaJob(detail: XmlNode): MediaJob {
 function objectsOf(file: XmlNode): JobOutputObject[] {
   const bucket = text(file.Bucket) ?? "";
   const region = text(file.Region) ?? "";
-  // ObjectName is a repeated element wherever it appears, so Md5Info's one name also parses as a list.
-  const md5 = new Map(nodes(file.Md5Info).map((m) => [texts(m.ObjectName)[0] ?? "", text(m.Md5) ?? ""]));
+  const md5 = new Map(nodes(file.Md5Info).map((m) => [text(m.ObjectName) ?? "", text(m.Md5) ?? ""]));
   return texts(file.ObjectName).map((object) => {
     const md5sum = md5.get(object);
     return md5sum ? { bucket, region, object, md5: md5sum } : { bucket, region, object };

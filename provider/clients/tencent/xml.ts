@@ -15,6 +15,14 @@ const REPEATED = new Set([
 /** Repeated only as MediaInfo streams: `Video` is single in Transcode parameters, repeated in `Stream`. */
 const REPEATED_IN_STREAM = new Set(["Video", "Audio", "Subtitle"]);
 
+/** Elements repeated wherever they appear but in one place, where they are single (`Md5Info` names one object). */
+const SINGLE_IN: Record<string, string> = { ObjectName: "Md5Info" };
+
+function repeated(name: string, jpath: string): boolean {
+  if (REPEATED_IN_STREAM.has(name)) return jpath.endsWith(`Stream.${name}`);
+  return REPEATED.has(name) && !jpath.endsWith(`${SINGLE_IN[name]}.${name}`);
+}
+
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
@@ -22,8 +30,7 @@ const parser = new XMLParser({
   trimValues: true,
   ignoreDeclaration: true,
   processEntities: true,
-  isArray: (name, jpath) => REPEATED.has(name) ||
-    (REPEATED_IN_STREAM.has(name) && String(jpath).endsWith(`Stream.${name}`)),
+  isArray: (name, jpath) => repeated(name, String(jpath)),
 });
 
 const builder = new XMLBuilder({

@@ -20,6 +20,7 @@ describe("CI XML codec", () => {
     const file = nodes(body.OutputFile)[0]!;
     assert.deepEqual(texts(file.ObjectName), ["a.jpg"]);
     assert.equal(nodes(file.Md5Info).length, 1);
+    assert.equal(nodes(file.Md5Info)[0]!.ObjectName, "a.jpg", "Md5Info names one object: not a list");
   });
 
   it("repeats Video and Audio only as MediaInfo streams, not in Transcode parameters", () => {
