@@ -7,7 +7,8 @@ import {
 } from "../clients/tencent/media-jobs";
 import { ciTime } from "../clients/tencent/time";
 import { SubmissionConflictError } from "../errors";
-import { createJobProvider, Described, JobEnv, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import { createJobProvider, Described, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import type { ProviderEnv } from "../lifecycle/provider-context";
 import { CLOCK_SLACK_MS, submissionMarker, submitOnce } from "../lifecycle/submission";
 import { checkCiMediaJob } from "./check";
 import { CI_MEDIA_JOB_SHAPE } from "./shape";
@@ -28,7 +29,7 @@ export const MAX_JOBS_PER_DESCRIBE = 50;
 const inputsOf = (props: Props) => props as unknown as CiMediaJobInputs;
 
 /** Submits the job, or adopts the one an interrupted earlier run or a lost answer left (never both). */
-async function submit(props: Props, env: JobEnv): Promise<CiMediaJobComputed> {
+async function submit(props: Props, env: ProviderEnv): Promise<CiMediaJobComputed> {
   const inputs = inputsOf(props);
   const client = env.ctx.ciClient(inputs);
   const { marker, adoptable } = submissionMarker(props, inputs.operation.userData);
@@ -57,7 +58,7 @@ async function jobsCarrying(client: CiClient, inputs: CiMediaJobInputs, marker: 
  * The jobs before this run are listed once for the whole stack; a bucket too busy for one listing is looked up for
  * this resource alone.
  */
-async function earlierRunJob(env: JobEnv, client: CiClient, inputs: CiMediaJobInputs, marker: string):
+async function earlierRunJob(env: ProviderEnv, client: CiClient, inputs: CiMediaJobInputs, marker: string):
   Promise<MediaJob | undefined> {
   const runs = env.ctx.earlierRuns;
   const since = env.ctx.now() - IN_PROGRESS_WINDOW_MS;
@@ -71,7 +72,7 @@ async function earlierRunJob(env: JobEnv, client: CiClient, inputs: CiMediaJobIn
 }
 
 /** After a lost answer: the job the submission created, if any (several carrying its marker cannot be told apart). */
-async function lostSubmission(env: JobEnv, client: CiClient, inputs: CiMediaJobInputs, marker: string):
+async function lostSubmission(env: ProviderEnv, client: CiClient, inputs: CiMediaJobInputs, marker: string):
   Promise<MediaJob | undefined> {
   const jobs = await jobsCarrying(client, inputs, marker, env.ctx.now() - CLOCK_SLACK_MS);
   if (jobs.length > 1) {
@@ -83,7 +84,7 @@ async function lostSubmission(env: JobEnv, client: CiClient, inputs: CiMediaJobI
   return jobs[0];
 }
 
-async function describeMany(props: Props, jobIds: readonly string[], env: JobEnv):
+async function describeMany(props: Props, jobIds: readonly string[], env: ProviderEnv):
   Promise<Map<string, Described<CiMediaJobComputed>>> {
   const { jobs, requestId } = await describeMediaJobs(env.ctx.ciClient(inputsOf(props)), jobIds);
   const found = new Map<string, Described<CiMediaJobComputed>>();
@@ -91,12 +92,12 @@ async function describeMany(props: Props, jobIds: readonly string[], env: JobEnv
   return found;
 }
 
-async function describe(props: Props, jobId: string, env: JobEnv) {
+async function describe(props: Props, jobId: string, env: ProviderEnv) {
   return (await describeMany(props, [jobId], env)).get(jobId);
 }
 
 /** Cancels a job that has not started running; a running one can only be forgotten. */
-async function cancel(props: Props, current: CiMediaJobComputed, env: JobEnv): Promise<string> {
+async function cancel(props: Props, current: CiMediaJobComputed, env: ProviderEnv): Promise<string> {
   if (!CANCELLABLE_JOB_STATES.has(current.state)) {
     return `already ${current.state} and cannot be cancelled; it is forgotten, not stopped (its outputs stay in COS).`;
   }

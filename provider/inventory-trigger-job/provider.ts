@@ -9,7 +9,8 @@ import {
 import type { CiClient } from "../clients/tencent/ci-client";
 import { TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
 import { SubmissionConflictError } from "../errors";
-import { createJobProvider, Described, JobEnv, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import { createJobProvider, Described, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import type { ProviderEnv } from "../lifecycle/provider-context";
 import { CLOCK_SLACK_MS, submissionMarker, submitOnce } from "../lifecycle/submission";
 import { checkInventoryTriggerJob } from "./check";
 import { INVENTORY_TRIGGER_JOB_SHAPE } from "./shape";
@@ -22,7 +23,7 @@ const inputsOf = (props: Props) => props as unknown as InventoryTriggerJobInputs
 const typeOf = (inputs: InventoryTriggerJobInputs) => inputs.type ?? "Job";
 
 /** Submits the batch, or adopts the one an interrupted earlier run or a lost answer left (never both). */
-async function submit(props: Props, env: JobEnv): Promise<InventoryTriggerJobComputed> {
+async function submit(props: Props, env: ProviderEnv): Promise<InventoryTriggerJobComputed> {
   const inputs = inputsOf(props);
   const client = env.ctx.ciClient(inputs);
   const { marker, adoptable } = submissionMarker(props, inputs.operation.userData);
@@ -41,7 +42,7 @@ async function submit(props: Props, env: JobEnv): Promise<InventoryTriggerJobCom
   return computedOf(batch);
 }
 
-async function earlierRunBatch(env: JobEnv, client: CiClient, inputs: InventoryTriggerJobInputs, marker: string):
+async function earlierRunBatch(env: ProviderEnv, client: CiClient, inputs: InventoryTriggerJobInputs, marker: string):
   Promise<BatchJob | undefined> {
   const runs = env.ctx.earlierRuns;
   return (await listBatchJobs(client, { name: inputs.name, type: typeOf(inputs) })).find((b) =>
@@ -66,7 +67,7 @@ async function lostSubmission(client: CiClient, inputs: InventoryTriggerJobInput
   return candidates[0];
 }
 
-async function describe(props: Props, jobId: string, env: JobEnv):
+async function describe(props: Props, jobId: string, env: ProviderEnv):
   Promise<Described<InventoryTriggerJobComputed> | undefined> {
   const inputs = inputsOf(props);
   const client = env.ctx.ciClient(inputs);

@@ -8,7 +8,8 @@ import {
 } from "../clients/alibaba/iproduction-jobs";
 import { AmbiguousSubmissionError } from "../errors";
 import { mayHaveBeenProcessed } from "../http/retry";
-import { createJobProvider, JobEnv, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import { createJobProvider, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
+import type { ProviderEnv } from "../lifecycle/provider-context";
 import { submissionMarker } from "../lifecycle/submission";
 import { checkIProductionJob } from "./check";
 import { IPRODUCTION_JOB_SHAPE } from "./shape";
@@ -20,7 +21,7 @@ type Props = Record<string, unknown>;
 const inputsOf = (props: Props) => props as unknown as IProductionJobInputs;
 
 /** Submits the job. MPS has no API to find a job by its request: a lost answer is never resubmitted blindly. */
-async function submit(props: Props, env: JobEnv): Promise<IProductionJobComputed> {
+async function submit(props: Props, env: ProviderEnv): Promise<IProductionJobComputed> {
   const inputs = inputsOf(props);
   const { marker } = submissionMarker(props, inputs.userData);
   try {

@@ -6,11 +6,10 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { CheckResult, validated } from "../check/checker";
-import type { ConfigSource } from "../config/settings";
 import { JobFailedError, JobNotFoundError, NotInitializedError, Service } from "../errors";
 import { diffJob } from "./diff";
 import { PollGroup, PollSchedule, WaitResult } from "./poller";
-import { ProviderContext, providerProcessContext } from "./provider-context";
+import { ProviderEnv, providerEnv, ProviderOptions } from "./provider-context";
 import { waitKnobsOf } from "./wait-knobs";
 
 /** The outputs every job resource has. */
@@ -30,12 +29,6 @@ export interface Described<C> {
 
 type Props = Record<string, unknown>;
 
-/** What a spec's operations get: the provider process's shared context, and the resource's progress log. */
-export interface JobEnv {
-  ctx: ProviderContext;
-  log: (line: string) => void;
-}
-
 export interface JobSpec<C extends JobComputed> {
   /** Resource name in log lines and errors, e.g. `CiMediaJob`. */
   kind: string;
@@ -51,9 +44,9 @@ export interface JobSpec<C extends JobComputed> {
   /** The documented constraints; the inputs it returns (numbers and booleans normalised) are used from then on. */
   check(inputs: Props): CheckResult;
   /** Submits the job (never twice: see submission.ts); returns the outputs known right after submission. */
-  submit(inputs: Props, env: JobEnv): Promise<C>;
+  submit(inputs: Props, env: ProviderEnv): Promise<C>;
   /** The job as the cloud reports it now; undefined when the cloud no longer knows it. */
-  describe(inputs: Props, jobId: string, env: JobEnv): Promise<Described<C> | undefined>;
+  describe(inputs: Props, jobId: string, env: ProviderEnv): Promise<Described<C> | undefined>;
   /**
    * Several jobs in one request, for the shared poller; jobs the cloud no longer knows are absent from the map.
    * `batchKey` names the jobs one request can cover (e.g. the bucket); without it, jobs are polled one by one.
@@ -61,24 +54,20 @@ export interface JobSpec<C extends JobComputed> {
   describeMany?: {
     batchKey(inputs: Props): string;
     maxBatch: number;
-    describe(inputs: Props, jobIds: readonly string[], env: JobEnv): Promise<Map<string, Described<C>>>;
+    describe(inputs: Props, jobIds: readonly string[], env: ProviderEnv): Promise<Map<string, Described<C>>>;
   };
   /**
    * Stops a job that has not finished, where the cloud allows it. Returns a log line, or undefined when there was
    * nothing to do. Without it, delete forgets the job.
    */
-  cancel?(inputs: Props, current: C, env: JobEnv): Promise<string | undefined>;
+  cancel?(inputs: Props, current: C, env: ProviderEnv): Promise<string | undefined>;
   /** A short description for the "submitted" log line. */
   summary(inputs: Props): string;
 }
 
-export interface JobProviderOptions {
-  /** What the provider shares with the others of its process (default: this process's own). */
-  context?: ProviderContext;
+export interface JobProviderOptions extends ProviderOptions {
   /** Poll schedule while waiting (tests shorten it). */
   poll?: PollSchedule;
-  /** Progress lines; defaults to console.log, which the engine shows as info diagnostics. */
-  log?: (line: string) => void;
 }
 
 /** A job resource's dynamic provider over its spec; engine calls are counted in flight for interrupts. */
@@ -86,7 +75,7 @@ export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, optio
   dynamic.ResourceProvider {
   const job = new JobLifecycle(spec, options);
   return job.env.ctx.interrupts.track({
-    configure: async (req: dynamic.ConfigureRequest) => job.configure(req),
+    configure: async (req: dynamic.ConfigureRequest) => job.env.ctx.configure(req),
     check: async (_olds: Props, news: Props) => job.check(news),
     diff: async (_id: string, olds: Props, news: Props) => job.diff(olds, news),
     create: (props: Props) => job.create(props),
@@ -97,15 +86,10 @@ export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, optio
 }
 
 export class JobLifecycle<C extends JobComputed> {
-  readonly env: JobEnv;
+  readonly env: ProviderEnv;
 
   constructor(private readonly spec: JobSpec<C>, private readonly options: JobProviderOptions = {}) {
-    const log = options.log ?? ((line: string) => console.log(line));
-    this.env = { ctx: options.context ?? providerProcessContext(), log };
-  }
-
-  configure(req: dynamic.ConfigureRequest): void {
-    this.env.ctx.settings.useStackConfig(req.config as ConfigSource);
+    this.env = providerEnv(options);
   }
 
   check(news: Props): dynamic.CheckResult {

@@ -4,9 +4,10 @@
  * an earlier run can have left, the jobs claimed by this run, the connection pool and the stack config all live
  * here, once. Nothing else in the provider is global: tests create a fresh context where they need one.
  */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { MpsClient } from "../clients/alibaba/mps-client";
 import { CiClient } from "../clients/tencent/ci-client";
-import { Settings } from "../config/settings";
+import { ConfigSource, Settings } from "../config/settings";
 import { RateLimiters } from "../http/rate-limit";
 import { HttpTransport } from "../http/transport";
 import { EarlierRuns } from "./earlier-runs";
@@ -48,6 +49,11 @@ export class ProviderContext {
     this.earlierRuns = new EarlierRuns(options.startedAt ?? this.now(), options.skewMarginMs);
   }
 
+  /** What a provider's `configure()` receives: the stack config, from then on read before the environment. */
+  configure(req: dynamic.ConfigureRequest): void {
+    this.settings.useStackConfig(req.config as ConfigSource);
+  }
+
   /** The CI client for a resource's bucket and region, with the stack's settings read at call time. */
   ciClient(inputs: { bucket: string; region?: string }): CiClient {
     const rate = this.settings.maxRequestsPerSecond();
@@ -79,4 +85,22 @@ let processContext: ProviderContext | undefined;
 export function providerProcessContext(): ProviderContext {
   return processContext ??= new ProviderContext({ startedAt: Date.now() - process.uptime() * 1000,
     interrupts: new Interrupts(true) });
+}
+
+/** How every provider is made: the context it shares with the others of its process, and where its lines go. */
+export interface ProviderOptions {
+  /** What the provider shares with the others of its process (default: this process's own). */
+  context?: ProviderContext;
+  /** Progress lines; defaults to console.log, which the engine shows as info diagnostics. */
+  log?: (line: string) => void;
+}
+
+/** What a provider's operations get: the shared context, and the provider's progress log. */
+export interface ProviderEnv {
+  ctx: ProviderContext;
+  log: (line: string) => void;
+}
+
+export function providerEnv(options: ProviderOptions = {}): ProviderEnv {
+  return { ctx: options.context ?? providerProcessContext(), log: options.log ?? ((line) => console.log(line)) };
 }

@@ -3,7 +3,8 @@ import {
   addPipeline, deletePipeline, MpsPipeline, queryPipelineList, updatePipeline,
 } from "../clients/alibaba/pipelines";
 import { NotInitializedError } from "../errors";
-import { outputs, PipelineBackend, PipelineEnv, Props } from "./backend";
+import type { ProviderEnv } from "../lifecycle/provider-context";
+import { outputs, PipelineBackend, Props } from "./backend";
 import { AlicloudPipelineComputed, AlicloudPipelineInputs } from "./types";
 
 const inputsOf = (props: Props) => props as unknown as AlicloudPipelineInputs;
@@ -22,7 +23,7 @@ export function computedOf(p: MpsPipeline): AlicloudPipelineComputed {
 }
 
 /** UpdatePipeline always sends Name and State (the API requires both); notify config and role when set or cleared. */
-async function apply(env: PipelineEnv, id: string, inputs: AlicloudPipelineInputs,
+async function apply(env: ProviderEnv, id: string, inputs: AlicloudPipelineInputs,
   before: AlicloudPipelineComputed | undefined): Promise<AlicloudPipelineComputed> {
   const clearNotify = !inputs.notifyConfig && before?.notifyConfig;
   const clearRole = !inputs.role && before?.role;

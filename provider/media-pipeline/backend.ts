@@ -1,22 +1,17 @@
 /** What each cloud does for MediaPipeline: an MPS pipeline is added and deleted, a CI queue adopted and restored. */
-import type { ProviderContext } from "../lifecycle/provider-context";
+import type { ProviderEnv } from "../lifecycle/provider-context";
 
 export type Props = Record<string, unknown>;
 
-export interface PipelineEnv {
-  ctx: ProviderContext;
-  log: (line: string) => void;
-}
-
 export interface PipelineBackend {
   /** Adds (MPS) or adopts (CI) the pipeline; answers its id and what the cloud reports. */
-  create(props: Props, env: PipelineEnv): Promise<{ id: string; computed: object }>;
+  create(props: Props, env: ProviderEnv): Promise<{ id: string; computed: object }>;
   /** Applies a change of the settings that update in place. */
-  update(id: string, olds: Props, news: Props, env: PipelineEnv): Promise<object>;
+  update(id: string, olds: Props, news: Props, env: ProviderEnv): Promise<object>;
   /** What the cloud reports now; undefined when the pipeline no longer exists. */
-  read(id: string, props: Props, env: PipelineEnv): Promise<object | undefined>;
+  read(id: string, props: Props, env: ProviderEnv): Promise<object | undefined>;
   /** Deletes (MPS) or restores (CI) the pipeline. */
-  delete(id: string, props: Props, env: PipelineEnv): Promise<void>;
+  delete(id: string, props: Props, env: ProviderEnv): Promise<void>;
 }
 
 /** Outputs are the inputs plus what the cloud reports; computed fields the cloud left unset are dropped. */

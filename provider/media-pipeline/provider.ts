@@ -5,11 +5,10 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { CheckResult, validated } from "../check/checker";
-import type { ConfigSource } from "../config/settings";
 import { diffInputs } from "../lifecycle/diff";
-import { ProviderContext, providerProcessContext } from "../lifecycle/provider-context";
+import { providerEnv, ProviderOptions } from "../lifecycle/provider-context";
 import { alicloudPipelines } from "./alicloud";
-import { outputs, PipelineBackend, PipelineEnv, Props } from "./backend";
+import { outputs, PipelineBackend, Props } from "./backend";
 import { checkMediaPipeline, withDefaults } from "./check";
 import { MEDIA_PIPELINE_SHAPE } from "./shape";
 import { tencentcloudQueues } from "./tencentcloud";
@@ -30,23 +29,14 @@ function checkWithDefaults(news: Props): CheckResult {
   return { inputs: failures.length ? inputs : withDefaults(inputs), failures };
 }
 
-export interface MediaPipelineProviderOptions {
-  /** What the provider shares with the others of its process (default: this process's own). */
-  context?: ProviderContext;
-  /** Progress lines; defaults to console.log, which the engine shows as info diagnostics. */
-  log?: (line: string) => void;
-}
+export type MediaPipelineProviderOptions = ProviderOptions;
 
 /** `options` may also be the log function alone (as in 0.1). */
 export function createMediaPipelineProvider(options: MediaPipelineProviderOptions | ((line: string) => void) = {}):
   dynamic.ResourceProvider {
-  const opts = typeof options === "function" ? { log: options } : options;
-  const env: PipelineEnv = { ctx: opts.context ?? providerProcessContext(),
-    log: opts.log ?? ((line: string) => console.log(line)) };
+  const env = providerEnv(typeof options === "function" ? { log: options } : options);
   return env.ctx.interrupts.track({
-    async configure(req: dynamic.ConfigureRequest) {
-      env.ctx.settings.useStackConfig(req.config as ConfigSource);
-    },
+    configure: async (req: dynamic.ConfigureRequest) => env.ctx.configure(req),
 
     check: async (_olds: Props, news: Props): Promise<dynamic.CheckResult> => checkWithDefaults(news),
 
