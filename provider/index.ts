@@ -36,5 +36,5 @@ export {
 } from "./errors";
 export type { CloudApiErrorInit, NotInitializedReason, Service } from "./errors";
 export { ProviderContext } from "./lifecycle/provider-context";
-export type { ProviderContextOptions } from "./lifecycle/provider-context";
+export type { ProviderContextOptions, ProviderOptions } from "./lifecycle/provider-context";
 export type { MediaPipelineProviderOptions } from "./media-pipeline/provider";

@@ -42,3 +42,11 @@ export function fromWire(value: unknown): unknown {
   }
   return value;
 }
+
+/** A flat PascalCase settings node (a notify configuration) in camelCase, keeping only the fields that are set. */
+export function camelSettings(value: unknown): Record<string, string> {
+  const tree = fromWire(value ?? {});
+  if (tree === null || typeof tree !== "object" || Array.isArray(tree)) return {};
+  return Object.fromEntries(Object.entries(tree).filter((e): e is [string, string] => typeof e[1] === "string" &&
+    e[1] !== ""));
+}

@@ -2,7 +2,7 @@
  * MPS pipelines: `AddPipeline`, `UpdatePipeline`, `QueryPipelineList`, `DeletePipeline`. A pipeline is read here,
  * once, into a typed {@link MpsPipeline}.
  */
-import { fromWire, toWire } from "../case";
+import { camelSettings, toWire } from "../case";
 import { InvalidResponseError } from "../../errors";
 import { isNotFound, MpsBody, MpsClient, str } from "./mps-client";
 
@@ -25,8 +25,7 @@ export interface MpsPipeline {
 export function readPipeline(p: Record<string, unknown>): MpsPipeline {
   const pipeline: MpsPipeline = {
     pipelineId: str(p.Id) ?? "", name: str(p.Name) ?? "", state: str(p.State) ?? "", speed: str(p.Speed) ?? "",
-    notifyConfig: Object.fromEntries(Object.entries(fromWire(p.NotifyConfig ?? {}) as Record<string, unknown>)
-      .filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "")),
+    notifyConfig: camelSettings(p.NotifyConfig),
   };
   const speedLevel = numberOf(p.SpeedLevel);
   const quotaAllocate = numberOf(p.QuotaAllocate);

@@ -2,7 +2,7 @@
  * CI queue operations: `GET /queue` and `PUT /queue/<id>` (CI has no API to create or delete a queue). A queue is
  * read here, once, into a typed {@link CiQueue}.
  */
-import { fromWire, toWire } from "../case";
+import { camelSettings, toWire } from "../case";
 import { CI_MAX_PAGE_SIZE, CiClient } from "./ci-client";
 import { nodes, text, texts, XmlNode } from "./xml";
 
@@ -24,14 +24,12 @@ export interface CiQueue extends CiQueueSettings {
 
 /** Reads a queue; NotifyConfig without the fields CI leaves empty. */
 export function readQueue(queue: XmlNode): CiQueue {
-  const notify = fromWire(nodes(queue.NotifyConfig)[0] ?? {}) as Record<string, unknown>;
   const read: CiQueue = {
     queueId: text(queue.QueueId) ?? "",
     name: text(queue.Name) ?? "",
     state: text(queue.State) ?? "",
     category: text(queue.Category) ?? "",
-    notifyConfig: Object.fromEntries(Object.entries(notify)
-      .filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "")),
+    notifyConfig: camelSettings(nodes(queue.NotifyConfig)[0]),
   };
   if (text(queue.MaxSize)) read.maxSize = Number(text(queue.MaxSize));
   if (text(queue.MaxConcurrent)) read.maxConcurrent = Number(text(queue.MaxConcurrent));
