@@ -8,9 +8,9 @@ import * as errors from "../../provider/errors";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
 
-/** Every class the errors module defines (the deprecated alias aside), and the code an instance carries. */
-function errorClasses(): { name: string; cls: new (...args: never[]) => Error; code: string }[] {
-  const samples: Record<string, () => MediaJobsError> = {
+/** One instance of every class the errors module defines (the deprecated alias aside). */
+function samples(): { name: string; cls: unknown; error: MediaJobsError }[] {
+  const made: Record<string, () => MediaJobsError> = {
     ValidationError: () => new errors.ValidationError("m"),
     ConfigurationError: () => new errors.ConfigurationError("m"),
     TransportError: () => new errors.TransportError("ECONNRESET", "m", true),
@@ -26,25 +26,24 @@ function errorClasses(): { name: string; cls: new (...args: never[]) => Error; c
     NotInitializedError: () => new errors.NotInitializedError("j", {}, "deadline", "m"),
   };
   const defined = Object.entries(errors).filter(([name, v]) => typeof v === "function" && name !== "WaitTimeoutError" &&
-    (v === MediaJobsError || v.prototype instanceof Error));
-  assert.deepEqual(defined.map(([n]) => n).filter((n) => n !== "MediaJobsError").sort(), Object.keys(samples).sort(),
-    "a sample of every class");
-  return Object.entries(samples).map(([name, make]) => ({ name, cls: errors[name as keyof typeof errors] as never,
-    code: make().code }));
+    name !== "MediaJobsError" && v.prototype instanceof Error);
+  assert.deepEqual(defined.map(([n]) => n).sort(), Object.keys(made).sort(), "a sample of every class");
+  return Object.entries(made).map(([name, make]) => ({ name, cls: errors[name as keyof typeof errors], error: make() }));
 }
 
 describe("the error family", () => {
   it("every class extends MediaJobsError, names itself, and has a code no other class has", () => {
-    const classes = errorClasses();
-    for (const { name, cls } of classes) {
-      assert.ok(cls.prototype instanceof MediaJobsError, name);
-      assert.equal(new (cls as unknown as new (...a: unknown[]) => Error)("x", "y", true).name, name);
+    const all = samples();
+    for (const { name, cls, error } of all) {
+      assert.ok(error instanceof MediaJobsError, name);
+      assert.equal(error.constructor, cls, name);
+      assert.equal(error.name, name);
     }
-    assert.equal(new Set(classes.map((c) => c.code)).size, classes.length);
+    assert.equal(new Set(all.map((s) => s.error.code)).size, all.length);
   });
 
   it("every class is exported by name from pulumi-mediajobs/provider", () => {
-    for (const { name, cls } of errorClasses()) assert.equal((provider as Record<string, unknown>)[name], cls, name);
+    for (const { name, cls } of samples()) assert.equal((provider as Record<string, unknown>)[name], cls, name);
     assert.equal(provider.MediaJobsError, MediaJobsError);
     assert.equal(provider.WaitTimeoutError, provider.NotInitializedError, "the deprecated alias");
   });
@@ -52,8 +51,9 @@ describe("the error family", () => {
   it("the README's table gives each code with its class", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8").split(/^## /m).find((s) => s.startsWith("Errors\n"))!;
     const rows = new Map([...readme.matchAll(/^\| `(\w+)` \| `(\w+)`/gm)].map((m) => [m[1]!, m[2]!]));
-    for (const { name, code } of errorClasses()) assert.equal(rows.get(code), name, `README row for ${code}`);
-    assert.equal(rows.size, errorClasses().length, "and nothing else");
+    const all = samples();
+    for (const { name, error } of all) assert.equal(rows.get(error.code), name, `README row for ${error.code}`);
+    assert.equal(rows.size, all.length, "and nothing else");
   });
 
   it("keeps the raw body and a recorded resource's state out of what gets logged", () => {
