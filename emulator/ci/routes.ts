@@ -1,5 +1,5 @@
 /** The emulated CI host: `<BucketName-APPID>.ci.<Region>.myqcloud.com`, signature verified before anything else. */
-import { TAGS_WITHOUT_OUTPUT } from "../../provider/ci-operation/types";
+import { TAGS_WITHOUT_OUTPUT } from "../../provider/ci-operation/tags";
 import { nodes, parseXml, text, XmlNode } from "../../provider/clients/tencent/xml";
 import { verifyQSign } from "./auth";
 import { CallbackRecord, callbackBody, callbackTarget, deliver } from "./callbacks";

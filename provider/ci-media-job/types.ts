@@ -4,24 +4,15 @@
  */
 import type { JobOutputObject, MediaInfoReport, MediaJob } from "../clients/tencent/media-jobs";
 import type { WaitKnobs } from "../lifecycle/wait-knobs";
-import type {
-  CiAnimation, CiMqConfig, CiOutput, CiSmartCover, CiSnapshot, CiTranscode,
-} from "../ci-operation/types";
+import type { CiMqConfig, CiOutput, CiTagParameters } from "../ci-operation/types";
 
-export interface CiOperation {
-  /** A template id; it wins over inline parameters. */
-  templateId?: string;
-  smartCover?: CiSmartCover;
-  snapshot?: CiSnapshot;
-  transcode?: CiTranscode;
-  animation?: CiAnimation;
+/** The tag's parameters (a template, or the nodes of the tag), the output, userData and jobLevel. */
+export interface CiOperation extends CiTagParameters {
   output?: CiOutput;
   /** Printable ASCII, at most 1024 characters. */
   userData?: string;
   /** 0, 1 or 2; higher runs first. */
   jobLevel?: number;
-  /** Parameters of other tags, passed through with camelCase → PascalCase names. */
-  [tagParameters: string]: unknown;
 }
 
 export interface CiMediaJobInputs extends WaitKnobs {

@@ -4,7 +4,9 @@
  * every rule takes the path it reports.
  */
 import { Checker, describe, isUnknown } from "../check/checker";
-import { TAGS_WITHOUT_OUTPUT } from "./types";
+import {
+  DOCUMENTED_TAGS, MQ_REGIONS, OUTPUT_NODE_TAGS, PARAMETER_NODE_TAGS, TAGS_WITHOUT_OUTPUT, TAGS_WITHOUT_OUTPUT_OBJECT,
+} from "./tags";
 
 export const BUCKET = /^[a-z0-9][a-z0-9-]*-\d{6,}$/;
 export const BUCKET_RULE = "must be <BucketName>-<APPID> (lowercase letters, digits and hyphens, then the numeric " +
@@ -14,11 +16,6 @@ export const REGION_RULE = "must be a region id such as ap-guangzhou";
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const NUMBER_PLACEHOLDER = /\$\{[Nn]umber\}/;
 const SMART_COVER_DEFAULT_COUNT = 3;
-
-/** The parameter container of each typed tag: a container of another tag is a mistake. */
-const TAG_CONTAINERS: Record<string, string> = {
-  SmartCover: "smartCover", Snapshot: "snapshot", Transcode: "transcode", Animation: "animation",
-};
 
 export function checkBucket(c: Checker, path: string, value: unknown, what: string): void {
   if (c.required(path, value, what)) c.pattern(path, value, BUCKET, BUCKET_RULE);
@@ -49,7 +46,9 @@ export function checkCallback(c: Checker, owner: Record<string, unknown>, prefix
       const mq = owner.callBackMqConfig;
       c.oneOf(`${mqPath}.mqMode`, mq.mqMode, ["Queue", "Topic"]);
       c.required(`${mqPath}.mqMode`, mq.mqMode, "Queue or Topic");
-      c.required(`${mqPath}.mqRegion`, mq.mqRegion, "the TDMQ region");
+      if (c.required(`${mqPath}.mqRegion`, mq.mqRegion, `the TDMQ region: ${MQ_REGIONS.join(", ")}`)) {
+        c.oneOf(`${mqPath}.mqRegion`, mq.mqRegion, MQ_REGIONS);
+      }
       c.required(`${mqPath}.mqName`, mq.mqName, "the TDMQ queue or topic");
     }
   } else {
@@ -65,40 +64,107 @@ export function checkCallback(c: Checker, owner: Record<string, unknown>, prefix
  */
 export function checkTagAndOutput(c: Checker, tag: unknown, params: Record<string, unknown>, paramsPath: string,
   output: unknown, outputPath: string): void {
-  for (const [otherTag, container] of Object.entries(TAG_CONTAINERS)) {
-    if (typeof tag === "string" && !isUnknown(tag) && tag !== otherTag && c.present(params[container])) {
-      c.fail(`${paramsPath}.${container}`, `${paramsPath}.${container} is for ${otherTag} jobs, not ${tag} jobs.`);
-    }
-  }
-  const { numberBecause, needsSprite } = checkTagParams(c, tag, params, paramsPath);
-
-  if (typeof tag === "string" && TAGS_WITHOUT_OUTPUT.has(tag) && !c.present(output)) return;
-  if (isUnknown(tag)) return;
-  if (!c.required(outputPath, output, `the ${String(tag)} job writes objects and needs an output ` +
+  const documented = typeof tag === "string" && DOCUMENTED_TAGS.includes(tag) ? tag : undefined;
+  if (documented) checkNodesApply(c, documented, params, paramsPath, PARAMETER_NODE_TAGS);
+  checkDigitalWatermark(c, params.digitalWatermark, `${paramsPath}.digitalWatermark`);
+  const needs = checkTagParams(c, tag, params, paramsPath);
+  if (typeof tag !== "string" || isUnknown(tag)) return;
+  if (TAGS_WITHOUT_OUTPUT.has(tag) && !c.present(output)) return;
+  if (!c.required(outputPath, output, `the ${tag} job writes objects and needs an output ` +
     `(only ${[...TAGS_WITHOUT_OUTPUT].join(", ")} jobs do without)`)) return;
   if (!c.object(outputPath, output)) return;
   checkBucket(c, `${outputPath}.bucket`, output.bucket, "the bucket to write to");
   if (c.required(`${outputPath}.region`, output.region, "the region of the output bucket")) {
     c.pattern(`${outputPath}.region`, output.region, REGION, REGION_RULE);
   }
-  if (c.required(`${outputPath}.object`, output.object, "the name of the object to write")) {
-    if (numberBecause && typeof output.object === "string" && !NUMBER_PLACEHOLDER.test(output.object)) {
-      c.fail(`${outputPath}.object`, `${outputPath}.object must contain \${Number} when ${numberBecause}: each ` +
-        `image needs its own name; got ${describe(output.object)}.`);
+  if (documented) {
+    const nodeTags = Object.fromEntries(Object.entries(OUTPUT_NODE_TAGS).map(([node, only]) => [node, [only]]));
+    checkNodesApply(c, documented, output, outputPath, nodeTags);
+  }
+  checkOutputObject(c, tag, needs, output, outputPath);
+  checkSpriteObject(c, needs, output.spriteObject, `${outputPath}.spriteObject`);
+  if (tag === "StreamExtract") checkStreamExtract(c, output.streamExtract, `${outputPath}.streamExtract`);
+}
+
+/** A node the document says takes effect for other tags only is a mistake: the cloud would ignore it. */
+function checkNodesApply(c: Checker, tag: string, owner: Record<string, unknown>, path: string,
+  nodeTags: Readonly<Record<string, readonly string[]>>): void {
+  for (const [node, tags] of Object.entries(nodeTags)) {
+    if (c.present(owner[node]) && !tags.includes(tag)) {
+      c.fail(`${path}.${node}`, `${path}.${node} takes effect only for ${tags.join(", ")} jobs, not ${tag} jobs.`);
     }
   }
-  if (needsSprite && c.required(`${outputPath}.spriteObject`, output.spriteObject,
-    "sprite sheets are written to output.spriteObject")) {
-    c.pattern(`${outputPath}.spriteObject`, output.spriteObject, /\.jpg$/,
-      "must name a .jpg object (CI writes sprites as jpg)");
+}
+
+/**
+ * Output.Object, required unless the tag is Snapshot, VoiceSeparate or StreamExtract; the first two need it or their
+ * own result name ("cannot be empty at the same time"), and inline Snapshot frames need it.
+ */
+function checkOutputObject(c: Checker, tag: string, needs: TagParamsNeeds, output: Record<string, unknown>,
+  path: string): void {
+  const objectPath = `${path}.object`;
+  const alternative = tag === "Snapshot" ? "spriteObject" : tag === "VoiceSeparate" ? "auObject" : undefined;
+  if (!TAGS_WITHOUT_OUTPUT_OBJECT.has(tag) || needs.framesWritten) {
+    c.required(objectPath, output.object, "the name of the object to write");
+  } else if (alternative && !c.present(output.object) && !c.present(output[alternative])) {
+    c.fail(objectPath, `${objectPath} or ${path}.${alternative} is required: the ${tag} job needs a name for ` +
+      `its result.`);
   }
+  if (c.string(objectPath, output.object) && needs.numberBecause && !NUMBER_PLACEHOLDER.test(output.object)) {
+    c.fail(objectPath, `${objectPath} must contain \${Number} when ${needs.numberBecause}: each image needs its ` +
+      `own name; got ${describe(output.object)}.`);
+  }
+}
+
+/** Sprite sheets: jpg only, `${Number}` when the Snapshot count is more than 1, required when sprites are made. */
+function checkSpriteObject(c: Checker, needs: TagParamsNeeds, sprite: unknown, path: string): void {
+  if (needs.needsSprite) c.required(path, sprite, "sprite sheets are written to output.spriteObject");
+  if (!c.string(path, sprite)) return;
+  c.pattern(path, sprite, /\.jpg$/, "must name a .jpg object (CI writes sprites as jpg only)");
+  if (needs.countAboveOne && !NUMBER_PLACEHOLDER.test(sprite)) {
+    c.fail(path, `${path} must contain \${Number} when ${needs.countAboveOne}; got ${describe(sprite)}.`);
+  }
+}
+
+/** StreamExtract: a list of `{index, object}`, one per stream to extract. */
+function checkStreamExtract(c: Checker, list: unknown, path: string): void {
+  if (!c.required(path, list, "a StreamExtract job needs one {index, object} per stream to extract")) return;
+  if (isUnknown(list)) return;
+  if (!Array.isArray(list) || list.length === 0) {
+    c.fail(path, `${path} must be a non-empty list of {index, object}; got ${describe(list)}.`);
+    return;
+  }
+  list.forEach((entry, i) => {
+    const at = `${path}[${i}]`;
+    if (!c.object(at, entry)) return;
+    if (c.required(`${at}.index`, entry.index, "the stream's number (Stream.Video/Audio.Index in MediaInfo)")) {
+      c.integer(`${at}.index`, entry.index, 0, Number.MAX_SAFE_INTEGER, "a stream number from MediaInfo");
+    }
+    c.required(`${at}.object`, entry.object, "the object the stream is written to");
+  });
+}
+
+/** DigitalWatermark: Message ≤ 64 of letters, digits, `_`, `-`, `*`; Type Text; Version V1; IgnoreError boolean. */
+function checkDigitalWatermark(c: Checker, wm: unknown, path: string): void {
+  if (!c.object(path, wm)) return;
+  if (c.required(`${path}.message`, wm.message, "the text to embed")) {
+    c.pattern(`${path}.message`, wm.message, /^[A-Za-z0-9_*-]{1,64}$/,
+      "must be at most 64 letters, digits, _, - and *");
+  }
+  if (c.required(`${path}.type`, wm.type, "Text")) c.oneOf(`${path}.type`, wm.type, ["Text"]);
+  if (c.required(`${path}.version`, wm.version, "V1")) c.oneOf(`${path}.version`, wm.version, ["V1"]);
+  c.boolean(`${path}.ignoreError`, wm.ignoreError);
 }
 
 interface TagParamsNeeds {
   /** Why the output object needs `${Number}` (several images), if it does. */
   numberBecause?: string;
+  /** Snapshot: why a sprite name needs `${Number}` (count more than 1), if it does. */
+  countAboveOne?: string;
   /** Whether sprite sheets are written (output.spriteObject). */
   needsSprite: boolean;
+  /** Snapshot: whether frames are written (output.object), known from inline parameters. */
+  framesWritten?: boolean;
 }
 
 const NEEDS_NOTHING: TagParamsNeeds = { needsSprite: false };
@@ -154,8 +220,10 @@ function checkSnapshot(c: Checker, sn: unknown, path: string, templated: boolean
   c.integer(`${path}.width`, sn.width, 1, 8192, "pixels");
   c.integer(`${path}.height`, sn.height, 1, 8192, "pixels");
   c.oneOf(`${path}.snapshotOutMode`, sn.snapshotOutMode, ["OnlySnapshot", "OnlySprite", "SnapshotAndSprite"]);
-  const frames = !isUnknown(sn.count) && Number(sn.count ?? 1) > 1 && sn.snapshotOutMode !== "OnlySprite";
-  return { numberBecause: frames ? `${path}.count is more than 1` : undefined,
+  const framesWritten = !isUnknown(sn.snapshotOutMode) && sn.snapshotOutMode !== "OnlySprite";
+  const countAboveOne = !isUnknown(sn.count) && Number(sn.count ?? 1) > 1 ? `${path}.count is more than 1`
+    : undefined;
+  return { numberBecause: framesWritten ? countAboveOne : undefined, countAboveOne, framesWritten,
     needsSprite: sn.snapshotOutMode === "OnlySprite" || sn.snapshotOutMode === "SnapshotAndSprite" };
 }
 

@@ -3,10 +3,6 @@
  * `operation.output`) alike: the parameters of the typed tags, the output, and the TDMQ callback settings.
  */
 
-/** Tags whose jobs need no Output (the result is in the job description itself). */
-export const TAGS_WITHOUT_OUTPUT: ReadonlySet<string> =
-  new Set(["MediaInfo", "VideoTag", "ExtractDigitalWatermark", "QualityEstimate"]);
-
 export interface CiSmartCover {
   /** `jpg` | `png` | `webp` */
   format?: string;
@@ -68,15 +64,79 @@ export interface CiOutput {
   region: string;
   /** `<BucketName-APPID>` */
   bucket: string;
-  /** Object name; may hold the placeholders `${Number}`, `${jobid}`, `${ext}`, sent literally. */
-  object: string;
+  /**
+   * Object name; may hold the placeholders `${Number}`, `${jobid}`, `${ext}`, sent literally. Required except for
+   * Snapshot (with `spriteObject`), VoiceSeparate (with `auObject`) and StreamExtract (with `streamExtract`).
+   */
+  object?: string;
+  /** Snapshot: the sprite sheets (jpg); `${Number}` when `snapshot.count` > 1. */
   spriteObject?: string;
+  /** VoiceSeparate: the voice (or background) result. */
+  auObject?: string;
+  /** StreamExtract: one object per extracted stream (required for StreamExtract). */
+  streamExtract?: CiStreamExtract[];
+}
+
+/** One stream to extract: its index in the input's MediaInfo (Stream.Video/Audio.Index) and where it goes. */
+export interface CiStreamExtract {
+  index: number | string;
+  object: string;
+}
+
+/** An invisible text watermark (Transcode, VideoProcess, SuperResolution, DigitalWatermark). */
+export interface CiDigitalWatermark {
+  /** At most 64 letters, digits, `_`, `-` and `*`. */
+  message: string;
+  /** `Text` (the only type). */
+  type: string;
+  /** `V1` (the only version). */
+  version: string;
+  /** Go on when watermarking fails (not for DigitalWatermark jobs). Default false. */
+  ignoreError?: boolean;
+}
+
+/**
+ * The parameter nodes every CI operation may carry besides the typed ones, each for the tags the document names
+ * (provider/ci-operation/tags.ts). Their content is passed through, camelCase → PascalCase.
+ */
+export interface CiTagParameters {
+  /** A template id; it wins over inline parameters. */
+  templateId?: string;
+  /** VideoProcess, SuperResolution, SDRtoHDR: the transcoding template. */
+  transcodeTemplateId?: string;
+  smartCover?: CiSmartCover;
+  snapshot?: CiSnapshot;
+  transcode?: CiTranscode;
+  animation?: CiAnimation;
+  digitalWatermark?: CiDigitalWatermark;
+  /** Transcode, SDRtoHDR, VideoProcess, SuperResolution: a watermark (CreateMediaTemplate's Watermark). */
+  watermark?: Record<string, unknown>;
+  watermarkTemplateId?: string;
+  /** Transcode: remove a watermark. */
+  removeWatermark?: Record<string, unknown>;
+  speechRecognition?: Record<string, unknown>;
+  /** Concat. */
+  concatTemplate?: Record<string, unknown>;
+  voiceSeparate?: Record<string, unknown>;
+  videoMontage?: Record<string, unknown>;
+  /** SDRtoHDR (sent as `SDRtoHDR`). */
+  sdrToHdr?: Record<string, unknown>;
+  videoProcess?: Record<string, unknown>;
+  superResolution?: Record<string, unknown>;
+  segment?: Record<string, unknown>;
+  extractDigitalWatermark?: Record<string, unknown>;
+  videoTag?: Record<string, unknown>;
+  /** Tts. */
+  ttsTpl?: Record<string, unknown>;
+  /** Parameters of other tags, passed through with camelCase → PascalCase names. */
+  [tagParameters: string]: unknown;
 }
 
 /** Where TDMQ callbacks go. */
 export interface CiMqConfig {
   /** Queue | Topic */
   mqMode?: string;
+  /** sh, bj, gz, cd or hk */
   mqRegion?: string;
   mqName?: string;
 }

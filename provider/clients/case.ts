@@ -6,11 +6,18 @@
 type Plain = string | number | boolean | null | undefined | Plain[] | { [k: string]: Plain };
 export type Wire = string | Wire[] | { [k: string]: Wire };
 
+/** Wire names that the case rule does not give: the camelCase name users write → the vendor's element. */
+const IRREGULAR_WIRE_NAMES: ReadonlyMap<string, string> = new Map([["sdrToHdr", "SDRtoHDR"]]);
+const IRREGULAR_CAMEL_NAMES: ReadonlyMap<string, string> =
+  new Map([...IRREGULAR_WIRE_NAMES].map(([camel, wire]) => [wire, camel]));
+
 export function pascalKey(key: string): string {
-  return key.charAt(0).toUpperCase() + key.slice(1);
+  return IRREGULAR_WIRE_NAMES.get(key) ?? key.charAt(0).toUpperCase() + key.slice(1);
 }
 
 export function camelKey(key: string): string {
+  const irregular = IRREGULAR_CAMEL_NAMES.get(key);
+  if (irregular) return irregular;
   // `MD5` → `md5`, `FormatName` → `formatName`: lower the leading run of capitals but keep the next word's capital.
   const lead = /^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/.exec(key);
   return lead ? lead[0].toLowerCase() + key.slice(lead[0].length) : key;

@@ -4,6 +4,7 @@ import {
 } from "../ci-operation/rules";
 import { Checker, CheckResult, describe, isUnknown } from "../check/checker";
 import { checkWaitKnobs } from "../lifecycle/wait-knobs";
+import { DOCUMENTED_TAGS } from "../ci-operation/tags";
 
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d)(\d\d)$/;
@@ -46,7 +47,7 @@ function checkOperation(c: Checker, type: unknown, op: Record<string, unknown>):
 /** Type Job: a tag and a queue, the CiMediaJob rules for the tag's parameters and output, no workflows. */
 function checkJobOperation(c: Checker, op: Record<string, unknown>): void {
   if (c.required("operation.tag", op.tag, "the media job to run on each object, e.g. Transcode")) {
-    c.pattern("operation.tag", op.tag, /^[A-Z][A-Za-z0-9]*$/, "must be a CI job tag such as Transcode");
+    c.oneOf("operation.tag", op.tag, DOCUMENTED_TAGS);
   }
   if (c.required("operation.queueId", op.queueId, "batch jobs of Type Job run in a queue")) {
     c.pattern("operation.queueId", op.queueId, /^p[0-9A-Za-z]+$/, "must be a CI queue id (it starts with p)");

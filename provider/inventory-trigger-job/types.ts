@@ -1,5 +1,5 @@
 /** InventoryTriggerJob inputs and outputs: CI's `POST /inventorytriggerjob` request in camelCase. */
-import type { CiMqConfig, CiOutput } from "../ci-operation/types";
+import type { CiMqConfig, CiOutput, CiTagParameters } from "../ci-operation/types";
 import type { WaitKnobs } from "../lifecycle/wait-knobs";
 
 export interface BatchInput {
@@ -19,7 +19,7 @@ export interface BatchOperation {
   /** Type Job: the media job to run on each object. */
   tag?: string;
   /** Type Job: a template, or the tag's parameters (`transcode`, `smartCover`, `snapshot`, …). */
-  jobParam?: { templateId?: string; [tagParameters: string]: unknown };
+  jobParam?: CiTagParameters;
   /** Type Job: where each object's result goes; `${InventoryTriggerJobId}` may appear in the object name. */
   output?: CiOutput;
   /** Type Job: the queue the child jobs run in (required). */

@@ -8,10 +8,15 @@ import { ChildJobSummary, FailedObject, InventoryTriggerJobComputed, InventoryTr
 /** How many failed objects the outputs name. */
 export const MAX_FAILED_LISTED = 20;
 
-/** The create request; `marker` goes in Operation.UserData (Type Job) when the user left it empty. */
+/**
+ * The create request; `marker` goes in Operation.UserData (Type Job) when the user left it empty. Type Job always
+ * sends JobParam (the document marks it required), empty for a tag that takes no parameters.
+ */
 export function toBatchRequest(inputs: InventoryTriggerJobInputs, marker?: string): XmlNode {
   const { workflowIds, ...given } = inputs.operation;
-  const operation = marker && !given.userData && (inputs.type ?? "Job") === "Job" ? { ...given, userData: marker } : given;
+  const job = (inputs.type ?? "Job") === "Job";
+  const operation = job ? { ...given, jobParam: given.jobParam ?? {} } : given;
+  if (job && marker && !given.userData) operation.userData = marker;
   return toWire({
     name: inputs.name,
     type: inputs.type ?? "Job",

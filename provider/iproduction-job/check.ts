@@ -1,11 +1,12 @@
 /** The documented IProductionJob constraints (../shared/api/alibaba-mps.md), each naming the field and the rule. */
 import { Checker, CheckResult, describe, isUnknown } from "../check/checker";
 import { checkWaitKnobs } from "../lifecycle/wait-knobs";
-import { isKnownFunction, MULTI_RESULT_FUNCTIONS, NO_OUTPUT_FUNCTIONS } from "./functions";
+import { isKnownFunction, MULTI_RESULT_FUNCTIONS, NO_INPUT_FUNCTIONS, NO_OUTPUT_FUNCTIONS } from "./functions";
 
 const OSS_URL = /^oss:\/\/([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.oss-([a-z0-9-]+)\.aliyuncs\.com\/(.+)$/;
 const OSS_RULE = "must be an OSS URL oss://<bucket>.oss-<region>.aliyuncs.com/<object>";
-const MNS_URL = /^mns:\/\/(\d+)\.mns\.([a-z0-9-]+)\.aliyuncs\.com\/queues\/[A-Za-z0-9][A-Za-z0-9-]{0,255}$/;
+/** `<accountId>.mns.<region>`, or `<accountId>.oss-<region>` as the API reference's own example writes it. */
+const MNS_URL = /^mns:\/\/(\d+)\.(?:mns\.|oss-)([a-z0-9-]+)\.aliyuncs\.com\/queues\/[A-Za-z0-9][A-Za-z0-9-]{0,255}$/;
 const REGION = /^[a-z]+(-[a-z0-9]+)+$/;
 
 /** Where a location field (input, output, notifyUrl) points: the region in its URL. */
@@ -19,7 +20,7 @@ export function checkIProductionJob(inputs: Record<string, unknown>): CheckResul
   c.pattern("region", inputs.region, REGION, "must be a region id such as cn-shanghai");
   const fn = checkFunctionName(c, inputs.functionName);
   const located = [
-    ...checkInput(c, inputs.input),
+    ...checkInput(c, fn, inputs.input),
     ...checkOutput(c, fn, inputs.output),
     ...checkNotifyUrl(c, inputs.notifyUrl),
   ];
@@ -41,8 +42,11 @@ function checkFunctionName(c: Checker, value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-function checkInput(c: Checker, input: unknown): Located[] {
-  if (!c.required("input", input, "the OSS object to process")) return [];
+/** Optional in the API reference; required for the documented algorithms that process a media file. */
+function checkInput(c: Checker, fn: string | undefined, input: unknown): Located[] {
+  const required = fn !== undefined && isKnownFunction(fn) && !NO_INPUT_FUNCTIONS.has(fn);
+  if (required && !c.required("input", input, `${fn} processes an OSS object and needs an input URL`)) return [];
+  if (!c.present(input)) return [];
   const m = ossMatch(c, "input", input);
   return m ? [{ field: "input", region: m[2]! }] : [];
 }

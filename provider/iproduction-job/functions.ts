@@ -16,6 +16,9 @@ export const MULTI_RESULT_FUNCTIONS: ReadonlySet<string> = new Set(["Cover", "Vi
 export const NO_OUTPUT_FUNCTIONS: ReadonlySet<string> =
   new Set(["MusicSegmentDetect", "AudioBeatDetection", "AudioQualityAssessment", "ASR"]);
 
+/** Algorithms whose input is in JobParams (the text to speak): Input is optional for them, as the API allows. */
+export const NO_INPUT_FUNCTIONS: ReadonlySet<string> = new Set(["TextToSpeech", "AsyncTextToSpeech"]);
+
 export function isKnownFunction(name: string): boolean {
   return KNOWN_FUNCTIONS.includes(name);
 }

@@ -139,7 +139,7 @@ describe("CiMediaJob check", () => {
   it("refuses a parameter container of another tag", () => {
     assertOne((a) => { a.tag = "Snapshot"; op(a).snapshot = op(a).smartCover!; delete op(a).smartCover;
       op(a).transcode = { container: { format: "mp4" } }; op(a).output!.object = "s/${Number}.jpg"; },
-    "operation.transcode", /for Transcode jobs, not Snapshot jobs/);
+    "operation.transcode", /takes effect only for Transcode, VideoProcess, SuperResolution, SDRtoHDR jobs, not Snapshot jobs/);
   });
 
   it("checks Snapshot modes, counts, ${Number} and the sprite object", () => {
@@ -155,8 +155,87 @@ describe("CiMediaJob check", () => {
     assertOne(snap({ count: 4 }, "frames/one.jpg"), "operation.output.object", /snapshot\.count is more than 1/);
     assertOne(snap({ snapshotOutMode: "OnlySprite" }), "operation.output.spriteObject", /required/);
     assertOne(snap({ snapshotOutMode: "OnlySprite" }, "f.jpg", "sprites/s.png"), "operation.output.spriteObject", /\.jpg/);
-    assert.deepEqual(failuresWith(snap({ count: 4, snapshotOutMode: "OnlySprite" }, "f.jpg", "s.jpg")), [],
-      "sprites only: the frames are not written, so no ${Number} is needed");
+    assertOne(snap({ count: 4, snapshotOutMode: "OnlySprite" }, "f.jpg", "s.jpg"), "operation.output.spriteObject",
+      /must contain \$\{Number\} when operation.snapshot.count is more than 1/);
+    assert.deepEqual(failuresWith(snap({ count: 4, snapshotOutMode: "OnlySprite" }, "f.jpg", "s-${Number}.jpg")), []);
+  });
+
+  describe("the rules of the CI documents (seeds 002 and 004)", () => {
+    const tagged = (tag: string, operation: Record<string, unknown>) => (a: Record<string, unknown>) => {
+      a.tag = tag;
+      a.operation = { ...operation, output: { region: "ap-guangzhou", bucket: "examplebucket-1250000000",
+        ...(operation.output as object) } };
+    };
+
+    it("lets Snapshot, VoiceSeparate and StreamExtract leave output.object out, with their own result name", () => {
+      assert.deepEqual(failuresWith(tagged("Snapshot", { snapshot: { snapshotOutMode: "OnlySprite" },
+        output: { spriteObject: "sprites/s.jpg" } })), []);
+      assert.deepEqual(failuresWith(tagged("Snapshot", { templateId: "t1", output: { spriteObject: "s.jpg" } })), []);
+      assert.deepEqual(failuresWith(tagged("VoiceSeparate", { templateId: "t1", output: { auObject: "voice.mp3" } })),
+        []);
+      assert.deepEqual(failuresWith(tagged("StreamExtract", { output: { streamExtract: [
+        { index: 0, object: "video.mp4" }, { index: "1", object: "audio.m4a" }] } })), []);
+      assertOne(tagged("VoiceSeparate", { templateId: "t1", output: {} }), "operation.output.object",
+        /operation.output.object or operation.output.auObject is required/);
+      assertOne(tagged("Snapshot", { templateId: "t1", output: {} }), "operation.output.object",
+        /operation.output.object or operation.output.spriteObject is required/);
+      assertOne(tagged("Snapshot", { snapshot: {}, output: { spriteObject: "s.jpg" } }), "operation.output.object",
+        /required/);
+      assertOne(tagged("Transcode", { templateId: "t1", output: {} }), "operation.output.object", /required/);
+    });
+
+    it("checks StreamExtract's index and object, and keeps result names to their tags", () => {
+      assertOne(tagged("StreamExtract", { output: {} }), "operation.output.streamExtract", /one \{index, object\}/);
+      assertOne(tagged("StreamExtract", { output: { streamExtract: [] } }), "operation.output.streamExtract",
+        /non-empty list/);
+      assertOne(tagged("StreamExtract", { output: { streamExtract: [{ object: "a.mp4" }] } }),
+        "operation.output.streamExtract[0].index", /required/);
+      assertOne(tagged("StreamExtract", { output: { streamExtract: [{ index: "a", object: "a.mp4" }] } }),
+        "operation.output.streamExtract[0].index", /integer/);
+      assertOne(tagged("StreamExtract", { output: { streamExtract: [{ index: 1 }] } }),
+        "operation.output.streamExtract[0].object", /required/);
+      assertOne(tagged("Transcode", { templateId: "t1", output: { object: "o.mp4", auObject: "a.mp3" } }),
+        "operation.output.auObject", /only for VoiceSeparate jobs, not Transcode jobs/);
+      assertOne(tagged("Transcode", { templateId: "t1", output: { object: "o.mp4", spriteObject: "s.jpg" } }),
+        "operation.output.spriteObject", /only for Snapshot jobs/);
+    });
+
+    it("takes each parameter node only for the tags it takes effect for", () => {
+      assert.deepEqual(failuresWith(tagged("VideoProcess", { transcodeTemplateId: "t2", videoProcess: {},
+        transcode: { container: { format: "mp4" } }, watermarkTemplateId: "t3", output: { object: "o.mp4" } })), []);
+      assert.deepEqual(failuresWith(tagged("Transcode", { templateId: "t1", removeWatermark: { dx: "10" },
+        watermark: { type: "Text" }, output: { object: "o.mp4" } })), []);
+      assertOne(tagged("Transcode", { templateId: "t1", transcodeTemplateId: "t2", output: { object: "o.mp4" } }),
+        "operation.transcodeTemplateId", /only for VideoProcess, SuperResolution, SDRtoHDR jobs, not Transcode/);
+      assertOne(tagged("SDRtoHDR", { templateId: "t1", removeWatermark: {}, output: { object: "o.mp4" } }),
+        "operation.removeWatermark", /only for Transcode jobs, not SDRtoHDR jobs/);
+      assertOne(tagged("Tts", { templateId: "t1", concatTemplate: {}, output: { object: "o.mp3" } }),
+        "operation.concatTemplate", /only for Concat jobs/);
+      assert.deepEqual(failuresWith(tagged("FutureTag", { templateId: "t1", concatTemplate: {},
+        output: { object: "o" } })), [], "a tag the documents do not name is not second-guessed");
+    });
+
+    it("checks DigitalWatermark: message of ≤ 64 letters, digits, _ - *, type Text, version V1", () => {
+      const wm = (digitalWatermark: Record<string, unknown>) =>
+        tagged("Transcode", { templateId: "t1", digitalWatermark, output: { object: "o.mp4" } });
+      const good = { message: "team_A-01*", type: "Text", version: "V1", ignoreError: "true" };
+      assert.deepEqual(failuresWith(wm(good)), []);
+      assertOne(wm({ ...good, message: "x".repeat(65) }), "operation.digitalWatermark.message", /at most 64 letters/);
+      assertOne(wm({ ...good, message: "no spaces" }), "operation.digitalWatermark.message", /_, - and \*/);
+      assertOne(wm({ ...good, type: "Image" }), "operation.digitalWatermark.type", /one of Text/);
+      assertOne(wm({ ...good, version: "V2" }), "operation.digitalWatermark.version", /one of V1/);
+      assertOne(wm({ ...good, ignoreError: "yes" }), "operation.digitalWatermark.ignoreError", /true or false/);
+      assertOne(wm({ type: "Text", version: "V1" }), "operation.digitalWatermark.message", /required/);
+      assertOne(tagged("Snapshot", { templateId: "t1", digitalWatermark: good, output: { object: "s.jpg" } }),
+        "operation.digitalWatermark", /only for Transcode, VideoProcess, SuperResolution, DigitalWatermark jobs/);
+    });
+
+    it("takes the TDMQ regions sh, bj, gz, cd and hk", () => {
+      assertOne((a) => { a.callBackType = "TDMQ"; a.callBackMqConfig = { mqMode: "Queue", mqRegion: "ap-guangzhou",
+        mqName: "q" }; }, "callBackMqConfig.mqRegion", /one of sh, bj, gz, cd, hk/);
+      assert.deepEqual(failuresWith((a) => { a.callBackType = "TDMQ";
+        a.callBackMqConfig = { mqMode: "Topic", mqRegion: "hk", mqName: "t" }; }), []);
+    });
   });
 
   it("needs a template or the container format for Transcode and Animation", () => {

@@ -64,6 +64,26 @@ describe("InventoryTriggerJob check", () => {
     assertOne((a) => { op(a).jobLevel = 5; }, "operation.jobLevel", /0 to 2/);
     assertOne((a) => { op(a).callBackType = "TDMQ"; }, "operation.callBackMqConfig", /mqMode, mqRegion and mqName/);
   });
+
+  it("takes the tags of the document's list (its two misspellings corrected)", () => {
+    assertOne((a) => { op(a).tag = "Animatin"; }, "operation.tag", /one of Animation, SmartCover, Transcode/);
+    assertOne((a) => { op(a).tag = "VoiceSpearte"; }, "operation.tag", /VoiceSeparate/);
+    for (const tag of ["PicProcess", "NoiseReduction", "Tts"]) {
+      assert.deepEqual(failures((a) => { op(a).tag = tag; op(a).jobParam = { templateId: "t1" }; }), [], tag);
+    }
+  });
+
+  it("checks the document's JobParam and Output rules at their batch paths", () => {
+    assertOne((a) => { op(a).jobParam = { templateId: "t1", digitalWatermark: { message: "a b", type: "Text",
+      version: "V1" } }; }, "operation.jobParam.digitalWatermark.message", /64 letters/);
+    assertOne((a) => { op(a).jobParam = { templateId: "t1", ttsTpl: {} }; }, "operation.jobParam.ttsTpl",
+      /only for Tts jobs, not Transcode jobs/);
+    assertOne((a) => { op(a).tag = "StreamExtract"; op(a).jobParam = {};
+      op(a).output = { region: "ap-guangzhou", bucket: BUCKET }; }, "operation.output.streamExtract", /required/);
+    assertOne((a) => { op(a).callBackType = "TDMQ";
+      op(a).callBackMqConfig = { mqMode: "Queue", mqRegion: "shanghai", mqName: "q" }; },
+    "operation.callBackMqConfig.mqRegion", /sh, bj, gz, cd, hk/);
+  });
 });
 
 describe("InventoryTriggerJob request", () => {
@@ -80,5 +100,11 @@ describe("InventoryTriggerJob request", () => {
     const wf = toBatchRequest({ ...base(), type: "Workflow", operation: { workflowIds: ["w1", "w2"] } } as unknown as
       InventoryTriggerJobInputs);
     assert.deepEqual(wf.Operation, { WorkflowIds: "w1,w2" });
+  });
+
+  it("always sends JobParam for type Job (the document marks it required), empty when the tag takes none", () => {
+    const mediaInfo = toBatchRequest({ ...base(), operation: { tag: "MediaInfo", queueId: "p1" } } as unknown as
+      InventoryTriggerJobInputs);
+    assert.deepEqual(mediaInfo.Operation, { Tag: "MediaInfo", QueueId: "p1", JobParam: {} });
   });
 });
