@@ -34,6 +34,8 @@ export class IProductionJob extends pulumi.dynamic.Resource {
   declare readonly result: pulumi.Output<IProductionResult | undefined>;
   /** The objects the job wrote, as full `oss://` URLs. */
   declare readonly outputFiles: pulumi.Output<string[]>;
+  /** The pipeline the job ran in: the one given, or the region's default one MPS chose. */
+  declare readonly pipelineId: pulumi.Output<string>;
 
   constructor(name: string, args: IProductionJobArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("iproduction-job"), name, {

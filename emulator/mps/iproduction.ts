@@ -3,7 +3,12 @@
  * state follows the job's age. `Result` is a JSON string whose `Data` is another JSON string, as MPS answers,
  * with the documented per-algorithm shapes.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+
+/** The region's default pipeline, which MPS uses when a submission names none (stable per region). */
+export function defaultPipelineId(region: string): string {
+  return createHash("md5").update(`default-pipeline:${region}`).digest("hex");
+}
 
 export interface MpsTimeline {
   analysingAfterMs: number;
@@ -25,7 +30,8 @@ export class IProductionJobStore {
   constructor(private readonly timeline: MpsTimeline, private readonly now: () => number) {}
 
   create(region: string, params: Record<string, string>): IProductionJob {
-    const job = { jobId: randomBytes(16).toString("hex"), region, params, createdAt: this.now() };
+    const job = { jobId: randomBytes(16).toString("hex"), region,
+      params: { ...params, PipelineId: params.PipelineId || defaultPipelineId(region) }, createdAt: this.now() };
     this.jobs.set(job.jobId, job);
     return job;
   }

@@ -26,7 +26,7 @@ async function submit(props: Props, env: ProviderEnv): Promise<IProductionJobCom
   const { marker } = submissionMarker(props, inputs.userData);
   try {
     const jobId = await submitIProductionJob(env.ctx.mpsClient(inputs), toSubmitParams(inputs, marker));
-    return { jobId, state: "Queuing", code: "", message: "", outputFiles: [] };
+    return { jobId, state: "Queuing", code: "", message: "", outputFiles: [], pipelineId: inputs.pipelineId ?? "" };
   } catch (e) {
     if (mayHaveBeenProcessed(e)) throw new AmbiguousSubmissionError("SubmitIProductionJob", marker, e as Error);
     throw e;

@@ -8,5 +8,5 @@ export const IPRODUCTION_JOB_SHAPE = {
     "scheduleParams", "triggers", "timeoutSeconds", "skipAwait",
   ],
   /** What the cloud reports (outputs hold every input too). */
-  outputs: ["jobId", "state", "code", "message", "result", "outputFiles"],
+  outputs: ["jobId", "state", "code", "message", "result", "outputFiles", "pipelineId"],
 } as const;

@@ -53,6 +53,8 @@ export interface IProductionJobComputed {
   result?: IProductionResult;
   /** The objects the job wrote, as full `oss://` URLs. */
   outputFiles: string[];
+  /** The pipeline the job ran in: the one given, or the region's default one MPS chose. */
+  pipelineId: string;
 }
 
 export type IProductionJobOutputs = IProductionJobInputs & IProductionJobComputed;

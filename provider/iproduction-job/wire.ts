@@ -29,6 +29,7 @@ export function computedOf(status: IProductionJobStatus, inputs: IProductionJobI
     code: result?.code ?? "",
     message: result?.message ?? "",
     outputFiles,
+    pipelineId: status.pipelineId || inputs.pipelineId || "",
   };
   if (result) computed.result = result;
   return computed;

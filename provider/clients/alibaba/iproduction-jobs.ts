@@ -1,6 +1,6 @@
 /** MPS smart-production jobs: `SubmitIProductionJob` and `QueryIProductionJob`, read into typed values. */
 import { InvalidResponseError } from "../../errors";
-import { isNotFound, MpsClient, MpsParams, str } from "./mps-client";
+import { isNotFound, MpsBody, MpsClient, MpsParams, str } from "./mps-client";
 
 /** Terminal states of a smart-production job (the others are Queuing and Analysing). */
 export const IPRODUCTION_TERMINAL_STATES: ReadonlySet<string> = new Set(["Success", "Fail"]);
@@ -12,7 +12,16 @@ export interface IProductionJobStatus {
   state: string;
   /** `Result` as MPS sends it: a JSON string whose `Data` is another JSON string (empty until the job ends). */
   result: string;
+  /** The pipeline the job runs in (the account's default one when the submission named none). */
+  pipelineId: string;
   requestId?: string;
+}
+
+/** Reads a QueryIProductionJob answer; undefined when it names no job. */
+export function readIProductionJob(body: MpsBody): IProductionJobStatus | undefined {
+  if (!body.JobId) return undefined;
+  return { jobId: String(body.JobId), state: str(body.State) ?? "", result: str(body.Result) ?? "",
+    pipelineId: str(body.PipelineId) ?? "", requestId: str(body.RequestId) };
 }
 
 /** Submits a job; answers its id. */
@@ -29,10 +38,7 @@ export async function submitIProductionJob(client: MpsClient, params: MpsParams)
 /** The job as MPS reports it, or undefined when MPS does not know the id. */
 export async function queryIProductionJob(client: MpsClient, jobId: string): Promise<IProductionJobStatus | undefined> {
   try {
-    const body = await client.call("QueryIProductionJob", { JobId: jobId }, { idempotent: true });
-    if (!body.JobId) return undefined;
-    return { jobId: String(body.JobId), state: str(body.State) ?? "", result: str(body.Result) ?? "",
-      requestId: str(body.RequestId) };
+    return readIProductionJob(await client.call("QueryIProductionJob", { JobId: jobId }, { idempotent: true }));
   } catch (e) {
     if (isNotFound(e)) return undefined;
     throw e;

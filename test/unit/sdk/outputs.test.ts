@@ -47,8 +47,9 @@ describe("SDK classes expose every output", () => {
       for (const name of resource.outputs) {
         assert.ok(pulumi.Output.isInstance(instance[name]), `${resource.name}.${name} is not registered`);
         const value = await valueOf(instance[name]);
-        // jobId and pipelineId are the resource's id (known while an update is previewed).
-        const expected = name === "jobId" || name === "pipelineId" ? `${resource.name}-id` : reported(name);
+        // A job's jobId and a pipeline's pipelineId are the resource's id (known while an update is previewed).
+        const idOutput = resource.name === "MediaPipeline" ? "pipelineId" : "jobId";
+        const expected = name === idOutput ? `${resource.name}-id` : reported(name);
         assert.equal(value, expected, `${resource.name}.${name}`);
       }
     });
