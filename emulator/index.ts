@@ -113,7 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const batches = new BatchService(ci, now, options.tencent?.objects ?? defaultObjectLister, ciTimeline.finishedAfterMs);
   ci.extraRoutes.push(batches.route);
   const alibabaCreds = options.alibaba?.credentials ?? [EMULATOR_ALIBABA_CREDENTIALS];
-  const pipelines = new PipelineStore();
+  const pipelines = new PipelineStore(now);
   const mps = new MpsService(
     new IProductionJobStore({ ...DEFAULT_MPS_TIMELINE, ...options.alibaba?.timeline }, now), pipelines,
     new RpcVerifier(new Map(alibabaCreds.map((c) => [c.accessKeyId, c.accessKeySecret])), now));

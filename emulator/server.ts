@@ -4,7 +4,7 @@
  * services.
  */
 import { randomBytes } from "node:crypto";
-import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
 import { buildXml } from "../provider/clients/tencent/xml";
 import { CiService, matchesCiHost } from "./ci/routes";
@@ -33,9 +33,9 @@ interface Reply {
 }
 
 /** The requests that submit a job: a fault may process them and then drop the answer. */
-function isSubmission(method: string, path: string, body: string): boolean {
+function isSubmission(method: string, path: string, params: string, headers: IncomingHttpHeaders): boolean {
   return method === "POST" && (path === "/jobs" || path === "/inventorytriggerjob" ||
-    /(^|&)Action=SubmitIProductionJob(&|$)/.test(body));
+    /(^|[?&])Action=SubmitIProductionJob(&|$)/.test(params) || headers["x-acs-action"] === "SubmitIProductionJob");
 }
 
 export function createEmulatorServer(services: Services, record: (r: RequestRecord) => void): Server {
@@ -53,7 +53,8 @@ export function createEmulatorServer(services: Services, record: (r: RequestReco
 async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body: string, res: ServerResponse,
   record: (r: RequestRecord) => void): Promise<void> {
   const at = Date.now();
-  const host = (req.headers.host ?? "").toLowerCase();
+  // Routed by name: a client that reaches the emulator at `<vendor host>:<port>` sends the port in Host.
+  const host = hostName(req.headers.host ?? "");
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
   const requestId = randomBytes(12).toString("hex");
@@ -62,8 +63,9 @@ async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body:
   const isCi = matchesCiHost(host);
   const isMps = !isCi && matchesMpsHost(host);
   if (!isCi && !isMps) {
-    res.writeHead(404, { "content-type": "text/plain" }).end(`No emulated service answers for Host "${host}".\n`);
-    record({ method, host, path, status: 404, at });
+    const reply = unknownHost(host, requestId);
+    res.writeHead(reply.status, reply.headers).end(reply.body);
+    record({ method, host, path, status: reply.status, at });
     return;
   }
 
@@ -84,10 +86,13 @@ async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body:
     const r = ci.handle({ method, host, path, query, headers: req.headers, body, requestId });
     reply = { status: r.status, body: r.body, headers: { "content-type": "application/xml", "x-ci-request-id": requestId } };
   } else {
-    const r = mps.handle(method, host, url.search.slice(1), body, requestId);
-    reply = { status: r.status, body: r.body, headers: { "content-type": "application/json;charset=utf-8", ...r.headers } };
+    const r = mps.handle({ method, host, path: url.pathname, query: url.search.slice(1), headers: req.headers, body,
+      requestId });
+    reply = { status: r.status, body: r.body, headers: { "content-type": "application/json;charset=utf-8", ...r.headers,
+      "x-acs-request-id": requestId } };
   }
-  if (!fault && reply.status === 200 && isSubmission(method, path, body) && faults.loseAnswer()) {
+  if (!fault && reply.status === 200 && isSubmission(method, path, url.search + "&" + body, req.headers) &&
+    faults.loseAnswer()) {
     // Processed, but the answer never arrives: the client cannot tell whether the job exists.
     req.socket.destroy();
     record({ method, host, path, status: 0, at });
@@ -95,6 +100,26 @@ async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body:
   }
   res.writeHead(reply.status, reply.headers).end(reply.body);
   record({ method, host, path, status: reply.status, at });
+}
+
+/** The Host header's name, lower case, without a port (`[::1]:9700` → `[::1]`). */
+export function hostName(header: string): string {
+  return header.toLowerCase().replace(/:\d+$/, "");
+}
+
+/**
+ * A host no emulated service answers: an error document in the form the vendor's SDKs parse (XML for Tencent
+ * hosts, JSON otherwise), so a client reports an API error instead of failing to parse plain text.
+ */
+function unknownHost(host: string, requestId: string): Reply {
+  const message = `No emulated service answers for Host "${host}": the emulator serves ` +
+    "<BucketName-APPID>.ci.<region>.myqcloud.com and mts.<region>.aliyuncs.com.";
+  if (host.endsWith(".myqcloud.com")) {
+    return { status: 404, headers: { "content-type": "application/xml", "x-ci-request-id": requestId },
+      body: buildXml("Error", { Code: "NoSuchHost", Message: message, RequestId: requestId, TraceId: requestId }) };
+  }
+  return { status: 404, headers: { "content-type": "application/json;charset=utf-8" },
+    body: JSON.stringify({ RequestId: requestId, HostId: host, Code: "NoSuchHost", Message: message }) };
 }
 
 function ciFault(fault: "throttle" | "serverError", requestId: string): Reply {

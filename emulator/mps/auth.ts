@@ -1,10 +1,13 @@
 /**
- * Verifies MPS signature v1 as the RPC gateway does: known AccessKeyId, a timestamp within 15 minutes, the
- * signature recomputed from the parameters as received, and each nonce used once within 15 minutes.
+ * Verifies MPS requests as the RPC gateway does, in signature v1 (parameters `Signature*`, HMAC-SHA1) or V3
+ * (`Authorization: ACS3-HMAC-SHA256 …`, see acs3.ts): a known AccessKeyId, a time within 15 minutes, the signature
+ * recomputed from the request as received, and each nonce used once within 15 minutes.
  */
 import { canonicalQuery, sign, stringToSign } from "../../provider/clients/alibaba/rpc-sign";
+import { ACS3, Acs3Request, acs3Signature, canonicalRequest, parseAcs3Authorization, sha256Hex } from "./acs3";
 
 const WINDOW_MS = 15 * 60_000;
+const UNKNOWN_KEY: RpcFailure = { status: 404, code: "InvalidAccessKeyId.NotFound", message: "Specified access key is not found." };
 
 export interface RpcFailure {
   status: number;
@@ -17,6 +20,7 @@ export class RpcVerifier {
 
   constructor(private readonly secrets: ReadonlyMap<string, string>, private readonly now: () => number) {}
 
+  /** Signature v1: the parameters (query and form body together) carry the signature. */
   verify(method: string, params: Record<string, string>): RpcFailure | undefined {
     const { Signature: signature, ...signed } = params;
     for (const name of ["AccessKeyId", "SignatureNonce", "Timestamp", "SignatureMethod", "SignatureVersion"]) {
@@ -27,25 +31,66 @@ export class RpcVerifier {
       return { status: 400, code: "InvalidParameter", message: "SignatureMethod/SignatureVersion is not supported." };
     }
     const secret = this.secrets.get(signed.AccessKeyId!);
-    if (secret === undefined) {
-      return { status: 404, code: "InvalidAccessKeyId.NotFound", message: "Specified access key is not found." };
-    }
-    const ts = Date.parse(signed.Timestamp!);
-    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(signed.Timestamp!) || Number.isNaN(ts) ||
-      Math.abs(this.now() - ts) > WINDOW_MS) {
-      return { status: 400, code: "InvalidTimeStamp.Expired",
-        message: `Specified time stamp or date value is expired. Server time is ${new Date(this.now()).toISOString()}.` };
-    }
+    if (secret === undefined) return UNKNOWN_KEY;
+    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(signed.Timestamp!)) return this.expired();
+    const late = this.outsideWindow(signed.Timestamp!);
+    if (late) return late;
     const sts = stringToSign(method, canonicalQuery(signed));
     if (sign(secret, sts) !== signature) {
       return { status: 400, code: "SignatureDoesNotMatch",
         message: `Specified signature is not matched with our calculation. server string to sign is:${sts}` };
     }
+    return this.useNonce(signed.SignatureNonce!);
+  }
+
+  /** Signature V3 (`ACS3-HMAC-SHA256`): the Authorization header and the `x-acs-*` headers carry it. */
+  verifyAcs3(req: Acs3Request): RpcFailure | undefined {
+    const auth = parseAcs3Authorization(String(req.headers.authorization ?? ""));
+    if (!auth) {
+      return { status: 400, code: "IncompleteSignature", message: `The Authorization header is not ${ACS3} ` +
+        "Credential=<AccessKeyId>,SignedHeaders=<headers>,Signature=<signature>." };
+    }
+    const secret = this.secrets.get(auth.accessKeyId);
+    if (secret === undefined) return UNKNOWN_KEY;
+    for (const name of ["x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"]) {
+      if (!req.headers[name]) return { status: 400, code: "MissingParameter", message: `The header ${name} is mandatory.` };
+    }
+    const unsigned = Object.keys(req.headers).filter((h) => (h === "host" || h.startsWith("x-acs-")) &&
+      !auth.signedHeaders.includes(h));
+    if (unsigned.length) {
+      return { status: 400, code: "IncompleteSignature", message: `These headers must be signed: ${unsigned.join(", ")}.` };
+    }
+    const payloadHash = sha256Hex(req.body);
+    if (req.headers["x-acs-content-sha256"] !== payloadHash) {
+      return { status: 400, code: "InvalidParameter.ContentSha256", message: "x-acs-content-sha256 is not the body's SHA-256." };
+    }
+    const late = this.outsideWindow(String(req.headers["x-acs-date"]));
+    if (late) return late;
+    const canonical = canonicalRequest(req, auth.signedHeaders, payloadHash);
+    if (acs3Signature(secret, canonical) !== auth.signature) {
+      return { status: 400, code: "SignatureDoesNotMatch",
+        message: `The request signature does not conform to Aliyun standards. server string to sign is:${ACS3}\n` +
+          sha256Hex(canonical) };
+    }
+    return this.useNonce(String(req.headers["x-acs-signature-nonce"]));
+  }
+
+  private outsideWindow(timestamp: string): RpcFailure | undefined {
+    const ts = Date.parse(timestamp);
+    return Number.isNaN(ts) || Math.abs(this.now() - ts) > WINDOW_MS ? this.expired() : undefined;
+  }
+
+  private expired(): RpcFailure {
+    return { status: 400, code: "InvalidTimeStamp.Expired",
+      message: `Specified time stamp or date value is expired. Server time is ${new Date(this.now()).toISOString()}.` };
+  }
+
+  private useNonce(nonce: string): RpcFailure | undefined {
     this.forgetOldNonces();
-    if (this.nonces.has(signed.SignatureNonce!)) {
+    if (this.nonces.has(nonce)) {
       return { status: 400, code: "SignatureNonceUsed", message: "Specified signature nonce was used already." };
     }
-    this.nonces.set(signed.SignatureNonce!, this.now());
+    this.nonces.set(nonce, this.now());
     return undefined;
   }
 

@@ -10,6 +10,8 @@ export interface Pipeline {
   QuotaAllocate: number;
   Role: string;
   NotifyConfig: { Topic: string; QueueName: string; MqTopic: string; MqTag: string };
+  /** When the pipeline was added, `yyyy-MM-ddTHH:mm:ssZ` (UTC), as MPS reports it. */
+  CreationTime: string;
 }
 
 export class ApiError extends Error {
@@ -24,6 +26,8 @@ const SPEEDS = new Set(["Standard", "Boost", "NarrowBandHDV2", "AIVideoCover", "
 export class PipelineStore {
   private readonly pipelines = new Map<string, Pipeline>();
 
+  constructor(private readonly now: () => number = Date.now) {}
+
   add(p: Record<string, string>): Pipeline {
     const name = required(p, "Name");
     checkName(name);
@@ -36,6 +40,7 @@ export class PipelineStore {
     const pipeline: Pipeline = {
       Id: randomBytes(16).toString("hex"), Name: name, State: "Active", Speed: speed, SpeedLevel: level,
       QuotaAllocate: speed === "Boost" ? 20 : 10, Role: p.Role ?? "", NotifyConfig: notify(p.NotifyConfig),
+      CreationTime: new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     };
     this.pipelines.set(pipeline.Id, pipeline);
     return pipeline;

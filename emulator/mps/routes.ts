@@ -2,9 +2,26 @@
 import { IProductionJobStore } from "./iproduction";
 import { ApiError, PipelineStore } from "./pipelines";
 import { parseRpcParams, RpcVerifier } from "./auth";
+import { ACS3 } from "./acs3";
+import { buildXml, XmlNode } from "../../provider/clients/tencent/xml";
+import { MPS_API_VERSION } from "../../provider/clients/alibaba/mps-client";
+import { IncomingHttpHeaders } from "node:http";
 import { SubmissionLog } from "../submissions";
 
 const MPS_HOST = /^mts\.([a-z0-9-]+)\.aliyuncs\.com$/;
+
+export interface MpsRequest {
+  method: string;
+  /** The host name (without a port). */
+  host: string;
+  /** The path as sent. */
+  path: string;
+  /** The query string as sent, without `?`. */
+  query: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  requestId: string;
+}
 
 export interface MpsReply {
   status: number;
@@ -26,18 +43,31 @@ export class MpsService {
     private readonly verifier: RpcVerifier,
   ) {}
 
-  handle(method: string, host: string, query: string, body: string, requestId: string): MpsReply {
+  handle(req: MpsRequest): MpsReply {
+    const { host, requestId } = req;
     const region = MPS_HOST.exec(host)![1]!;
-    const params = parseRpcParams(method === "GET" ? query : body);
-    const fail = this.verifier.verify(method, params);
-    if (fail) return error(fail.status, fail.code, fail.message, requestId, host);
-    if (params.Format !== "JSON") {
-      return error(400, "InvalidParameter.Format", "This emulator answers Format=JSON only.", requestId, host);
+    const params = rpcParams(req);
+    const format = (params.Format ?? "JSON").toUpperCase();
+    const reply = (status: number, doc: Record<string, unknown>, root: string) =>
+      format === "XML" ? { status, body: buildXml(root, toXmlTree(doc) as XmlNode),
+        headers: { "content-type": "text/xml;charset=utf-8" } } : { status, body: JSON.stringify(doc) };
+    const fail = (status: number, code: string, message: string) => reply(status, { RequestId: requestId, HostId: host,
+      Code: code, Message: message, Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=Mts` },
+    "Error");
+    if (format !== "JSON" && format !== "XML") {
+      return fail(400, "InvalidParameter.Format", `Format must be JSON or XML; got "${params.Format}".`);
+    }
+    const refused = isAcs3(req) ? this.verifier.verifyAcs3({ ...req, path: req.path }) :
+      this.verifier.verify(req.method, params);
+    if (refused) return fail(refused.status, refused.code, refused.message);
+    const action = params.Action ?? "";
+    if (params.Version !== MPS_API_VERSION) {
+      return fail(400, "InvalidVersion", `Specified parameter Version "${params.Version ?? ""}" is not valid.`);
     }
     try {
-      return ok({ RequestId: requestId, ...this.route(params.Action ?? "", region, params) });
+      return reply(200, { RequestId: requestId, ...this.route(action, region, params) }, `${action}Response`);
     } catch (e) {
-      if (e instanceof ApiError) return error(e.status, e.code, e.message, requestId, host);
+      if (e instanceof ApiError) return fail(e.status, e.code, e.message);
       throw e;
     }
   }
@@ -88,14 +118,31 @@ export class MpsService {
   }
 }
 
-function ok(body: Record<string, unknown>): MpsReply {
-  return { status: 200, body: JSON.stringify(body) };
+/**
+ * The action's parameters wherever the client put them: the query string, a form body, or both (the V1 SDKs post
+ * a form; the V3 Tea clients post an empty body with the parameters in the query and Action and Version in
+ * `x-acs-action` / `x-acs-version`).
+ */
+function rpcParams(req: MpsRequest): Record<string, string> {
+  const form = String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded") ||
+    (req.method === "POST" && !req.headers["content-type"]);
+  const params = { ...parseRpcParams(req.query), ...(form ? parseRpcParams(req.body) : {}) };
+  if (isAcs3(req)) {
+    params.Action ??= String(req.headers["x-acs-action"] ?? "");
+    params.Version ??= String(req.headers["x-acs-version"] ?? "");
+  }
+  return params;
 }
 
-function error(status: number, code: string, message: string, requestId: string, host: string): MpsReply {
-  return {
-    status,
-    body: JSON.stringify({ RequestId: requestId, HostId: host, Code: code, Message: message,
-      Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=Mts` }),
-  };
+function isAcs3(req: MpsRequest): boolean {
+  return String(req.headers.authorization ?? "").startsWith(ACS3);
+}
+
+/** An answer as XML elements: a list repeats its element, values become text. */
+function toXmlTree(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toXmlTree);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toXmlTree(v)]));
+  }
+  return value === undefined || value === null ? "" : String(value);
 }
