@@ -1,8 +1,9 @@
 /** The documented CiMediaJob constraints (../shared/api/tencent-ci.md), each a check failure naming field and rule. */
 import { Checker, CheckResult } from "../check/checker";
 import { checkWaitKnobs } from "../lifecycle/wait-knobs";
+import { checkCiQueueId, checkRegion } from "../check/ids";
 import {
-  checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel, REGION, REGION_RULE,
+  checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel,
 } from "../ci-operation/rules";
 
 const TAG = /^[A-Z][A-Za-z0-9]*$/;
@@ -10,7 +11,7 @@ const TAG = /^[A-Z][A-Za-z0-9]*$/;
 export function checkCiMediaJob(inputs: Record<string, unknown>): CheckResult {
   const c = new Checker();
   checkBucket(c, "bucket", inputs.bucket, "the bucket that holds the input, as <BucketName>-<APPID>");
-  c.pattern("region", inputs.region, REGION, REGION_RULE);
+  checkRegion(c, "region", inputs.region);
   if (c.required("tag", inputs.tag, "the kind of job, e.g. SmartCover or MediaInfo")) {
     c.pattern("tag", inputs.tag, TAG, "must be a CI job tag such as SmartCover, MediaInfo or Transcode");
   }
@@ -20,7 +21,7 @@ export function checkCiMediaJob(inputs: Record<string, unknown>): CheckResult {
       c.pattern("input.object", object, /^[^/]/, "is an object name and must not start with /");
     }
   }
-  c.pattern("queueId", inputs.queueId, /^p[0-9A-Za-z]+$/, "must be a CI queue id (it starts with p)");
+  checkCiQueueId(c, "queueId", inputs.queueId);
   c.oneOf("queueType", inputs.queueType, ["Transcoding", "SpeedTranscoding"]);
   checkCallback(c, inputs, "");
   checkWaitKnobs(c, inputs);

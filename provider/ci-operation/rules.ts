@@ -4,6 +4,7 @@
  * every rule takes the path it reports.
  */
 import { Checker, describe, isUnknown } from "../check/checker";
+import { checkRegion } from "../check/ids";
 import {
   DOCUMENTED_TAGS, MQ_REGIONS, OUTPUT_NODE_TAGS, PARAMETER_NODE_TAGS, TAGS_WITHOUT_OUTPUT, TAGS_WITHOUT_OUTPUT_OBJECT,
 } from "./tags";
@@ -11,8 +12,6 @@ import {
 export const BUCKET = /^[a-z0-9][a-z0-9-]*-\d{6,}$/;
 export const BUCKET_RULE = "must be <BucketName>-<APPID> (lowercase letters, digits and hyphens, then the numeric " +
   "APPID), e.g. examplebucket-1250000000";
-export const REGION = /^[a-z]+(-[a-z0-9]+)+$/;
-export const REGION_RULE = "must be a region id such as ap-guangzhou";
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const NUMBER_PLACEHOLDER = /\$\{[Nn]umber\}/;
 const SMART_COVER_DEFAULT_COUNT = 3;
@@ -75,7 +74,7 @@ export function checkTagAndOutput(c: Checker, tag: unknown, params: Record<strin
   if (!c.object(outputPath, output)) return;
   checkBucket(c, `${outputPath}.bucket`, output.bucket, "the bucket to write to");
   if (c.required(`${outputPath}.region`, output.region, "the region of the output bucket")) {
-    c.pattern(`${outputPath}.region`, output.region, REGION, REGION_RULE);
+    checkRegion(c, `${outputPath}.region`, output.region);
   }
   if (documented) {
     const nodeTags = Object.fromEntries(Object.entries(OUTPUT_NODE_TAGS).map(([node, only]) => [node, [only]]));

@@ -1,9 +1,10 @@
 /** The documented InventoryTriggerJob constraints (../shared/api/tencent-ci.md), each naming field and rule. */
 import {
-  checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel, REGION, REGION_RULE,
+  checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel,
 } from "../ci-operation/rules";
 import { Checker, CheckResult, describe, isUnknown } from "../check/checker";
 import { checkWaitKnobs } from "../lifecycle/wait-knobs";
+import { checkCiQueueId, checkRegion } from "../check/ids";
 import { DOCUMENTED_TAGS } from "../ci-operation/tags";
 
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -13,7 +14,7 @@ const INPUT_KINDS = ["manifest", "urlFile", "prefix", "object"];
 export function checkInventoryTriggerJob(inputs: Record<string, unknown>): CheckResult {
   const c = new Checker();
   checkBucket(c, "bucket", inputs.bucket, "the bucket whose objects are processed, as <BucketName>-<APPID>");
-  c.pattern("region", inputs.region, REGION, REGION_RULE);
+  checkRegion(c, "region", inputs.region);
   if (c.required("name", inputs.name, "the batch's name")) {
     c.pattern("name", inputs.name, NAME, "must be at most 128 letters, digits, - and _");
   }
@@ -50,7 +51,7 @@ function checkJobOperation(c: Checker, op: Record<string, unknown>): void {
     c.oneOf("operation.tag", op.tag, DOCUMENTED_TAGS);
   }
   if (c.required("operation.queueId", op.queueId, "batch jobs of Type Job run in a queue")) {
-    c.pattern("operation.queueId", op.queueId, /^p[0-9A-Za-z]+$/, "must be a CI queue id (it starts with p)");
+    checkCiQueueId(c, "operation.queueId", op.queueId);
   }
   const jobParam = op.jobParam ?? {};
   if (c.object("operation.jobParam", jobParam)) {

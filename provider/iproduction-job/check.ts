@@ -1,13 +1,13 @@
 /** The documented IProductionJob constraints (../shared/api/alibaba-mps.md), each naming the field and the rule. */
 import { Checker, CheckResult, describe, isUnknown } from "../check/checker";
 import { checkWaitKnobs } from "../lifecycle/wait-knobs";
+import { checkRegion } from "../check/ids";
 import { isKnownFunction, MULTI_RESULT_FUNCTIONS, NO_INPUT_FUNCTIONS, NO_OUTPUT_FUNCTIONS } from "./functions";
 
 const OSS_URL = /^oss:\/\/([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.oss-([a-z0-9-]+)\.aliyuncs\.com\/(.+)$/;
 const OSS_RULE = "must be an OSS URL oss://<bucket>.oss-<region>.aliyuncs.com/<object>";
 /** `<accountId>.mns.<region>`, or `<accountId>.oss-<region>` as the API reference's own example writes it. */
 const MNS_URL = /^mns:\/\/(\d+)\.(?:mns\.|oss-)([a-z0-9-]+)\.aliyuncs\.com\/queues\/[A-Za-z0-9][A-Za-z0-9-]{0,255}$/;
-const REGION = /^[a-z]+(-[a-z0-9]+)+$/;
 
 /** Where a location field (input, output, notifyUrl) points: the region in its URL. */
 interface Located {
@@ -17,7 +17,7 @@ interface Located {
 
 export function checkIProductionJob(inputs: Record<string, unknown>): CheckResult {
   const c = new Checker();
-  c.pattern("region", inputs.region, REGION, "must be a region id such as cn-shanghai");
+  checkRegion(c, "region", inputs.region, "cn-shanghai");
   const fn = checkFunctionName(c, inputs.functionName);
   const located = [
     ...checkInput(c, fn, inputs.input),

@@ -1,9 +1,9 @@
 /** The documented MediaPipeline constraints, each naming the field and the rule; fills the documented defaults. */
 import { Checker, CheckResult, isUnknown } from "../check/checker";
+import { checkCiQueueId, checkRegion } from "../check/ids";
 
 export const PIPELINE_DEFAULTS = { state: "Active", speed: "Standard" } as const;
 
-const REGION = /^[a-z]+(-[a-z0-9]+)+$/;
 
 export function checkMediaPipeline(inputs: Record<string, unknown>): CheckResult {
   const c = new Checker();
@@ -11,7 +11,7 @@ export function checkMediaPipeline(inputs: Record<string, unknown>): CheckResult
     return c.result(inputs);
   }
   c.oneOf("cloud", inputs.cloud, ["alicloud", "tencentcloud"]);
-  c.pattern("region", inputs.region, REGION, "must be a region id such as cn-shanghai or ap-guangzhou");
+  checkRegion(c, "region", inputs.region, "cn-shanghai or ap-guangzhou");
   c.oneOf("state", inputs.state, ["Active", "Paused"]);
   if (inputs.cloud === "alicloud") checkAlicloud(c, inputs);
   if (inputs.cloud === "tencentcloud") checkTencentcloud(c, inputs);
@@ -51,7 +51,7 @@ function checkTencentcloud(c: Checker, inputs: Record<string, unknown>): void {
     c.pattern("bucket", inputs.bucket, /^[a-z0-9][a-z0-9-]*-\d{6,}$/, "must be <BucketName>-<APPID>, e.g. " +
       "examplebucket-1250000000");
   }
-  c.pattern("queueId", inputs.queueId, /^p[0-9A-Za-z]+$/, "must be a CI queue id (it starts with p)");
+  checkCiQueueId(c, "queueId", inputs.queueId);
   c.oneOf("category", inputs.category, ["Transcoding", "SpeedTranscoding"]);
   checkName(c, inputs.name);
   if (c.object("notifyConfig", inputs.notifyConfig)) {
