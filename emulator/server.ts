@@ -4,12 +4,12 @@
  * services.
  */
 import { randomBytes } from "node:crypto";
-import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
-import { buildXml } from "../provider/clients/tencent/xml";
 import { CiService, matchesCiHost } from "./ci/routes";
 import { FaultInjector } from "./faults";
-import { matchesMpsHost, MpsService } from "./mps/routes";
+import { matchesMpsHost, mpsError, MpsReply, MpsService } from "./mps/routes";
+import { ciError, CiReply } from "./ci/reply";
 
 export interface RequestRecord {
   method: string;
@@ -32,11 +32,6 @@ interface Reply {
   headers: Record<string, string>;
 }
 
-/** The requests that submit a job: a fault may process them and then drop the answer. */
-function isSubmission(method: string, path: string, params: string, headers: IncomingHttpHeaders): boolean {
-  return method === "POST" && (path === "/jobs" || path === "/inventorytriggerjob" ||
-    /(^|[?&])Action=SubmitIProductionJob(&|$)/.test(params) || headers["x-acs-action"] === "SubmitIProductionJob");
-}
 
 export function createEmulatorServer(services: Services, record: (r: RequestRecord) => void): Server {
   return createServer((req, res) => {
@@ -78,21 +73,22 @@ async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body:
     return;
   }
   let reply: Reply;
+  // The requests that submit a job: a fault may process them and then drop the answer.
+  let submission = false;
   if (fault) {
     reply = isCi ? ciFault(fault, requestId) : mpsFault(fault, requestId, host);
   } else if (isCi) {
     const query: Record<string, string> = {};
     for (const [k, v] of url.searchParams) query[k] = v;
-    const r = ci.handle({ method, host, path, query, headers: req.headers, body, requestId });
-    reply = { status: r.status, body: r.body, headers: { "content-type": "application/xml", "x-ci-request-id": requestId } };
+    reply = fromCi(ci.handle({ method, host, path, query, headers: req.headers, body, requestId }), requestId);
+    submission = method === "POST" && (path === "/jobs" || path === "/inventorytriggerjob");
   } else {
     const r = mps.handle({ method, host, path: url.pathname, query: url.search.slice(1), headers: req.headers, body,
       requestId });
-    reply = { status: r.status, body: r.body, headers: { "content-type": "application/json;charset=utf-8", ...r.headers,
-      "x-acs-request-id": requestId } };
+    reply = fromMps(r, requestId);
+    submission = r.action === "SubmitIProductionJob";
   }
-  if (!fault && reply.status === 200 && isSubmission(method, path, url.search + "&" + body, req.headers) &&
-    faults.loseAnswer()) {
+  if (submission && reply.status === 200 && faults.loseAnswer()) {
     // Processed, but the answer never arrives: the client cannot tell whether the job exists.
     req.socket.destroy();
     record({ method, host, path, status: 0, at });
@@ -103,7 +99,7 @@ async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body:
 }
 
 /** The Host header's name, lower case, without a port (`[::1]:9700` → `[::1]`). */
-export function hostName(header: string): string {
+function hostName(header: string): string {
   return header.toLowerCase().replace(/:\d+$/, "");
 }
 
@@ -114,19 +110,23 @@ export function hostName(header: string): string {
 function unknownHost(host: string, requestId: string): Reply {
   const message = `No emulated service answers for Host "${host}": the emulator serves ` +
     "<BucketName-APPID>.ci.<region>.myqcloud.com and mts.<region>.aliyuncs.com.";
-  if (host.endsWith(".myqcloud.com")) {
-    return { status: 404, headers: { "content-type": "application/xml", "x-ci-request-id": requestId },
-      body: buildXml("Error", { Code: "NoSuchHost", Message: message, RequestId: requestId, TraceId: requestId }) };
-  }
-  return { status: 404, headers: { "content-type": "application/json;charset=utf-8" },
-    body: JSON.stringify({ RequestId: requestId, HostId: host, Code: "NoSuchHost", Message: message }) };
+  return host.endsWith(".myqcloud.com") ? fromCi(ciError(404, "NoSuchHost", message, requestId), requestId)
+    : fromMps(mpsError(404, "NoSuchHost", message, requestId, host), requestId);
+}
+
+function fromCi(r: CiReply, requestId: string): Reply {
+  return { status: r.status, body: r.body, headers: { "content-type": "application/xml", "x-ci-request-id": requestId } };
+}
+
+function fromMps(r: MpsReply, requestId: string, extra: Record<string, string> = {}): Reply {
+  return { status: r.status, body: r.body, headers: { "content-type": r.contentType, "x-acs-request-id": requestId,
+    ...extra } };
 }
 
 function ciFault(fault: "throttle" | "serverError", requestId: string): Reply {
   const [status, code, message] = fault === "throttle"
     ? [503, "SlowDown", "Please reduce your request rate."] : [500, "InternalError", "We encountered an internal error."];
-  return { status, headers: { "content-type": "application/xml", "x-ci-request-id": requestId },
-    body: buildXml("Error", { Code: code, Message: message, RequestId: requestId, TraceId: requestId }) };
+  return fromCi(ciError(status, code, message, requestId), requestId);
 }
 
 function mpsFault(fault: "throttle" | "serverError", requestId: string, host: string): Reply {
@@ -134,8 +134,7 @@ function mpsFault(fault: "throttle" | "serverError", requestId: string, host: st
   const [status, code, message, retry] = fault === "throttle"
     ? [400, "Throttling.User", "Request was denied due to user flow control.", { "x-acs-retry-after": "20" }]
     : [500, "InternalError", "The request processing has failed due to some unknown error.", {}];
-  return { status, headers: { "content-type": "application/json;charset=utf-8", ...retry },
-    body: JSON.stringify({ RequestId: requestId, HostId: host, Code: code, Message: message }) };
+  return fromMps(mpsError(status, code, message, requestId, host), requestId, retry);
 }
 
 export function serverUrl(server: Server): string {

@@ -14,6 +14,7 @@
  */
 import { createHash, createHmac } from "node:crypto";
 import { IncomingHttpHeaders } from "node:http";
+import { percentEncode } from "../../provider/http/percent-encode";
 
 export const ACS3 = "ACS3-HMAC-SHA256";
 
@@ -39,14 +40,10 @@ export function parseAcs3Authorization(header: string): Acs3Authorization | unde
   return m ? { accessKeyId: m[1]!, signedHeaders: m[2]!.split(";").filter(Boolean), signature: m[3]! } : undefined;
 }
 
-function encode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-export function canonicalQueryString(query: string): string {
+function canonicalQueryString(query: string): string {
   const pairs = new URLSearchParams(query.replace(/\+/g, "%2B"));
   return [...pairs.keys()].filter((k, i, all) => all.indexOf(k) === i).sort()
-    .map((k) => `${k}=${encode(pairs.get(k) ?? "")}`).join("&");
+    .map((k) => `${k}=${percentEncode(pairs.get(k) ?? "")}`).join("&");
 }
 
 export function canonicalRequest(req: Acs3Request, signedHeaders: readonly string[], payloadHash: string): string {

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
 /** The region's default pipeline, which MPS uses when a submission names none (stable per region). */
-export function defaultPipelineId(region: string): string {
+function defaultPipelineId(region: string): string {
   return createHash("md5").update(`default-pipeline:${region}`).digest("hex");
 }
 

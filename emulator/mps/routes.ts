@@ -4,6 +4,7 @@ import { ApiError, PipelineStore } from "./pipelines";
 import { parseRpcParams, RpcVerifier } from "./auth";
 import { ACS3 } from "./acs3";
 import { buildXml, XmlNode } from "../../provider/clients/tencent/xml";
+import { toWire } from "../../provider/clients/case";
 import { MPS_API_VERSION } from "../../provider/clients/alibaba/mps-client";
 import { IncomingHttpHeaders } from "node:http";
 import { SubmissionLog } from "../submissions";
@@ -26,7 +27,24 @@ export interface MpsRequest {
 export interface MpsReply {
   status: number;
   body: string;
-  headers?: Record<string, string>;
+  /** The content type (JSON unless the request asked for XML). */
+  contentType: string;
+  /** The action answered (a submission may have its answer dropped by a fault). */
+  action?: string;
+}
+
+/** An MPS answer in the format asked for: JSON, or XML under `root`. */
+function mpsDocument(status: number, doc: Record<string, unknown>, root: string, format = "JSON"): MpsReply {
+  return format === "XML"
+    ? { status, body: buildXml(root, toWire(doc) as XmlNode), contentType: "text/xml;charset=utf-8" }
+    : { status, body: JSON.stringify(doc), contentType: "application/json;charset=utf-8" };
+}
+
+/** MPS's error document: Code, Message, RequestId, HostId and Recommend. */
+export function mpsError(status: number, code: string, message: string, requestId: string, host: string,
+  format = "JSON"): MpsReply {
+  return mpsDocument(status, { RequestId: requestId, HostId: host, Code: code, Message: message,
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=Mts` }, "Error", format);
 }
 
 export function matchesMpsHost(host: string): boolean {
@@ -47,25 +65,22 @@ export class MpsService {
     const { host, requestId } = req;
     const region = MPS_HOST.exec(host)![1]!;
     const params = rpcParams(req);
-    const format = (params.Format ?? "JSON").toUpperCase();
-    const reply = (status: number, doc: Record<string, unknown>, root: string) =>
-      format === "XML" ? { status, body: buildXml(root, toXmlTree(doc) as XmlNode),
-        headers: { "content-type": "text/xml;charset=utf-8" } } : { status, body: JSON.stringify(doc) };
-    const fail = (status: number, code: string, message: string) => reply(status, { RequestId: requestId, HostId: host,
-      Code: code, Message: message, Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=Mts` },
-    "Error");
-    if (format !== "JSON" && format !== "XML") {
+    const asked = (params.Format ?? "JSON").toUpperCase();
+    const format = asked === "XML" ? "XML" : "JSON";
+    const fail = (status: number, code: string, message: string) =>
+      mpsError(status, code, message, requestId, host, format);
+    if (asked !== format) {
       return fail(400, "InvalidParameter.Format", `Format must be JSON or XML; got "${params.Format}".`);
     }
-    const refused = isAcs3(req) ? this.verifier.verifyAcs3({ ...req, path: req.path }) :
-      this.verifier.verify(req.method, params);
+    const refused = isAcs3(req) ? this.verifier.verifyAcs3(req) : this.verifier.verify(req.method, params);
     if (refused) return fail(refused.status, refused.code, refused.message);
     const action = params.Action ?? "";
     if (params.Version !== MPS_API_VERSION) {
       return fail(400, "InvalidVersion", `Specified parameter Version "${params.Version ?? ""}" is not valid.`);
     }
     try {
-      return reply(200, { RequestId: requestId, ...this.route(action, region, params) }, `${action}Response`);
+      return { ...mpsDocument(200, { RequestId: requestId, ...this.route(action, region, params) },
+        `${action}Response`, format), action };
     } catch (e) {
       if (e instanceof ApiError) return fail(e.status, e.code, e.message);
       throw e;
@@ -138,11 +153,3 @@ function isAcs3(req: MpsRequest): boolean {
   return String(req.headers.authorization ?? "").startsWith(ACS3);
 }
 
-/** An answer as XML elements: a list repeats its element, values become text. */
-function toXmlTree(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toXmlTree);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toXmlTree(v)]));
-  }
-  return value === undefined || value === null ? "" : String(value);
-}
