@@ -76,10 +76,7 @@ export function checkTagAndOutput(c: Checker, tag: unknown, params: Record<strin
   if (c.required(`${outputPath}.region`, output.region, "the region of the output bucket")) {
     checkRegion(c, `${outputPath}.region`, output.region);
   }
-  if (documented) {
-    const nodeTags = Object.fromEntries(Object.entries(OUTPUT_NODE_TAGS).map(([node, only]) => [node, [only]]));
-    checkNodesApply(c, documented, output, outputPath, nodeTags);
-  }
+  if (documented) checkNodesApply(c, documented, output, outputPath, OUTPUT_NODE_TAGS);
   checkOutputObject(c, tag, needs, output, outputPath);
   checkSpriteObject(c, needs, output.spriteObject, `${outputPath}.spriteObject`);
   if (tag === "StreamExtract") checkStreamExtract(c, output.streamExtract, `${outputPath}.streamExtract`);

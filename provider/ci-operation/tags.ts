@@ -50,8 +50,8 @@ export const PARAMETER_NODE_TAGS: Readonly<Record<string, readonly string[]>> = 
 };
 
 /** Output nodes that take effect for one tag only. */
-export const OUTPUT_NODE_TAGS: Readonly<Record<string, string>> = {
-  spriteObject: "Snapshot", auObject: "VoiceSeparate", streamExtract: "StreamExtract",
+export const OUTPUT_NODE_TAGS: Readonly<Record<string, readonly string[]>> = {
+  spriteObject: ["Snapshot"], auObject: ["VoiceSeparate"], streamExtract: ["StreamExtract"],
 };
 
 /** TDMQ regions a callback may go to (seed 004, CallBackMqConfig.MqRegion). */

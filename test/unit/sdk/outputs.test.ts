@@ -19,14 +19,15 @@ function valueOf(output: unknown): Promise<unknown> {
   return new Promise((resolve) => (output as pulumi.Output<unknown>).apply((v) => { resolve(v); return v; }));
 }
 
-const RESOURCES: { name: string; outputs: readonly string[]; make: () => pulumi.CustomResource }[] = [
-  { name: "CiMediaJob", outputs: CI_MEDIA_JOB_SHAPE.outputs, make: () => new CiMediaJob("CiMediaJob", {
+/** `idOutput` is the output that is the resource's id (known while an update is previewed). */
+const RESOURCES: { name: string; outputs: readonly string[]; idOutput: string; make: () => pulumi.CustomResource }[] = [
+  { name: "CiMediaJob", outputs: CI_MEDIA_JOB_SHAPE.outputs, idOutput: "jobId", make: () => new CiMediaJob("CiMediaJob", {
     bucket: "examplebucket-1250000000", tag: "MediaInfo", input: { object: "a.mp4" }, operation: {} }) },
-  { name: "InventoryTriggerJob", outputs: INVENTORY_TRIGGER_JOB_SHAPE.outputs, make: () => new InventoryTriggerJob(
+  { name: "InventoryTriggerJob", outputs: INVENTORY_TRIGGER_JOB_SHAPE.outputs, idOutput: "jobId", make: () => new InventoryTriggerJob(
     "InventoryTriggerJob", { bucket: "examplebucket-1250000000", name: "b", input: { prefix: "in/" }, operation: {} }) },
-  { name: "IProductionJob", outputs: IPRODUCTION_JOB_SHAPE.outputs, make: () => new IProductionJob("IProductionJob",
+  { name: "IProductionJob", outputs: IPRODUCTION_JOB_SHAPE.outputs, idOutput: "jobId", make: () => new IProductionJob("IProductionJob",
     { functionName: "Cover" }) },
-  { name: "MediaPipeline", outputs: MEDIA_PIPELINE_SHAPE.outputs, make: () => new MediaPipeline("MediaPipeline",
+  { name: "MediaPipeline", outputs: MEDIA_PIPELINE_SHAPE.outputs, idOutput: "pipelineId", make: () => new MediaPipeline("MediaPipeline",
     { cloud: "alicloud", name: "p" }) },
 ];
 
@@ -47,9 +48,7 @@ describe("SDK classes expose every output", () => {
       for (const name of resource.outputs) {
         assert.ok(pulumi.Output.isInstance(instance[name]), `${resource.name}.${name} is not registered`);
         const value = await valueOf(instance[name]);
-        // A job's jobId and a pipeline's pipelineId are the resource's id (known while an update is previewed).
-        const idOutput = resource.name === "MediaPipeline" ? "pipelineId" : "jobId";
-        const expected = name === idOutput ? `${resource.name}-id` : reported(name);
+        const expected = name === resource.idOutput ? `${resource.name}-id` : reported(name);
         assert.equal(value, expected, `${resource.name}.${name}`);
       }
     });
