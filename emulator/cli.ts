@@ -1,6 +1,22 @@
-/** `mediajobs-emulator [--port 9700] [--host 127.0.0.1] [--running-after-ms N] [--finished-after-ms N]` */
+/**
+ * `mediajobs-emulator [--port 9700] [--host 127.0.0.1] [--running-after-ms N] [--finished-after-ms N]
+ * [--tls [--tls-name NAME]… [--cert-file PATH]]`
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { EMULATOR_ALIBABA_CREDENTIALS, EMULATOR_TENCENT_CREDENTIALS, startEmulator } from "./index";
+import { Emulator, EMULATOR_ALIBABA_CREDENTIALS, EMULATOR_TENCENT_CREDENTIALS, startEmulator } from "./index";
+
+const USAGE = `Usage: mediajobs-emulator [options]
+  --port N                 port to listen on (default 9700, or $MEDIAJOBS_EMULATOR_PORT; 0 picks a free one)
+  --host ADDRESS           address to listen on (default 127.0.0.1)
+  --running-after-ms N     how long a job waits before it runs
+  --finished-after-ms N    how long a job takes to end
+  --tls                    serve HTTPS with a self-signed certificate made at start-up
+  --tls-name NAME          another DNS name or IP address for the certificate (repeatable), e.g.
+                           mts.cn-hangzhou.aliyuncs.com or '*.ci.ap-guangzhou.myqcloud.com'
+  --cert-file PATH         where to write the certificate (default: <tmpdir>/mediajobs-emulator/<port>.pem)`;
 
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -10,13 +26,18 @@ export async function main(argv: string[]): Promise<void> {
       host: { type: "string", default: "127.0.0.1" },
       "running-after-ms": { type: "string" },
       "finished-after-ms": { type: "string" },
+      tls: { type: "boolean", default: false },
+      "tls-name": { type: "string", multiple: true, default: [] },
+      "cert-file": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    console.log("Usage: mediajobs-emulator [--port 9700] [--host 127.0.0.1] [--running-after-ms 1000] " +
-      "[--finished-after-ms 3000]");
+    console.log(USAGE);
     return;
+  }
+  if (!values.tls && (values["tls-name"].length > 0 || values["cert-file"])) {
+    throw new Error("--tls-name and --cert-file need --tls.");
   }
   const timeline = {
     ...(values["running-after-ms"] ? { runningAfterMs: Number(values["running-after-ms"]) } : {}),
@@ -27,8 +48,9 @@ export async function main(argv: string[]): Promise<void> {
     ...(values["finished-after-ms"] ? { finishedAfterMs: Number(values["finished-after-ms"]) } : {}),
   };
   const emulator = await startEmulator({ port: Number(values.port), host: values.host, tencent: { timeline },
-    alibaba: { timeline: mpsTimeline } });
+    alibaba: { timeline: mpsTimeline }, ...(values.tls ? { tls: { names: values["tls-name"] } } : {}) });
   console.log(`mediajobs-emulator listening on ${emulator.url}`);
+  if (emulator.certificate) printTrust(emulator, values["cert-file"]);
   console.log(`  Tencent CI: set mediajobs:ciEndpoint=${emulator.url}, ` +
     `tencentcloud:secretId=${EMULATOR_TENCENT_CREDENTIALS.secretId} and the emulator's test secretKey ` +
     `(EMULATOR_TENCENT_CREDENTIALS in pulumi-mediajobs/emulator)`);
@@ -38,4 +60,19 @@ export async function main(argv: string[]): Promise<void> {
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+}
+
+/** Writes the certificate where clients can name it, and says how to trust it. */
+function printTrust(emulator: Emulator, certFile: string | undefined): void {
+  const certificate = emulator.certificate!;
+  const file = certFile ?? join(tmpdir(), "mediajobs-emulator", `${new URL(emulator.url).port}.pem`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, certificate.cert);
+  console.log(`  TLS certificate (self-signed, made now): ${file}`);
+  console.log(`    valid for ${certificate.names.join(", ")} until ${certificate.validTo.toISOString()}`);
+  console.log(`    SHA-256 fingerprint ${certificate.fingerprint256}`);
+  console.log("  Trust it:");
+  console.log(`    pulumi-mediajobs: pulumi config set mediajobs:endpointCaFile ${file}  ` +
+    `(or MEDIAJOBS_ENDPOINT_CA_FILE=${file})`);
+  console.log(`    other Node clients: NODE_EXTRA_CA_CERTS=${file}; curl: --cacert ${file}`);
 }

@@ -15,6 +15,7 @@ import { Pipeline, PipelineStore } from "./mps/pipelines";
 import { MpsService } from "./mps/routes";
 import { FaultCounts, FaultInjector, FaultRates, ScriptedFault } from "./faults";
 import { createEmulatorServer, RequestRecord, serverUrl } from "./server";
+import { createEmulatorCertificate, EmulatorCertificate } from "./tls";
 
 export type { ObjectLister } from "./ci/batches";
 export type { CallbackRecord } from "./ci/callbacks";
@@ -24,6 +25,7 @@ export type { IProductionJob, MpsTimeline } from "./mps/iproduction";
 export type { Pipeline } from "./mps/pipelines";
 export type { RequestRecord } from "./server";
 export type { FaultCounts, FaultRates, ScriptedFault } from "./faults";
+export { LOCAL_NAMES } from "./tls";
 
 /** The credentials the emulator accepts unless told otherwise (test values, not real keys). */
 export const EMULATOR_TENCENT_CREDENTIALS = Object.freeze({
@@ -56,6 +58,12 @@ export interface EmulatorOptions {
     /** When smart-production jobs start analysing and end. */
     timeline?: Partial<MpsTimeline>;
   };
+  /**
+   * Serve HTTPS, as the real endpoints do, with a self-signed certificate made at start-up for localhost,
+   * 127.0.0.1 and ::1, plus `names` (e.g. `mts.cn-hangzhou.aliyuncs.com`, `*.ci.ap-guangzhou.myqcloud.com` for
+   * clients that check the vendor's host name). Clients trust `Emulator.certificate.cert`.
+   */
+  tls?: boolean | { names?: string[] };
   /** Faults to inject from the start (see `Emulator.faults`). */
   faults?: FaultRates;
   /** Epoch ms clock for job ages and signature times (tests). */
@@ -63,8 +71,10 @@ export interface EmulatorOptions {
 }
 
 export interface Emulator {
-  /** Base URL to use as `mediajobs:ciEndpoint`. */
+  /** Base URL to use as `mediajobs:ciEndpoint` and `mediajobs:mpsEndpoint` (`https://…` when serving TLS). */
   url: string;
+  /** With `tls`: the certificate served (PEM, names, fingerprint), what a client trusts; never the key. */
+  certificate?: Omit<EmulatorCertificate, "key">;
   /** Every request answered, in order (method, Host, path, status). */
   requests: RequestRecord[];
   ci: {
@@ -120,11 +130,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
   const requests: RequestRecord[] = [];
-  const server = createEmulatorServer({ ci, mps, faults }, (r) => requests.push(r));
-  server.listen(options.port ?? 0, options.host ?? "127.0.0.1");
+  const host = options.host ?? "127.0.0.1";
+  // The address listened on is a name clients use too (a wildcard address is not one).
+  const certificate = options.tls ? createEmulatorCertificate([...(options.tls === true ? [] : options.tls.names ?? []),
+    ...(host === "0.0.0.0" || host === "::" ? [] : [host])]) : undefined;
+  const server = createEmulatorServer({ ci, mps, faults }, (r) => requests.push(r), certificate);
+  server.listen(options.port ?? 0, host);
   await once(server, "listening");
   return {
-    url: serverUrl(server),
+    url: serverUrl(server, certificate ? "https" : "http"),
+    ...(certificate ? { certificate: { cert: certificate.cert, names: certificate.names,
+      fingerprint256: certificate.fingerprint256, validTo: certificate.validTo } } : {}),
     requests,
     ci: {
       jobs: () => store.all(), endedAt: (job) => store.endedAt(job), forgetJob: (id) => store.forget(id), queues: (bucket) => queues.forBucket(bucket),

@@ -4,7 +4,8 @@
  * services.
  */
 import { randomBytes } from "node:crypto";
-import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer, IncomingMessage, RequestListener, Server, ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import { AddressInfo } from "node:net";
 import { CiService, matchesCiHost } from "./ci/routes";
 import { FaultInjector } from "./faults";
@@ -33,8 +34,10 @@ interface Reply {
 }
 
 
-export function createEmulatorServer(services: Services, record: (r: RequestRecord) => void): Server {
-  return createServer((req, res) => {
+/** HTTP, or HTTPS when given a key and certificate (PEM); the same services either way. */
+export function createEmulatorServer(services: Services, record: (r: RequestRecord) => void,
+  tls?: { key: string; cert: string }): Server {
+  const listener: RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -42,7 +45,8 @@ export function createEmulatorServer(services: Services, record: (r: RequestReco
         if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end(`emulator error: ${e.message}`);
       });
     });
-  });
+  };
+  return tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
 }
 
 async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body: string, res: ServerResponse,
@@ -137,7 +141,7 @@ function mpsFault(fault: "throttle" | "serverError", requestId: string, host: st
   return fromMps(mpsError(status, code, message, requestId, host), requestId, retry);
 }
 
-export function serverUrl(server: Server): string {
+export function serverUrl(server: Server, protocol: "http" | "https"): string {
   const { address, port } = server.address() as AddressInfo;
-  return `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+  return `${protocol}://${address.includes(":") ? `[${address}]` : address}:${port}`;
 }

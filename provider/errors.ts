@@ -39,14 +39,16 @@ export class ConfigurationError extends MediaJobsError {
 
 /**
  * A failure below HTTP: connection refused or reset, timeout, TLS. `sent` is false when nothing left the client (the
- * cloud cannot have processed the request).
+ * cloud cannot have processed the request); `retryable` is false when trying again cannot help (a refused
+ * certificate).
  */
 export class TransportError extends MediaJobsError {
   constructor(
-    /** The system or undici code, e.g. ECONNRESET, UND_ERR_HEADERS_TIMEOUT. */
+    /** The system or undici code, e.g. ECONNRESET, UND_ERR_HEADERS_TIMEOUT, DEPTH_ZERO_SELF_SIGNED_CERT. */
     readonly networkCode: string,
     message: string,
     readonly sent: boolean,
+    readonly retryable = true,
   ) {
     super("Transport", message);
   }

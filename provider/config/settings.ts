@@ -3,6 +3,8 @@
  * `configure()`, otherwise the environment. Nothing here is captured by the serialized provider, and nothing read
  * here is ever returned as a resource output.
  */
+import { X509Certificate } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { ConfigurationError } from "../errors";
 import { DEFAULT_MAX_REQUESTS_PER_SECOND } from "../http/rate-limit";
 
@@ -26,7 +28,7 @@ interface Setting {
   env: readonly string[];
 }
 
-const SETTINGS = {
+export const SETTINGS = {
   tencentSecretId: { configKey: "tencentcloud:secretId", env: ["TENCENTCLOUD_SECRET_ID"] },
   tencentSecretKey: { configKey: "tencentcloud:secretKey", env: ["TENCENTCLOUD_SECRET_KEY"] },
   tencentSecurityToken: { configKey: "tencentcloud:securityToken", env: ["TENCENTCLOUD_SECURITY_TOKEN"] },
@@ -41,8 +43,19 @@ const SETTINGS = {
   },
   alicloudRegion: { configKey: "alicloud:region", env: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"] },
   mpsEndpoint: { configKey: "mediajobs:mpsEndpoint", env: ["MEDIAJOBS_MPS_ENDPOINT"] },
+  endpointCaFile: { configKey: "mediajobs:endpointCaFile", env: ["MEDIAJOBS_ENDPOINT_CA_FILE"] },
   maxRequestsPerSecond: { configKey: "mediajobs:maxRequestsPerSecond", env: ["MEDIAJOBS_MAX_REQUESTS_PER_SECOND"] },
 } satisfies Record<string, Setting>;
+
+/** The certificates an `https://` endpoint override is verified against, and the file they came from. */
+export interface TrustedCa {
+  file: string;
+  /** One or more PEM certificates. */
+  pem: string;
+}
+
+/** Where a user names the CA of an https:// endpoint override: for messages that tell them to. */
+export const ENDPOINT_CA_SETTING = `mediajobs:endpointCaFile / $${SETTINGS.endpointCaFile.env[0]}`;
 
 function describe(setting: Setting): string {
   return `stack config \`${setting.configKey}\` or ${setting.env.map((e) => `$${e}`).join(" / ")}`;
@@ -89,6 +102,36 @@ export class Settings {
   /** The MPS endpoint override (a base URL to connect to), if any. */
   mpsEndpointOverride(): string | undefined {
     return this.read(SETTINGS.mpsEndpoint);
+  }
+
+  /**
+   * The CA certificates (a PEM file) that `https://` endpoint overrides are verified against instead of the system's
+   * roots, read at call time so a renewed file is picked up; none when unset.
+   */
+  endpointCa(): TrustedCa | undefined {
+    const file = this.read(SETTINGS.endpointCaFile);
+    if (file === undefined) return undefined;
+    let pem: string;
+    try {
+      pem = readFileSync(file, "utf8");
+    } catch (e) {
+      throw new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", which cannot be read: ` +
+        `${(e as Error).message}.`);
+    }
+    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [];
+    if (blocks.length === 0) {
+      throw new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", which holds no PEM ` +
+        "certificate (-----BEGIN CERTIFICATE-----).");
+    }
+    for (const [i, block] of blocks.entries()) {
+      try {
+        new X509Certificate(block);
+      } catch (e) {
+        throw new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", whose certificate ` +
+          `${i + 1} cannot be parsed: ${(e as Error).message}.`);
+      }
+    }
+    return { file, pem: blocks.join("\n") + "\n" };
   }
 
   /** Requests per second per cloud API and account, for the whole stack (default 100). */

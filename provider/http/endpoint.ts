@@ -1,9 +1,12 @@
 /**
  * Endpoint overrides (design §2): the client connects to the override but sends, and signs, the canonical Host the
  * real cloud would receive. Plain http is refused for anything but loopback so credentials-bearing requests never
- * cross a network in clear text.
+ * cross a network in clear text. An `https://` override is verified as the server the client connects to: its
+ * certificate must name the override's host, and chain to the CA the user named (`mediajobs:endpointCaFile`) or,
+ * without one, to the system's roots.
  */
 import { isIP } from "node:net";
+import type { TrustedCa } from "../config/settings";
 import { ConfigurationError } from "../errors";
 
 export interface Endpoint {
@@ -11,9 +14,20 @@ export interface Endpoint {
   origin: string;
   /** The Host header sent and signed. */
   host: string;
+  /** How an https:// override's certificate is checked; absent for the real endpoints and plain http. */
+  tls?: EndpointTls;
 }
 
-export function resolveEndpoint(canonicalHost: string, override: string | undefined, settingName: string): Endpoint {
+export interface EndpointTls {
+  /** The name the certificate must hold: the override's host (a DNS name or an IP address), not the canonical one. */
+  identity: string;
+  /** The CA to trust instead of the system roots. */
+  ca?: TrustedCa;
+}
+
+/** `ca` is asked for only when the override is https:// (a CA file named but unused is never read). */
+export function resolveEndpoint(canonicalHost: string, override: string | undefined, settingName: string,
+  ca?: () => TrustedCa | undefined): Endpoint {
   if (!override) return { origin: `https://${canonicalHost}`, host: canonicalHost };
   let url: URL;
   try {
@@ -28,11 +42,18 @@ export function resolveEndpoint(canonicalHost: string, override: string | undefi
     throw new ConfigurationError(
       `${settingName} uses plain http:// to ${url.hostname}, which is not a loopback address: use https://.`);
   }
-  return { origin: url.origin, host: canonicalHost };
+  if (url.protocol === "http:") return { origin: url.origin, host: canonicalHost };
+  const trusted = ca?.();
+  return { origin: url.origin, host: canonicalHost, tls: { identity: bare(url.hostname), ...(trusted ? { ca: trusted } : {}) } };
+}
+
+/** A URL hostname without the brackets of an IPv6 literal. */
+function bare(hostname: string): string {
+  return hostname.replace(/^\[|\]$/g, "");
 }
 
 function isLoopback(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, "");
+  const h = bare(hostname);
   if (h === "localhost") return true;
   if (isIP(h) === 4) return h.startsWith("127.");
   return h === "::1";

@@ -58,7 +58,7 @@ export function mayHaveBeenProcessed(error: unknown): boolean {
  * was not processed. An ambiguous failure of a submission is never retried blindly (see lifecycle/submission.ts).
  */
 export function mayRetry(error: unknown, idempotent: boolean): boolean {
-  const retryable = error instanceof TransportError || (error instanceof CloudApiError && error.retryable);
+  const retryable = (error instanceof TransportError || error instanceof CloudApiError) && error.retryable;
   return retryable && (idempotent || !mayHaveBeenProcessed(error));
 }
 

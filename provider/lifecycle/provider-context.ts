@@ -59,6 +59,7 @@ export class ProviderContext {
     const rate = this.settings.maxRequestsPerSecond();
     return new CiClient({ bucket: inputs.bucket, region: this.settings.tencentRegion(inputs.region),
       credentials: () => this.settings.tencentCredentials(), endpointOverride: this.settings.ciEndpointOverride(),
+      endpointCa: () => this.settings.endpointCa(),
       transport: this.transport, limiter: (keyId) => this.limiters.for("ci", keyId, rate) });
   }
 
@@ -67,6 +68,7 @@ export class ProviderContext {
     const rate = this.settings.maxRequestsPerSecond();
     return new MpsClient({ region: this.settings.alibabaRegion(inputs.region),
       credentials: () => this.settings.alibabaCredentials(), endpointOverride: this.settings.mpsEndpointOverride(),
+      endpointCa: () => this.settings.endpointCa(),
       transport: this.transport, limiter: (keyId) => this.limiters.for("mps", keyId, rate) });
   }
 

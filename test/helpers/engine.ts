@@ -61,7 +61,7 @@ export class PulumiWorkspace {
       // Credentials come from stack config in these tests: keep the environment's out of the way.
       TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", MEDIAJOBS_CI_ENDPOINT: "",
       ALICLOUD_ACCESS_KEY: "", ALICLOUD_SECRET_KEY: "", ALIBABA_CLOUD_ACCESS_KEY_ID: "",
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "", MEDIAJOBS_MPS_ENDPOINT: "",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "", MEDIAJOBS_MPS_ENDPOINT: "", MEDIAJOBS_ENDPOINT_CA_FILE: "",
       ...extraEnv,
     };
   }

@@ -18,6 +18,11 @@ import { commonParams, rpcTimestamp, signedBody } from "../../provider/clients/a
 import { MPS_API_VERSION } from "../../provider/clients/alibaba/mps-client";
 import { randomUUID } from "node:crypto";
 import { request } from "undici";
+import https from "node:https";
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 
 const BUCKET = "examplebucket-1250000000";
 const REGION = "ap-guangzhou";
@@ -218,6 +223,62 @@ describe("the vendors' SDKs against the emulator", function () {
     it("a wrong secret is refused with SignatureDoesNotMatch", async () => {
       await assert.rejects(mts("wrong").searchPipeline(new $Mts.SearchPipelineRequest({})),
         (e: { code?: string }) => e.code === "SignatureDoesNotMatch");
+    });
+  });
+
+  describe("over HTTPS (the emulator's TLS, its certificate named as the CA as each SDK allows)", () => {
+    let tlsEmulator: Emulator;
+    let tlsPort: string;
+    let ca: string;
+    before(async () => {
+      tlsEmulator = await startEmulator({ tls: { names: [`mts.${MPS_REGION}.aliyuncs.com`, `*.ci.${REGION}.myqcloud.com`] } });
+      tlsPort = new URL(tlsEmulator.url).port;
+      ca = tlsEmulator.certificate!.cert;
+    });
+    after(() => tlsEmulator.close());
+
+    it("cos-nodejs-sdk-v5 over https (it takes no CA: NODE_EXTRA_CA_CERTS, in a process of its own)", async () => {
+      // The SDK's HTTP layer makes its own agents from its own options, so the process's CA list is the one way in,
+      // and Node reads NODE_EXTRA_CA_CERTS at start-up only: run the call in a child Node, as a user's program would.
+      const caFile = join(mkdtempSync(join(tmpdir(), "mediajobs-cos-ca-")), "emulator.pem");
+      writeFileSync(caFile, ca);
+      const script = `require(${JSON.stringify(join(__dirname, "..", "helpers", "vendor-hosts"))}).mapVendorHostsToLoopback();
+        const COS = require("cos-nodejs-sdk-v5");
+        new COS({ SecretId: ${JSON.stringify(TC.secretId)}, SecretKey: ${JSON.stringify(TC.secretKey)}, Protocol: "https:" })
+          .request({ Bucket: "${BUCKET}", Region: "${REGION}", Method: "GET", Key: "queue",
+            Url: "https://${BUCKET}.ci.${REGION}.myqcloud.com:${tlsPort}/queue" },
+          (err, data) => console.log(JSON.stringify(err ? { code: err.code } : { queues: data.Response.QueueList })));`;
+      const run = (env: Record<string, string>) => new Promise<Record<string, unknown>>((resolve, reject) =>
+        execFile(process.execPath, ["-e", script], { cwd: join(__dirname, "..", "..", ".."),
+          env: { ...process.env, ...env } }, (err, stdout, stderr) => (err ? reject(new Error(stderr)) :
+          resolve(JSON.parse(stdout) as Record<string, unknown>))));
+      try {
+        assert.deepEqual(await run({ NODE_EXTRA_CA_CERTS: "" }), { code: "DEPTH_ZERO_SELF_SIGNED_CERT" },
+          "untrusted until named");
+        const trusted = await run({ NODE_EXTRA_CA_CERTS: caFile });
+        assert.ok(trusted.queues, JSON.stringify(trusted));
+      } finally {
+        rmSync(dirname(caFile), { recursive: true, force: true });
+      }
+    });
+
+    it("@alicloud/pop-core over https (an https.Agent with the CA)", async () => {
+      const client = new RPCClient({ accessKeyId: ALI.accessKeyId, accessKeySecret: ALI.accessKeySecret,
+        endpoint: `https://mts.${MPS_REGION}.aliyuncs.com:${tlsPort}`, apiVersion: "2014-06-18" });
+      await assert.rejects(client.request("SearchPipeline", {}, { method: "POST", agent: new https.Agent() }),
+        /self-signed certificate/);
+      const res = await client.request<Record<string, unknown>>("SearchPipeline", {},
+        { method: "POST", agent: new https.Agent({ ca }) });
+      assert.ok(res.PipelineList, JSON.stringify(res));
+    });
+
+    it("@alicloud/mts20140618 over https (the Config's ca)", async () => {
+      const client = (trusted?: string) => new Mts(new $OpenApiUtil.Config({ accessKeyId: ALI.accessKeyId,
+        accessKeySecret: ALI.accessKeySecret, endpoint: `mts.${MPS_REGION}.aliyuncs.com:${tlsPort}`, protocol: "https",
+        regionId: MPS_REGION, ...(trusted ? { ca: trusted } : {}) }));
+      await assert.rejects(client().searchPipeline(new $Mts.SearchPipelineRequest({})), /self-signed certificate/);
+      const res = await client(ca).searchPipeline(new $Mts.SearchPipelineRequest({ state: "All" }));
+      assert.ok(res.body!.pipelineList, JSON.stringify(res.body));
     });
   });
 });

@@ -3,9 +3,9 @@
  * attempt gets a fresh nonce and timestamp and is signed again. Vendor PascalCase names stay in this layer.
  */
 import { randomUUID } from "node:crypto";
-import type { Credentials } from "../../config/settings";
+import type { Credentials, TrustedCa } from "../../config/settings";
 import { CloudApiError, InvalidResponseError } from "../../errors";
-import { resolveEndpoint } from "../../http/endpoint";
+import { EndpointTls, resolveEndpoint } from "../../http/endpoint";
 import type { RateLimiter } from "../../http/rate-limit";
 import { classifyAnswer, isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
 import type { HttpResponse, HttpTransport } from "../../http/transport";
@@ -19,6 +19,8 @@ export interface MpsClientOptions {
   /** Read on every attempt so rotated credentials are picked up. */
   credentials: () => Credentials;
   endpointOverride?: string;
+  /** The CA an https:// override is verified against (read only for one). */
+  endpointCa?: () => TrustedCa | undefined;
   transport: HttpTransport;
   /** The rate limit shared by the whole stack for this account (by key id); none when absent. */
   limiter?: (keyId: string) => RateLimiter;
@@ -33,12 +35,14 @@ export type MpsBody = Record<string, unknown>;
 export class MpsClient {
   readonly host: string;
   private readonly origin: string;
+  private readonly tls: EndpointTls | undefined;
 
   constructor(private readonly options: MpsClientOptions) {
     const endpoint = resolveEndpoint(`mts.${options.region}.aliyuncs.com`, options.endpointOverride,
-      "The MPS endpoint override (mediajobs:mpsEndpoint / MEDIAJOBS_MPS_ENDPOINT)");
+      "The MPS endpoint override (mediajobs:mpsEndpoint / MEDIAJOBS_MPS_ENDPOINT)", options.endpointCa);
     this.host = endpoint.host;
     this.origin = endpoint.origin;
+    this.tls = endpoint.tls;
   }
 
   /** Calls an MPS action; undefined parameters are dropped. Throws CloudApiError for any answer with a Code. */
@@ -57,7 +61,7 @@ export class MpsClient {
     const body = signedBody("POST", all, creds.secret);
     await this.options.limiter?.(creds.keyId).acquire();
     const res = await this.options.transport.send({
-      origin: this.origin, method: "POST", pathAndQuery: "/", body,
+      origin: this.origin, tls: this.tls, method: "POST", pathAndQuery: "/", body,
       headers: { host: this.host, "content-type": "application/x-www-form-urlencoded", "user-agent": "pulumi-mediajobs" },
     });
     return parseMpsResponse(action, res, [creds.keyId, creds.secret, creds.securityToken]);

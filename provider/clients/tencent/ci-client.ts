@@ -2,9 +2,9 @@
  * The Tencent Cloud Infinite client: serialize → sign → send → parse, with retries wrapping sign+send+parse.
  * Vendor PascalCase names stay in this layer.
  */
-import type { Credentials } from "../../config/settings";
+import type { Credentials, TrustedCa } from "../../config/settings";
 import { CloudApiError, InvalidResponseError } from "../../errors";
-import { resolveEndpoint } from "../../http/endpoint";
+import { EndpointTls, resolveEndpoint } from "../../http/endpoint";
 import { percentEncode } from "../../http/percent-encode";
 import type { RateLimiter } from "../../http/rate-limit";
 import { classifyAnswer, isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
@@ -19,6 +19,8 @@ export interface CiClientOptions {
   /** Read on every attempt so rotated credentials are picked up and nothing is held longer than needed. */
   credentials: () => Credentials;
   endpointOverride?: string;
+  /** The CA an https:// override is verified against (read only for one). */
+  endpointCa?: () => TrustedCa | undefined;
   transport: HttpTransport;
   /** The rate limit shared by the whole stack for this account (by key id); none when absent. */
   limiter?: (keyId: string) => RateLimiter;
@@ -50,12 +52,14 @@ export const CI_MAX_PAGE_SIZE = 100;
 export class CiClient {
   readonly host: string;
   readonly origin: string;
+  private readonly tls: EndpointTls | undefined;
 
   constructor(private readonly options: CiClientOptions) {
     const endpoint = resolveEndpoint(`${options.bucket}.ci.${options.region}.myqcloud.com`, options.endpointOverride,
-      "The CI endpoint override (mediajobs:ciEndpoint / MEDIAJOBS_CI_ENDPOINT)");
+      "The CI endpoint override (mediajobs:ciEndpoint / MEDIAJOBS_CI_ENDPOINT)", options.endpointCa);
     this.host = endpoint.host;
     this.origin = endpoint.origin;
+    this.tls = endpoint.tls;
   }
 
   /**
@@ -73,7 +77,7 @@ export class CiClient {
     const headers = this.signedHeaders(call, query, body, creds);
     await this.options.limiter?.(creds.keyId).acquire();
     const res = await this.options.transport.send({
-      origin: this.origin, method: call.method, pathAndQuery: call.path + queryString(query), headers, body,
+      origin: this.origin, tls: this.tls, method: call.method, pathAndQuery: call.path + queryString(query), headers, body,
     });
     return parseResponse(call.action, res);
   }

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { ConfigurationError } from "../../../provider/errors";
-import { Settings } from "../../../provider/config/settings";
+import { Settings, SETTINGS } from "../../../provider/config/settings";
+import { readFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createEmulatorCertificate } from "../../../emulator/tls";
 
 /** Settings over a given environment (never the process's), optionally with a stack config. */
 function settings(env: Record<string, string>, config?: Record<string, string>): Settings {
@@ -65,5 +70,52 @@ describe("settings", () => {
     const s = settings({ MEDIAJOBS_CI_ENDPOINT: "http://127.0.0.1:1" }, { "mediajobs:mpsEndpoint": "http://127.0.0.1:2" });
     assert.equal(s.ciEndpointOverride(), "http://127.0.0.1:1");
     assert.equal(s.mpsEndpointOverride(), "http://127.0.0.1:2");
+  });
+
+  it("are all in the README's table, each with its config key and every environment variable", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "..", "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Credentials, region and endpoints"), readme.indexOf("## Errors"));
+    const rows = section.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| setting"));
+    for (const setting of Object.values(SETTINGS)) {
+      const row = rows.find((r) => r.includes(`\`${setting.configKey}\``));
+      assert.ok(row, `README: no row for ${setting.configKey}`);
+      for (const env of setting.env) assert.ok(row.includes(`\`${env}\``), `README: ${env} missing from ${row}`);
+    }
+    const documented = [...section.matchAll(/`([a-z]+:[A-Za-z]+)`/g)].map((m) => m[1]);
+    const known = new Set(Object.values(SETTINGS).map((s) => s.configKey));
+    assert.deepEqual(documented.filter((k) => !known.has(k!)), [], "README names config keys the provider does not read");
+  });
+
+  describe("the CA of an https:// endpoint override", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mediajobs-ca-"));
+    const two = createEmulatorCertificate().cert + "some comment\n" + createEmulatorCertificate().cert;
+    const file = (name: string, text: string) => { writeFileSync(join(dir, name), text); return join(dir, name); };
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it("is none unless named, and read from the stack config before the environment, at call time", () => {
+      assert.equal(settings({}).endpointCa(), undefined);
+      const envFile = file("env.pem", two);
+      const s = settings({ MEDIAJOBS_ENDPOINT_CA_FILE: envFile });
+      const ca = s.endpointCa()!;
+      assert.equal(ca.file, envFile);
+      assert.equal(ca.pem.match(/BEGIN CERTIFICATE/g)?.length, 2, "every certificate of the file, nothing else");
+      assert.ok(!ca.pem.includes("some comment"));
+      const cfgFile = file("cfg.pem", createEmulatorCertificate().cert);
+      s.useStackConfig({ get: (k) => (k === "mediajobs:endpointCaFile" ? cfgFile : undefined) });
+      assert.equal(s.endpointCa()!.file, cfgFile);
+      writeFileSync(cfgFile, two);
+      assert.equal(s.endpointCa()!.pem.match(/BEGIN CERTIFICATE/g)?.length, 2, "a renewed file is read again");
+    });
+
+    it("names the setting and the file when the file is missing, holds no certificate or a broken one", () => {
+      const refused = (path: string, rule: RegExp) => assert.throws(
+        () => settings({}, { "mediajobs:endpointCaFile": path }).endpointCa(), (e: Error) =>
+          e instanceof ConfigurationError && e.message.includes("mediajobs:endpointCaFile") &&
+          e.message.includes("$MEDIAJOBS_ENDPOINT_CA_FILE") && e.message.includes(`"${path}"`) && rule.test(e.message));
+      refused(join(dir, "absent.pem"), /cannot be read: ENOENT/);
+      refused(file("key.pem", "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n"), /holds no PEM certificate/);
+      refused(file("broken.pem", "-----BEGIN CERTIFICATE-----\nMIIBroken\n-----END CERTIFICATE-----\n"),
+        /certificate 1 cannot be parsed/);
+    });
   });
 });

@@ -21,6 +21,21 @@ describe("endpoint override", () => {
       (e: Error) => e instanceof ConfigurationError && /mediajobs:ciEndpoint.*not a loopback/.test(e.message));
   });
 
+  it("checks an https:// override's certificate against the override's host, with the CA asked for only then", () => {
+    const ca = { file: "/etc/ca.pem", pem: "-----BEGIN CERTIFICATE-----\n…" };
+    let asked = 0;
+    const named = () => { asked++; return ca; };
+    assert.deepEqual(resolveEndpoint(HOST, "https://127.0.0.1:9700", "x", named),
+      { origin: "https://127.0.0.1:9700", host: HOST, tls: { identity: "127.0.0.1", ca } });
+    assert.deepEqual(resolveEndpoint(HOST, "https://[::1]:9700", "x").tls, { identity: "::1" }, "no CA: system roots");
+    assert.deepEqual(resolveEndpoint(HOST, "https://Gateway.Example.com/", "x", () => undefined).tls,
+      { identity: "gateway.example.com" });
+    assert.equal(asked, 1);
+    assert.equal(resolveEndpoint(HOST, "http://127.0.0.1:9700", "x", named).tls, undefined, "plain http: no TLS");
+    assert.equal(resolveEndpoint(HOST, undefined, "x", named).tls, undefined, "the real endpoint: system roots");
+    assert.equal(asked, 1, "a CA named but unused is never read");
+  });
+
   it("refuses something that is not a URL", () => {
     assert.throws(() => resolveEndpoint(HOST, "127.0.0.1:9700", "s"), ConfigurationError);
     assert.throws(() => resolveEndpoint(HOST, "ftp://127.0.0.1", "s"), ConfigurationError);

@@ -44,6 +44,9 @@ describe("retry policy", () => {
     assert.equal(mayRetry(cloud(400, "InvalidParameter"), true), false);
     assert.equal(mayRetry(invalid(502), true), true);
     assert.equal(mayRetry(invalid(200), true), false, "a garbled 200 is not retried");
+    const refusedCertificate = new TransportError("DEPTH_ZERO_SELF_SIGNED_CERT", "refused", false, false);
+    assert.equal(mayRetry(refusedCertificate, true), false, "a refused certificate stays refused");
+    assert.equal(mayHaveBeenProcessed(refusedCertificate), false);
   });
 
   it("retries a submission only when it provably was not processed", () => {
