@@ -1,15 +1,76 @@
 /**
- * The names of CiMediaJob's inputs and outputs: the one list the provider, the SDK class and the README are checked
- * against (test/unit/shape-agreement.test.ts).
+ * CiMediaJob's shape, declared once: the resource schema, the provider's name lists and the checks of the SDK class
+ * and the README's tables (test/unit/shape-agreement.test.ts) come from it.
  */
-export const CI_MEDIA_JOB_SHAPE = {
-  inputs: [
-    "bucket", "region", "tag", "input", "operation", "queueId", "queueType", "callBack", "callBackFormat",
-    "callBackType", "callBackMqConfig", "triggers", "timeoutSeconds", "skipAwait",
-  ],
-  /** What the cloud reports (outputs hold every input too). */
-  outputs: [
-    "jobId", "state", "code", "message", "creationTime", "startTime", "endTime", "queueId", "outputObjects",
-    "spriteObjects", "mediaInfo",
-  ],
-} as const;
+import { CI_CALLBACK, CI_OUTPUT, CI_TAG_PARAMETERS } from "../ci-operation/shape";
+import { WAIT_KNOB_INPUTS } from "../lifecycle/wait-knobs-shape";
+import { namesOf, object, opt, req, ResourceSpec, t } from "../schema/declare";
+import { WAIT_KNOBS } from "../lifecycle/wait-knobs";
+
+const OPERATION = object("CiOperation", "The tag's parameters (a template, or the nodes of the tag), the output, " +
+  "userData and jobLevel.", {
+  ...CI_TAG_PARAMETERS,
+  output: opt(t.object(CI_OUTPUT), "Where the job writes its results (not for MediaInfo and the other tags " +
+    "that write nothing)."),
+  userData: opt(t.string(), "Printable ASCII, at most 1024 characters; echoed in callbacks."),
+  jobLevel: opt(t.integer(), "0, 1 or 2; higher runs first."),
+});
+
+export const CI_OUTPUT_OBJECT = object("CiOutputObject", "One object the job wrote, with its MD5 where CI gives it.", {
+  bucket: req(t.string(), "`<BucketName-APPID>`."),
+  region: req(t.string(), "The bucket's region."),
+  object: req(t.string(), "The object's name."),
+  md5: opt(t.string(), "The object's MD5."),
+});
+
+const MEDIA_INFO_STREAMS = object("CiMediaInfoStreams", "The media's streams, each a map of CI's fields.", {
+  video: opt(t.array(t.map(t.string())), "Video streams."),
+  audio: opt(t.array(t.map(t.string())), "Audio streams."),
+  subtitle: opt(t.any(), "Subtitle streams."),
+});
+
+const MEDIA_INFO = object("CiMediaInfo", "MediaInfo as CI reports it, keys in camelCase, values strings.", {
+  format: opt(t.map(t.string()), "The container: formatName, duration, bitrate, size, …"),
+  stream: opt(t.object(MEDIA_INFO_STREAMS), "The streams."),
+});
+
+export const CI_MEDIA_JOB: ResourceSpec = {
+  name: "CiMediaJob",
+  description: "A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` " +
+    "submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, " +
+    "Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job " +
+    "that has not started running and otherwise forgets it.",
+  inputs: {
+    bucket: req(t.string(), "`<BucketName-APPID>` with media processing enabled."),
+    region: opt(t.string(), "The bucket's region (falls back to the provider's Tencent Cloud region)."),
+    tag: req(t.string(), "The job's kind: SmartCover, MediaInfo, Snapshot, Transcode, Animation, … (any CI job tag)."),
+    input: req(t.object(object("CiInput", "The object to process.", {
+      object: req(t.string(), "The object's name in the bucket."),
+    })), "The object to process."),
+    operation: req(t.object(OPERATION), "What the job does."),
+    queueId: opt(t.string(), "The queue to run in (default: the bucket's queue of `queueType`)."),
+    queueType: opt(t.string(["Transcoding", "SpeedTranscoding"]),
+      "SpeedTranscoding sends the job to the bucket's speed queue."),
+    ...CI_CALLBACK,
+    ...WAIT_KNOB_INPUTS,
+  },
+  outputs: {
+    jobId: req(t.string(), "The CI job id (`j…`), the resource's id."),
+    state: req(t.string(), "The job's state in CI's spelling: Submitted, Running, Success, Failed, Pause, Cancel."),
+    code: opt(t.string(), "CI's result code (`Success`, or the failure code)."),
+    message: opt(t.string(), "CI's result message."),
+    creationTime: opt(t.string(), "When the job was created."),
+    startTime: opt(t.string(), "When the job started."),
+    endTime: opt(t.string(), "When the job ended."),
+    queueId: opt(t.string(), "The queue the job ran in."),
+    outputObjects: opt(t.array(t.object(CI_OUTPUT_OBJECT)), "The objects the job wrote (`${Number}` expanded)."),
+    spriteObjects: opt(t.array(t.object(CI_OUTPUT_OBJECT)), "For Snapshot jobs with sprites: the sprite sheets " +
+      "written."),
+    mediaInfo: opt(t.object(MEDIA_INFO), "For MediaInfo jobs: the media's format and streams."),
+  },
+  idOutput: "jobId",
+  updatable: [...WAIT_KNOBS],
+};
+
+/** The names of CiMediaJob's inputs and outputs (outputs hold every input too). */
+export const CI_MEDIA_JOB_SHAPE = namesOf(CI_MEDIA_JOB);

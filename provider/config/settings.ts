@@ -23,29 +23,54 @@ export interface Credentials {
   securityToken?: string;
 }
 
-interface Setting {
+export interface Setting {
+  /** The key on the dynamic path (the stack config the engine gives every dynamic provider). */
   configKey: string;
+  /** The provider's own config key on the plugin path (`mediajobs:<providerKey>`), an input of `Provider`. */
+  providerKey: string;
   env: readonly string[];
+  description: string;
+  secret?: boolean;
+  /** A string unless said otherwise. */
+  type?: "number";
 }
 
 export const SETTINGS = {
-  tencentSecretId: { configKey: "tencentcloud:secretId", env: ["TENCENTCLOUD_SECRET_ID"] },
-  tencentSecretKey: { configKey: "tencentcloud:secretKey", env: ["TENCENTCLOUD_SECRET_KEY"] },
-  tencentSecurityToken: { configKey: "tencentcloud:securityToken", env: ["TENCENTCLOUD_SECURITY_TOKEN"] },
-  tencentRegion: { configKey: "tencentcloud:region", env: ["TENCENTCLOUD_REGION"] },
-  ciEndpoint: { configKey: "mediajobs:ciEndpoint", env: ["MEDIAJOBS_CI_ENDPOINT"] },
-  alicloudAccessKey: { configKey: "alicloud:accessKey", env: ["ALICLOUD_ACCESS_KEY", "ALIBABA_CLOUD_ACCESS_KEY_ID"] },
-  alicloudSecretKey: {
-    configKey: "alicloud:secretKey", env: ["ALICLOUD_SECRET_KEY", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
-  },
-  alicloudSecurityToken: {
-    configKey: "alicloud:securityToken", env: ["ALICLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_SECURITY_TOKEN"],
-  },
-  alicloudRegion: { configKey: "alicloud:region", env: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"] },
-  mpsEndpoint: { configKey: "mediajobs:mpsEndpoint", env: ["MEDIAJOBS_MPS_ENDPOINT"] },
-  endpointCaFile: { configKey: "mediajobs:endpointCaFile", env: ["MEDIAJOBS_ENDPOINT_CA_FILE"] },
-  maxRequestsPerSecond: { configKey: "mediajobs:maxRequestsPerSecond", env: ["MEDIAJOBS_MAX_REQUESTS_PER_SECOND"] },
+  tencentSecretId: { configKey: "tencentcloud:secretId", providerKey: "tencentcloudSecretId",
+    env: ["TENCENTCLOUD_SECRET_ID"], description: "Tencent Cloud SecretId.", secret: true },
+  tencentSecretKey: { configKey: "tencentcloud:secretKey", providerKey: "tencentcloudSecretKey",
+    env: ["TENCENTCLOUD_SECRET_KEY"], description: "Tencent Cloud SecretKey.", secret: true },
+  tencentSecurityToken: { configKey: "tencentcloud:securityToken", providerKey: "tencentcloudSecurityToken",
+    env: ["TENCENTCLOUD_SECURITY_TOKEN"], description: "Tencent Cloud STS token, with temporary keys.", secret: true },
+  tencentRegion: { configKey: "tencentcloud:region", providerKey: "tencentcloudRegion", env: ["TENCENTCLOUD_REGION"],
+    description: "Tencent Cloud region, for resources that name none." },
+  ciEndpoint: { configKey: "mediajobs:ciEndpoint", providerKey: "ciEndpoint", env: ["MEDIAJOBS_CI_ENDPOINT"],
+    description: "A base URL to connect to instead of the CI endpoint (requests keep the canonical Host); plain " +
+      "http:// only to loopback." },
+  alicloudAccessKey: { configKey: "alicloud:accessKey", providerKey: "alicloudAccessKey",
+    env: ["ALICLOUD_ACCESS_KEY", "ALIBABA_CLOUD_ACCESS_KEY_ID"], description: "Alibaba Cloud AccessKey id.",
+    secret: true },
+  alicloudSecretKey: { configKey: "alicloud:secretKey", providerKey: "alicloudSecretKey",
+    env: ["ALICLOUD_SECRET_KEY", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"], description: "Alibaba Cloud AccessKey secret.",
+    secret: true },
+  alicloudSecurityToken: { configKey: "alicloud:securityToken", providerKey: "alicloudSecurityToken",
+    env: ["ALICLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_SECURITY_TOKEN"],
+    description: "Alibaba Cloud STS token, with temporary keys.", secret: true },
+  alicloudRegion: { configKey: "alicloud:region", providerKey: "alicloudRegion",
+    env: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"], description: "Alibaba Cloud region, for resources that name none." },
+  mpsEndpoint: { configKey: "mediajobs:mpsEndpoint", providerKey: "mpsEndpoint", env: ["MEDIAJOBS_MPS_ENDPOINT"],
+    description: "A base URL to connect to instead of the MPS endpoint (requests keep the canonical Host); plain " +
+      "http:// only to loopback." },
+  endpointCaFile: { configKey: "mediajobs:endpointCaFile", providerKey: "endpointCaFile",
+    env: ["MEDIAJOBS_ENDPOINT_CA_FILE"], description: "A PEM file of the CA that https:// endpoint overrides are " +
+      "verified against, instead of the system's roots." },
+  maxRequestsPerSecond: { configKey: "mediajobs:maxRequestsPerSecond", providerKey: "maxRequestsPerSecond",
+    env: ["MEDIAJOBS_MAX_REQUESTS_PER_SECOND"], type: "number",
+    description: "Requests per second per cloud API and account, for the whole stack (default 100)." },
 } satisfies Record<string, Setting>;
+
+/** Every setting, in the order above. */
+export const SETTING_LIST: readonly Setting[] = Object.values(SETTINGS);
 
 /** The certificates an `https://` endpoint override is verified against, and the file they came from. */
 export interface TrustedCa {

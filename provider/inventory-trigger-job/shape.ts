@@ -1,9 +1,81 @@
 /**
- * The names of InventoryTriggerJob's inputs and outputs: the one list the provider, the SDK class and the README are
- * checked against (test/unit/shape-agreement.test.ts).
+ * InventoryTriggerJob's shape, declared once: the resource schema, the provider's name lists and the checks of the
+ * SDK class and the README's tables (test/unit/shape-agreement.test.ts) come from it.
  */
-export const INVENTORY_TRIGGER_JOB_SHAPE = {
-  inputs: ["bucket", "region", "name", "type", "input", "operation", "triggers", "timeoutSeconds", "skipAwait"],
-  /** What the cloud reports (outputs hold every input too). */
-  outputs: ["jobId", "state", "progress", "code", "message", "times", "childJobs"],
-} as const;
+import { CI_CALLBACK, CI_OUTPUT, CI_TAG_PARAMETERS } from "../ci-operation/shape";
+import { DOCUMENTED_TAGS } from "../ci-operation/tags";
+import { WAIT_KNOBS } from "../lifecycle/wait-knobs";
+import { WAIT_KNOB_INPUTS } from "../lifecycle/wait-knobs-shape";
+import { namesOf, object, opt, req, ResourceSpec, t } from "../schema/declare";
+
+const BATCH_INPUT = object("BatchInput", "Which objects to process: exactly one of the four.", {
+  manifest: opt(t.string(), "A COS inventory manifest.json."),
+  urlFile: opt(t.string(), "A file listing object URLs."),
+  prefix: opt(t.string(), "Every object under this prefix."),
+  object: opt(t.string(), "One object."),
+});
+
+const JOB_PARAM = object("BatchJobParam", "Type Job: a template, or the tag's parameters.", CI_TAG_PARAMETERS);
+
+const BATCH_OPERATION = object("BatchOperation", "What to do with each object.", {
+  timeInterval: opt(t.object(object("BatchTimeInterval", "Only objects uploaded in this window.", {
+    start: opt(t.string(), "`%Y-%m-%dT%H:%M:%S%z` (e.g. 2024-01-01T00:00:00+0800)."),
+    end: opt(t.string(), "`%Y-%m-%dT%H:%M:%S%z`."),
+  })), "Only objects uploaded in this window."),
+  tag: opt(t.string(DOCUMENTED_TAGS), "Type Job: the media job to run on each object."),
+  jobParam: opt(t.object(JOB_PARAM), "Type Job: a template, or the tag's parameters (`transcode`, `smartCover`, " +
+    "`snapshot`, …)."),
+  output: opt(t.object(CI_OUTPUT), "Type Job: where each object's result goes; `${InventoryTriggerJobId}` may " +
+    "appear in the object name."),
+  queueId: opt(t.string(), "Type Job: the queue the child jobs run in (required)."),
+  userData: opt(t.string(), "Echoed in callbacks."),
+  jobLevel: opt(t.integer(), "0, 1 or 2; higher runs first."),
+  ...CI_CALLBACK,
+  workflowIds: opt(t.oneOf(t.array(t.string()), t.string()), "Type Workflow: the workflows to trigger (required)."),
+});
+
+const CHILD_JOBS = object("ChildJobSummary", "Type Job: what happened to the objects.", {
+  total: req(t.integer(), "How many child jobs there were."),
+  byState: req(t.map(t.integer()), "Counts by CI state (Success, Failed, Cancel, Running, …)."),
+  failed: req(t.array(t.object(object("FailedObject", "One child job that failed.", {
+    jobId: req(t.string(), "The child job's id."),
+    object: req(t.string(), "The object it processed."),
+    code: req(t.string(), "CI's failure code."),
+    message: req(t.string(), "CI's failure message."),
+  }))), "The failed objects with their codes (at most 20)."),
+  truncated: req(t.boolean(), "True when there were more child jobs (or failures) than were read."),
+});
+
+export const INVENTORY_TRIGGER_JOB: ResourceSpec = {
+  name: "InventoryTriggerJob",
+  description: "A Tencent Cloud Infinite batch job over a prefix, an inventory manifest, a URL list or one object: " +
+    "each object gets a media job (Type Job) or triggers workflows (Type Workflow). `pulumi up` submits it and " +
+    "waits until CI reports a terminal state.",
+  inputs: {
+    bucket: req(t.string(), "`<BucketName-APPID>` with media processing enabled."),
+    region: opt(t.string(), "The bucket's region (falls back to the provider's Tencent Cloud region)."),
+    name: req(t.string(), "At most 128 letters, digits, `-` and `_`."),
+    type: opt(t.string(["Job", "Workflow"]), "Job (default) or Workflow."),
+    input: req(t.object(BATCH_INPUT), "Which objects to process."),
+    operation: req(t.object(BATCH_OPERATION), "What to do with each object."),
+    ...WAIT_KNOB_INPUTS,
+  },
+  outputs: {
+    jobId: req(t.string(), "The batch job id, the resource's id."),
+    state: req(t.string(), "The batch's state in CI's spelling."),
+    progress: opt(t.string(), "Percent of objects processed, as CI reports it (e.g. `66%`)."),
+    code: opt(t.string(), "CI's result code."),
+    message: opt(t.string(), "CI's result message."),
+    times: opt(t.object(object("BatchTimes", "When the batch was created, started and ended.", {
+      creationTime: req(t.string(), "Created."),
+      startTime: req(t.string(), "Started."),
+      endTime: req(t.string(), "Ended."),
+    })), "When the batch was created, started and ended."),
+    childJobs: opt(t.object(CHILD_JOBS), "Type Job: what happened to the objects."),
+  },
+  idOutput: "jobId",
+  updatable: [...WAIT_KNOBS],
+};
+
+/** The names of InventoryTriggerJob's inputs and outputs (outputs hold every input too). */
+export const INVENTORY_TRIGGER_JOB_SHAPE = namesOf(INVENTORY_TRIGGER_JOB);

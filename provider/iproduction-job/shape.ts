@@ -1,12 +1,47 @@
 /**
- * The names of IProductionJob's inputs and outputs: the one list the provider, the SDK class and the README are
- * checked against (test/unit/shape-agreement.test.ts).
+ * IProductionJob's shape, declared once: the resource schema, the provider's name lists and the checks of the SDK
+ * class and the README's tables (test/unit/shape-agreement.test.ts) come from it.
  */
-export const IPRODUCTION_JOB_SHAPE = {
-  inputs: [
-    "region", "functionName", "input", "output", "jobParams", "modelId", "pipelineId", "notifyUrl", "userData",
-    "scheduleParams", "triggers", "timeoutSeconds", "skipAwait",
-  ],
-  /** What the cloud reports (outputs hold every input too). */
-  outputs: ["jobId", "state", "code", "message", "result", "outputFiles", "pipelineId"],
-} as const;
+import { WAIT_KNOBS } from "../lifecycle/wait-knobs";
+import { WAIT_KNOB_INPUTS } from "../lifecycle/wait-knobs-shape";
+import { namesOf, object, opt, req, ResourceSpec, t } from "../schema/declare";
+
+const OSS_URL = "`oss://<bucket>.oss-<region>.aliyuncs.com/<object>`";
+
+export const IPRODUCTION_JOB: ResourceSpec = {
+  name: "IProductionJob",
+  description: "An Alibaba Cloud MPS smart-production job (Cover, ImageCartoonize, CaptionExtraction, …). " +
+    "`pulumi up` submits it and waits until MPS reports Success or Fail; its result becomes outputs.",
+  inputs: {
+    region: opt(t.string(), "MPS region (falls back to the provider's Alibaba Cloud region)."),
+    functionName: req(t.string(), "The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction."),
+    input: opt(t.string(), `${OSS_URL}; required by the algorithms that process a file.`),
+    output: opt(t.string(), `${OSS_URL} with \`{source}\`, \`{timestamp}\`, \`{sequenceId}\`, \`{resultType}\`.`),
+    jobParams: opt(t.map(t.any()), "The algorithm's parameters, sent as a JSON string."),
+    modelId: opt(t.string(), "The model to use."),
+    pipelineId: opt(t.string(), "A pipeline id; without it MPS uses the region's default pipeline."),
+    notifyUrl: opt(t.string(), "An MNS queue or topic for the job's notification."),
+    userData: opt(t.string(), "Echoed in the notification."),
+    scheduleParams: opt(t.oneOf(t.map(t.any()), t.string()), "Scheduling parameters: an object (sent as JSON) or " +
+      "a JSON string."),
+    ...WAIT_KNOB_INPUTS,
+  },
+  outputs: {
+    jobId: req(t.string(), "The MPS job id, the resource's id."),
+    state: req(t.string(), "MPS's spelling: Queuing, Analysing, Success, Fail."),
+    code: opt(t.string(), "MPS's result code."),
+    message: opt(t.string(), "MPS's result message."),
+    result: opt(t.object(object("IProductionResult", "The job's Result, both JSON levels parsed.", {
+      code: req(t.string(), "The algorithm's result code."),
+      message: req(t.string(), "The algorithm's result message."),
+      data: opt(t.any(), "The algorithm's data (typed for the algorithms the README lists)."),
+    })), "The job's Result, both JSON levels parsed."),
+    outputFiles: opt(t.array(t.string()), "The objects the job wrote, as full `oss://` URLs."),
+    pipelineId: opt(t.string(), "The pipeline the job ran in: the one given, or the region's default one."),
+  },
+  idOutput: "jobId",
+  updatable: [...WAIT_KNOBS],
+};
+
+/** The names of IProductionJob's inputs and outputs (outputs hold every input too). */
+export const IPRODUCTION_JOB_SHAPE = namesOf(IPRODUCTION_JOB);

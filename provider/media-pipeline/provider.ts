@@ -10,10 +10,10 @@ import { providerEnv, ProviderOptions } from "../lifecycle/provider-context";
 import { alicloudPipelines } from "./alicloud";
 import { outputs, PipelineBackend, Props } from "./backend";
 import { checkMediaPipeline, withDefaults } from "./check";
-import { MEDIA_PIPELINE_SHAPE } from "./shape";
+import { MEDIA_PIPELINE, MEDIA_PIPELINE_SHAPE } from "./shape";
 import { tencentcloudQueues } from "./tencentcloud";
 
-const UPDATABLE: ReadonlySet<string> = new Set(["name", "state", "notifyConfig", "role"]);
+const UPDATABLE: ReadonlySet<string> = new Set(MEDIA_PIPELINE.updatable);
 /** Omitted, these keep what the cloud has: not a change. */
 const DEFAULTED: Record<string, ReadonlySet<string>> = {
   alicloud: new Set(["speedLevel"]),

@@ -1,11 +1,68 @@
 /**
- * The names of MediaPipeline's inputs and outputs, for both clouds: the one list the provider, the SDK class and the
- * README are checked against (test/unit/shape-agreement.test.ts).
+ * MediaPipeline's shape, declared once: the resource schema, the provider's name lists and the checks of the SDK
+ * class and the README's tables (test/unit/shape-agreement.test.ts) come from it. One resource for both clouds:
+ * `cloud` says which inputs apply (check() enforces it), so the schema holds the union of both.
  */
-export const MEDIA_PIPELINE_SHAPE = {
-  inputs: ["cloud", "region", "name", "state", "speed", "speedLevel", "notifyConfig", "role", "bucket", "queueId",
-    "category"],
-  /** What the cloud reports (outputs hold every input too): MPS pipelines and CI queues. */
-  outputs: ["pipelineId", "name", "state", "speed", "speedLevel", "quotaAllocate", "notifyConfig", "role", "queueId",
-    "category", "maxSize", "maxConcurrent", "original"],
-} as const;
+import { MQ_REGIONS } from "../ci-operation/tags";
+import { namesOf, object, opt, req, ResourceSpec, t } from "../schema/declare";
+
+const NOTIFY_CONFIG = object("MediaPipelineNotifyConfig", "Where job notifications go. MPS (alicloud): `topic` or " +
+  "`queueName`. CI (tencentcloud): the queue's notification settings as `PUT /queue` takes them.", {
+  topic: opt(t.string(), "alicloud: an MNS topic."),
+  queueName: opt(t.string(), "alicloud: an MNS queue."),
+  state: opt(t.string(["On", "Off"]), "tencentcloud: On or Off."),
+  url: opt(t.string(), "tencentcloud: the callback URL (type Url)."),
+  type: opt(t.string(["Url", "TDMQ"]), "tencentcloud: Url or TDMQ."),
+  event: opt(t.string(), "tencentcloud: which events notify, e.g. TaskFinish,WorkflowFinish."),
+  resultFormat: opt(t.string(["XML", "JSON"]), "tencentcloud: XML or JSON."),
+  mqMode: opt(t.string(["Queue", "Topic"]), "tencentcloud, TDMQ: Queue or Topic."),
+  mqRegion: opt(t.string(MQ_REGIONS), "tencentcloud, TDMQ: the region."),
+  mqName: opt(t.string(), "tencentcloud, TDMQ: the queue or topic."),
+});
+
+export const MEDIA_PIPELINE: ResourceSpec = {
+  name: "MediaPipeline",
+  description: "An Alibaba Cloud MPS pipeline (`cloud: alicloud`, added and deleted), or a Tencent Cloud Infinite " +
+    "queue (`cloud: tencentcloud`, adopted: CI has no API to create or delete queues; destroy restores the " +
+    "settings it had).",
+  inputs: {
+    cloud: req(t.string(["alicloud", "tencentcloud"]), "alicloud for an MPS pipeline, tencentcloud for a CI queue."),
+    region: opt(t.string(), "The region (falls back to the provider's region of that cloud)."),
+    name: opt(t.string(), "The name (required for alicloud, at most 128 bytes); for tencentcloud, omitted keeps the " +
+      "queue's own."),
+    state: opt(t.string(["Active", "Paused"]), "Active (default) or Paused: queued jobs wait, running jobs go on."),
+    speed: opt(t.string(), "alicloud: Standard (default), Boost, NarrowBandHDV2, AIVideoCover, AIVideoTag, … " +
+      "Cannot change: replaces."),
+    speedLevel: opt(t.integer(), "alicloud: 1–3. Cannot change: replaces."),
+    notifyConfig: opt(t.object(NOTIFY_CONFIG), "Where job notifications go."),
+    role: opt(t.string(), "alicloud: a RAM role for MPS to assume."),
+    bucket: opt(t.string(), "tencentcloud: `<BucketName-APPID>` with media processing enabled (required)."),
+    queueId: opt(t.string(), "tencentcloud: the queue to adopt; without it, the bucket's only queue of `category`."),
+    category: opt(t.string(["Transcoding", "SpeedTranscoding"]), "tencentcloud: Transcoding (default) or " +
+      "SpeedTranscoding: which queue to adopt when `queueId` is omitted."),
+  },
+  outputs: {
+    pipelineId: req(t.string(), "The pipeline or queue id, the resource's id."),
+    name: req(t.string(), "The name the cloud holds."),
+    state: req(t.string(), "Active or Paused."),
+    speed: opt(t.string(), "alicloud: the pipeline's speed."),
+    speedLevel: opt(t.integer(), "alicloud: the speed level."),
+    quotaAllocate: opt(t.integer(), "alicloud: the pipeline's quota."),
+    notifyConfig: opt(t.object(NOTIFY_CONFIG), "Where job notifications go, as the cloud holds it."),
+    role: opt(t.string(), "alicloud: the RAM role."),
+    queueId: opt(t.string(), "tencentcloud: the queue id."),
+    category: opt(t.string(), "tencentcloud: the queue's category."),
+    maxSize: opt(t.integer(), "tencentcloud: how many jobs the queue holds."),
+    maxConcurrent: opt(t.integer(), "tencentcloud: how many jobs run at once."),
+    original: opt(t.object(object("QueueSettings", "What the queue held when it was adopted; restored on destroy.", {
+      name: req(t.string(), "The queue's name."),
+      state: req(t.string(), "The queue's state."),
+      notifyConfig: req(t.object(NOTIFY_CONFIG), "The queue's notification settings."),
+    })), "tencentcloud: the queue's settings before adoption."),
+  },
+  idOutput: "pipelineId",
+  updatable: ["name", "state", "notifyConfig", "role"],
+};
+
+/** The names of MediaPipeline's inputs and outputs (outputs hold every input too). */
+export const MEDIA_PIPELINE_SHAPE = namesOf(MEDIA_PIPELINE);

@@ -1,0 +1,137 @@
+/**
+ * The declared shape of a CI media operation's parts, shared by CiMediaJob (`operation`) and InventoryTriggerJob
+ * (`operation.jobParam`, `operation.output`): the typed tag parameters, the output, the TDMQ settings. Mirrors
+ * `types.ts`; the nodes passed through untyped are `any` here.
+ */
+import { object, opt, req, t } from "../schema/declare";
+import { MQ_REGIONS } from "./tags";
+
+const passThrough = (what: string) => opt(t.any(), `${what}: the document's nodes in camelCase, passed through ` +
+  "(camelCase → PascalCase).");
+
+export const CI_TIME_INTERVAL = object("CiTimeInterval", "A part of the input, in seconds.", {
+  start: opt(t.number(), "Seconds from the start."),
+  duration: opt(t.number(), "Seconds."),
+});
+
+export const CI_SMART_COVER = object("CiSmartCover", "SmartCover: the best frames of a video as covers.", {
+  format: opt(t.string(["jpg", "png", "webp"]), "Image format."),
+  width: opt(t.integer(), "128–4096."),
+  height: opt(t.integer(), "128–4096."),
+  count: opt(t.integer(), "1–10, default 3. More than 1 needs `${Number}` in the output object name."),
+  deleteDuplicates: opt(t.boolean(), "Drop near-identical covers."),
+});
+
+export const CI_SNAPSHOT = object("CiSnapshot",
+  "Snapshot: frames at intervals, evenly spread, or at key frames; optionally a sprite sheet.", {
+    mode: opt(t.string(["Interval", "Average", "KeyFrame"]), "How frames are chosen."),
+    start: opt(t.number(), "Seconds from the start."),
+    timeInterval: opt(t.number(), "Seconds between frames (Interval)."),
+    count: opt(t.integer(), "How many frames. More than 1 needs `${Number}` in the output object name."),
+    width: opt(t.integer(), "Frame width."),
+    height: opt(t.integer(), "Frame height."),
+    snapshotOutMode: opt(t.string(["OnlySnapshot", "OnlySprite", "SnapshotAndSprite"]),
+      "OnlySnapshot (default), OnlySprite or SnapshotAndSprite; sprites go to `output.spriteObject` (jpg)."),
+    spriteSnapshotConfig: opt(t.map(t.any()),
+      "Sprite layout: cellWidth, cellHeight, padding, margin, color, columns, lines, … (passed through)."),
+  });
+
+const CI_CONTAINER = object("CiContainer", "The container to write.", {
+  format: req(t.string(), "The container format, e.g. mp4, hls, gif, webp."),
+});
+
+const CI_VIDEO = object("CiVideo", "Video stream parameters.", {
+  codec: opt(t.string(), "e.g. H.264, H.265, gif."),
+  width: opt(t.integer(), "Pixels."),
+  height: opt(t.integer(), "Pixels."),
+  fps: opt(t.number(), "Frames per second."),
+  bitrate: opt(t.integer(), "kbps."),
+  crf: opt(t.number(), "Constant rate factor."),
+});
+
+const CI_AUDIO = object("CiAudio", "Audio stream parameters.", {
+  codec: opt(t.string(), "e.g. aac, mp3."),
+  samplerate: opt(t.integer(), "Hz."),
+  bitrate: opt(t.integer(), "kbps."),
+  channels: opt(t.integer(), "1–8."),
+});
+
+export const CI_TRANSCODE = object("CiTranscode", "Transcode parameters (or use `templateId`).", {
+  container: opt(t.object(CI_CONTAINER), "The container to write."),
+  video: opt(t.object(CI_VIDEO), "Video stream parameters."),
+  audio: opt(t.object(CI_AUDIO), "Audio stream parameters."),
+  timeInterval: opt(t.object(CI_TIME_INTERVAL), "Only this part of the input."),
+  transConfig: opt(t.map(t.any()), "Transcoding options (passed through)."),
+});
+
+export const CI_ANIMATION = object("CiAnimation", "Animation parameters (or use `templateId`).", {
+  container: opt(t.object(CI_CONTAINER), "`gif` or `webp`."),
+  video: opt(t.object(CI_VIDEO), "Frame size and rate."),
+  timeInterval: opt(t.object(CI_TIME_INTERVAL), "Only this part of the input."),
+});
+
+export const CI_STREAM_EXTRACT = object("CiStreamExtract",
+  "One stream to extract: its index in the input's MediaInfo (Stream.Video/Audio.Index) and where it goes.", {
+    index: req(t.oneOf(t.integer(), t.string()), "The stream's index."),
+    object: req(t.string(), "The object to write it to."),
+  });
+
+export const CI_OUTPUT = object("CiOutput", "Where the job writes its results.", {
+  region: req(t.string(), "The bucket's region."),
+  bucket: req(t.string(), "`<BucketName-APPID>`."),
+  object: opt(t.string(), "Object name; may hold the placeholders `${Number}`, `${jobid}`, `${ext}`, sent literally. " +
+    "Required except for Snapshot (with `spriteObject`), VoiceSeparate (with `auObject`) and StreamExtract (with " +
+    "`streamExtract`)."),
+  spriteObject: opt(t.string(), "Snapshot: the sprite sheets (jpg); `${Number}` when `snapshot.count` > 1."),
+  auObject: opt(t.string(), "VoiceSeparate: the voice (or background) result."),
+  streamExtract: opt(t.array(t.object(CI_STREAM_EXTRACT)),
+    "StreamExtract: one object per extracted stream (required for StreamExtract)."),
+});
+
+export const CI_DIGITAL_WATERMARK = object("CiDigitalWatermark",
+  "An invisible text watermark (Transcode, VideoProcess, SuperResolution, DigitalWatermark).", {
+    message: req(t.string(), "At most 64 letters, digits, `_`, `-` and `*`."),
+    type: req(t.string(["Text"]), "`Text` (the only type)."),
+    version: req(t.string(["V1"]), "`V1` (the only version)."),
+    ignoreError: opt(t.boolean(), "Go on when watermarking fails (not for DigitalWatermark jobs). Default false."),
+  });
+
+/** The parameter nodes of the documented tags (each for the tags `PARAMETER_NODE_TAGS` names), and the template. */
+export const CI_TAG_PARAMETERS = {
+  templateId: opt(t.string(), "A template id; it wins over inline parameters."),
+  transcodeTemplateId: opt(t.string(), "VideoProcess, SuperResolution, SDRtoHDR: the transcoding template."),
+  smartCover: opt(t.object(CI_SMART_COVER), "SmartCover parameters."),
+  snapshot: opt(t.object(CI_SNAPSHOT), "Snapshot parameters."),
+  transcode: opt(t.object(CI_TRANSCODE), "Transcode parameters (also VideoProcess, SuperResolution, SDRtoHDR)."),
+  animation: opt(t.object(CI_ANIMATION), "Animation parameters."),
+  digitalWatermark: opt(t.object(CI_DIGITAL_WATERMARK), "An invisible text watermark."),
+  watermark: passThrough("Transcode, SDRtoHDR, VideoProcess, SuperResolution: a watermark (CreateMediaTemplate's " +
+    "Watermark)"),
+  watermarkTemplateId: opt(t.string(), "A watermark template id."),
+  removeWatermark: passThrough("Transcode: remove a watermark"),
+  speechRecognition: passThrough("SpeechRecognition parameters"),
+  concatTemplate: passThrough("Concat parameters"),
+  voiceSeparate: passThrough("VoiceSeparate parameters"),
+  videoMontage: passThrough("VideoMontage parameters"),
+  sdrToHdr: passThrough("SDRtoHDR parameters (sent as `SDRtoHDR`)"),
+  videoProcess: passThrough("VideoProcess parameters"),
+  superResolution: passThrough("SuperResolution parameters"),
+  segment: passThrough("Segment parameters"),
+  extractDigitalWatermark: passThrough("ExtractDigitalWatermark parameters"),
+  videoTag: passThrough("VideoTag parameters"),
+  ttsTpl: passThrough("Tts parameters"),
+} as const;
+
+export const CI_MQ_CONFIG = object("CiMqConfig", "Where TDMQ callbacks go.", {
+  mqMode: opt(t.string(["Queue", "Topic"]), "Queue or Topic."),
+  mqRegion: opt(t.string(MQ_REGIONS), "sh, bj, gz, cd or hk."),
+  mqName: opt(t.string(), "The queue or topic."),
+});
+
+/** The callback settings a CI job (and a Type Job batch) takes. */
+export const CI_CALLBACK = {
+  callBack: opt(t.string(), "A URL for this job's callback, or `no` to turn off the queue's callback for it."),
+  callBackFormat: opt(t.string(["XML", "JSON"]), "XML or JSON."),
+  callBackType: opt(t.string(["Url", "TDMQ"]), "Url or TDMQ."),
+  callBackMqConfig: opt(t.object(CI_MQ_CONFIG), "TDMQ: where callbacks go."),
+} as const;

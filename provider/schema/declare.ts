@@ -1,0 +1,77 @@
+/**
+ * The language a resource's shape is declared in, once (`provider/<resource>/shape.ts`): its inputs and outputs,
+ * their types, descriptions and closed value sets, and which inputs change in place. The Pulumi package schema
+ * (`schema.json`, `npm run gen`), the provider's name lists and the checks of the SDK and README all come from
+ * these declarations.
+ */
+
+/** A property's type, as the Pulumi schema can say it. */
+export type PropertyType =
+  | { kind: "string"; values?: readonly string[] }
+  | { kind: "integer" | "number" | "boolean" | "any" }
+  | { kind: "array"; items: PropertyType }
+  | { kind: "map"; values: PropertyType }
+  | { kind: "object"; object: ObjectSpec }
+  | { kind: "oneOf"; types: readonly PropertyType[] };
+
+export interface PropertySpec {
+  type: PropertyType;
+  description: string;
+  /** An input the resource needs; an output always present. */
+  required?: boolean;
+  /** Kept secret in state and outputs. */
+  secret?: boolean;
+}
+
+export type Properties = Readonly<Record<string, PropertySpec>>;
+
+/** A named object type (a schema type `mediajobs:index:<name>`). */
+export interface ObjectSpec {
+  name: string;
+  description: string;
+  properties: Properties;
+}
+
+export interface ResourceSpec {
+  name: string;
+  description: string;
+  inputs: Properties;
+  /** What the cloud reports; the outputs also hold every input. */
+  outputs: Properties;
+  /** The output that holds the resource's id. */
+  idOutput: string;
+  /** Inputs whose change is applied in place; every other input change replaces the resource. */
+  updatable: readonly string[];
+}
+
+/** Builders, so a declaration reads as a table. */
+export const t = {
+  string: (values?: readonly string[]): PropertyType => (values ? { kind: "string", values } : { kind: "string" }),
+  integer: (): PropertyType => ({ kind: "integer" }),
+  number: (): PropertyType => ({ kind: "number" }),
+  boolean: (): PropertyType => ({ kind: "boolean" }),
+  any: (): PropertyType => ({ kind: "any" }),
+  array: (items: PropertyType): PropertyType => ({ kind: "array", items }),
+  map: (values: PropertyType): PropertyType => ({ kind: "map", values }),
+  object: (object: ObjectSpec): PropertyType => ({ kind: "object", object }),
+  oneOf: (...types: PropertyType[]): PropertyType => ({ kind: "oneOf", types }),
+};
+
+/** An optional property. */
+export function opt(type: PropertyType, description: string, more: Partial<PropertySpec> = {}): PropertySpec {
+  return { type, description, ...more };
+}
+
+/** A required input, or an output always present. */
+export function req(type: PropertyType, description: string, more: Partial<PropertySpec> = {}): PropertySpec {
+  return { type, description, required: true, ...more };
+}
+
+export function object(name: string, description: string, properties: Properties): ObjectSpec {
+  return { name, description, properties };
+}
+
+/** The input and output names of a resource, for the provider (diff, outputs) and the checks of SDK and README. */
+export function namesOf(spec: ResourceSpec): { inputs: string[]; outputs: string[] } {
+  return { inputs: Object.keys(spec.inputs), outputs: Object.keys(spec.outputs) };
+}

@@ -1,0 +1,110 @@
+/**
+ * The Pulumi package schema of `mediajobs`, built from the resources' declarations and the provider's settings:
+ * what `GetSchema` answers and what the SDKs are generated from. `npm run gen` writes it to `schema.json`; a test
+ * fails when the file is stale.
+ */
+import { SETTING_LIST } from "../config/settings";
+import { CI_MEDIA_JOB } from "../ci-media-job/shape";
+import { INVENTORY_TRIGGER_JOB } from "../inventory-trigger-job/shape";
+import { IPRODUCTION_JOB } from "../iproduction-job/shape";
+import { MEDIA_PIPELINE } from "../media-pipeline/shape";
+import type { ObjectSpec, Properties, PropertySpec, PropertyType, ResourceSpec } from "./declare";
+
+export const PACKAGE = "mediajobs";
+export const RESOURCES: readonly ResourceSpec[] = [CI_MEDIA_JOB, INVENTORY_TRIGGER_JOB, IPRODUCTION_JOB, MEDIA_PIPELINE];
+
+/** A resource's or type's token: `mediajobs:index:<name>`. */
+export const tokenOf = (name: string) => `${PACKAGE}:index:${name}`;
+
+type Json = Record<string, unknown>;
+
+export function packageSchema(version?: string): Json {
+  const types = new Map<string, ObjectSpec>();
+  const config = Object.fromEntries(SETTING_LIST.map((s) => [s.providerKey, {
+    type: s.type ?? "string",
+    description: `${s.description} Falls back to ${s.env.map((e) => `\`${e}\``).join(" or ")}.`,
+    ...(s.secret ? { secret: true } : {}),
+  }]));
+  const resources = Object.fromEntries(RESOURCES.map((r) => [tokenOf(r.name), resourceSchema(r, types)]));
+  return {
+    name: PACKAGE,
+    displayName: "Media Jobs",
+    ...(version ? { version } : {}),
+    description: "Cloud media processing as infrastructure: Alibaba Cloud MPS smart-production jobs and pipelines, " +
+      "Tencent Cloud Infinite media jobs, batch jobs and queues.",
+    keywords: ["pulumi", "media", "alicloud", "tencentcloud", "category/utility"],
+    license: "Apache-2.0",
+    meta: { moduleFormat: "(.*)" },
+    language: {
+      python: { packageName: "pulumi_mediajobs" },
+    },
+    config: { variables: config },
+    provider: {
+      description: "The mediajobs provider: credentials, regions and endpoints for both clouds. Each setting falls " +
+        "back to its environment variable.",
+      inputProperties: config,
+    },
+    resources,
+    types: Object.fromEntries([...types.values()].sort((a, b) => a.name.localeCompare(b.name))
+      .map((o) => [tokenOf(o.name), { type: "object", description: o.description,
+        properties: properties(o.properties, types), ...required(o.properties) }])),
+  };
+}
+
+function resourceSchema(r: ResourceSpec, types: Map<string, ObjectSpec>): Json {
+  // The outputs hold every input too (a job's inputs are echoed in its state).
+  const outputs: Properties = { ...r.inputs, ...r.outputs };
+  const inputs = properties(r.inputs, types);
+  // The provider's Diff decides what replaces; the schema says so, for every SDK's documentation.
+  for (const name of Object.keys(r.inputs)) {
+    if (!r.updatable.includes(name)) (inputs[name] as Json).willReplaceOnChanges = true;
+  }
+  return {
+    description: r.description,
+    inputProperties: inputs,
+    ...requiredAs("requiredInputs", r.inputs),
+    properties: properties(outputs, types),
+    ...required(r.outputs),
+  };
+}
+
+function properties(props: Properties, types: Map<string, ObjectSpec>): Json {
+  return Object.fromEntries(Object.entries(props).map(([name, p]) => [name, property(p, types)]));
+}
+
+function property(p: PropertySpec, types: Map<string, ObjectSpec>): Json {
+  const values = p.type.kind === "string" && p.type.values ? ` One of: ${p.type.values.join(", ")}.` : "";
+  return { ...typeOf(p.type, types), description: p.description + values, ...(p.secret ? { secret: true } : {}) };
+}
+
+function typeOf(type: PropertyType, types: Map<string, ObjectSpec>): Json {
+  switch (type.kind) {
+    case "string": case "integer": case "number": case "boolean":
+      return { type: type.kind };
+    case "any":
+      return { $ref: "pulumi.json#/Any" };
+    case "array":
+      return { type: "array", items: typeOf(type.items, types) };
+    case "map":
+      return { type: "object", additionalProperties: typeOf(type.values, types) };
+    case "object": {
+      const known = types.get(type.object.name);
+      if (known && known !== type.object) throw new Error(`two declared types are named ${type.object.name}`);
+      types.set(type.object.name, type.object);
+      // Declared before use is not needed: nested types register as they are reached.
+      for (const p of Object.values(type.object.properties)) typeOf(p.type, types);
+      return { $ref: `#/types/${tokenOf(type.object.name)}` };
+    }
+    case "oneOf":
+      return { oneOf: type.types.map((t) => typeOf(t, types)) };
+  }
+}
+
+function required(props: Properties): Json {
+  return requiredAs("required", props);
+}
+
+function requiredAs(key: string, props: Properties): Json {
+  const names = Object.entries(props).filter(([, p]) => p.required).map(([n]) => n);
+  return names.length ? { [key]: names } : {};
+}
