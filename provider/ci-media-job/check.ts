@@ -6,6 +6,9 @@ import {
   checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel,
 } from "../ci-operation/rules";
 
+import { valuesOf } from "../schema/declare";
+import { CI_MEDIA_JOB } from "./shape";
+
 const TAG = /^[A-Z][A-Za-z0-9]*$/;
 
 export function checkCiMediaJob(inputs: Record<string, unknown>): CheckResult {
@@ -22,7 +25,7 @@ export function checkCiMediaJob(inputs: Record<string, unknown>): CheckResult {
     }
   }
   checkCiQueueId(c, "queueId", inputs.queueId);
-  c.oneOf("queueType", inputs.queueType, ["Transcoding", "SpeedTranscoding"]);
+  c.oneOf("queueType", inputs.queueType, valuesOf(CI_MEDIA_JOB.inputs.queueType));
   checkCallback(c, inputs, "");
   checkWaitKnobs(c, inputs);
   if (c.required("operation", inputs.operation, "what the job does") && c.object("operation", inputs.operation)) {

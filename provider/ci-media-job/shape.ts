@@ -3,9 +3,8 @@
  * and the README's tables (test/unit/shape-agreement.test.ts) come from it.
  */
 import { CI_CALLBACK, CI_OUTPUT, CI_TAG_PARAMETERS } from "../ci-operation/shape";
-import { WAIT_KNOB_INPUTS } from "../lifecycle/wait-knobs-shape";
-import { namesOf, object, opt, req, ResourceSpec, t } from "../schema/declare";
-import { WAIT_KNOBS } from "../lifecycle/wait-knobs";
+import { namesOf, object, opt, req, resource, t } from "../schema/declare";
+import { WAIT_KNOB_INPUTS, WAIT_KNOBS } from "../lifecycle/wait-knobs";
 
 const OPERATION = object("CiOperation", "The tag's parameters (a template, or the nodes of the tag), the output, " +
   "userData and jobLevel.", {
@@ -34,7 +33,7 @@ const MEDIA_INFO = object("CiMediaInfo", "MediaInfo as CI reports it, keys in ca
   stream: opt(t.object(MEDIA_INFO_STREAMS), "The streams."),
 });
 
-export const CI_MEDIA_JOB: ResourceSpec = {
+export const CI_MEDIA_JOB = resource({
   name: "CiMediaJob",
   description: "A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` " +
     "submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, " +
@@ -70,7 +69,7 @@ export const CI_MEDIA_JOB: ResourceSpec = {
   },
   idOutput: "jobId",
   updatable: [...WAIT_KNOBS],
-};
+});
 
 /** The names of CiMediaJob's inputs and outputs (outputs hold every input too). */
 export const CI_MEDIA_JOB_SHAPE = namesOf(CI_MEDIA_JOB);

@@ -8,6 +8,8 @@ import { checkRegion } from "../check/ids";
 import {
   DOCUMENTED_TAGS, MQ_REGIONS, OUTPUT_NODE_TAGS, PARAMETER_NODE_TAGS, TAGS_WITHOUT_OUTPUT, TAGS_WITHOUT_OUTPUT_OBJECT,
 } from "./tags";
+import { valuesOf } from "../schema/declare";
+import { CI_CALLBACK, CI_DIGITAL_WATERMARK, CI_MQ_CONFIG, CI_SMART_COVER, CI_SNAPSHOT } from "./shape";
 
 export const BUCKET = /^[a-z0-9][a-z0-9-]*-\d{6,}$/;
 export const BUCKET_RULE = "must be <BucketName>-<APPID> (lowercase letters, digits and hyphens, then the numeric " +
@@ -36,14 +38,14 @@ export function checkUserDataAndLevel(c: Checker, owner: Record<string, unknown>
 
 /** Url callbacks need a URL (or `no`); TDMQ callbacks need the queue or topic they go to, and only they do. */
 export function checkCallback(c: Checker, owner: Record<string, unknown>, prefix: string): void {
-  c.oneOf(`${prefix}callBackFormat`, owner.callBackFormat, ["JSON", "XML"]);
-  c.oneOf(`${prefix}callBackType`, owner.callBackType, ["Url", "TDMQ"]);
+  c.oneOf(`${prefix}callBackFormat`, owner.callBackFormat, valuesOf(CI_CALLBACK.callBackFormat));
+  c.oneOf(`${prefix}callBackType`, owner.callBackType, valuesOf(CI_CALLBACK.callBackType));
   const mqPath = `${prefix}callBackMqConfig`;
   if (owner.callBackType === "TDMQ") {
     if (c.required(mqPath, owner.callBackMqConfig, "TDMQ callbacks need mqMode, mqRegion and mqName") &&
       c.object(mqPath, owner.callBackMqConfig)) {
       const mq = owner.callBackMqConfig;
-      c.oneOf(`${mqPath}.mqMode`, mq.mqMode, ["Queue", "Topic"]);
+      c.oneOf(`${mqPath}.mqMode`, mq.mqMode, valuesOf(CI_MQ_CONFIG.properties.mqMode));
       c.required(`${mqPath}.mqMode`, mq.mqMode, "Queue or Topic");
       if (c.required(`${mqPath}.mqRegion`, mq.mqRegion, `the TDMQ region: ${MQ_REGIONS.join(", ")}`)) {
         c.oneOf(`${mqPath}.mqRegion`, mq.mqRegion, MQ_REGIONS);
@@ -147,8 +149,9 @@ function checkDigitalWatermark(c: Checker, wm: unknown, path: string): void {
     c.pattern(`${path}.message`, wm.message, /^[A-Za-z0-9_*-]{1,64}$/,
       "must be at most 64 letters, digits, _, - and *");
   }
-  if (c.required(`${path}.type`, wm.type, "Text")) c.oneOf(`${path}.type`, wm.type, ["Text"]);
-  if (c.required(`${path}.version`, wm.version, "V1")) c.oneOf(`${path}.version`, wm.version, ["V1"]);
+  const declared = CI_DIGITAL_WATERMARK.properties;
+  if (c.required(`${path}.type`, wm.type, "Text")) c.oneOf(`${path}.type`, wm.type, valuesOf(declared.type));
+  if (c.required(`${path}.version`, wm.version, "V1")) c.oneOf(`${path}.version`, wm.version, valuesOf(declared.version));
   c.boolean(`${path}.ignoreError`, wm.ignoreError);
 }
 
@@ -196,7 +199,7 @@ function checkTagParams(c: Checker, tag: unknown, params: Record<string, unknown
 
 function checkSmartCover(c: Checker, sc: unknown, path: string): TagParamsNeeds {
   if (!c.object(path, sc)) return NEEDS_NOTHING;
-  c.oneOf(`${path}.format`, sc.format, ["jpg", "png", "webp"]);
+  c.oneOf(`${path}.format`, sc.format, valuesOf(CI_SMART_COVER.properties.format));
   c.integer(`${path}.width`, sc.width, 128, 4096, "pixels");
   c.integer(`${path}.height`, sc.height, 128, 4096, "pixels");
   c.integer(`${path}.count`, sc.count, 1, 10, "default 3");
@@ -211,11 +214,11 @@ function checkSnapshot(c: Checker, sn: unknown, path: string, templated: boolean
   c.number(`${path}.start`, sn.start, 0, "seconds from the start");
   c.number(`${path}.timeInterval`, sn.timeInterval, 0, "seconds between frames");
   if (templated) return NEEDS_NOTHING;
-  c.oneOf(`${path}.mode`, sn.mode, ["Interval", "Average", "KeyFrame"]);
+  c.oneOf(`${path}.mode`, sn.mode, valuesOf(CI_SNAPSHOT.properties.mode));
   c.integer(`${path}.count`, sn.count, 1, 10000, "frames");
   c.integer(`${path}.width`, sn.width, 1, 8192, "pixels");
   c.integer(`${path}.height`, sn.height, 1, 8192, "pixels");
-  c.oneOf(`${path}.snapshotOutMode`, sn.snapshotOutMode, ["OnlySnapshot", "OnlySprite", "SnapshotAndSprite"]);
+  c.oneOf(`${path}.snapshotOutMode`, sn.snapshotOutMode, valuesOf(CI_SNAPSHOT.properties.snapshotOutMode));
   const framesWritten = !isUnknown(sn.snapshotOutMode) && sn.snapshotOutMode !== "OnlySprite";
   const countAboveOne = !isUnknown(sn.count) && Number(sn.count ?? 1) > 1 ? `${path}.count is more than 1`
     : undefined;

@@ -131,7 +131,7 @@ export const CI_MQ_CONFIG = object("CiMqConfig", "Where TDMQ callbacks go.", {
 /** The callback settings a CI job (and a Type Job batch) takes. */
 export const CI_CALLBACK = {
   callBack: opt(t.string(), "A URL for this job's callback, or `no` to turn off the queue's callback for it."),
-  callBackFormat: opt(t.string(["XML", "JSON"]), "XML or JSON."),
+  callBackFormat: opt(t.string(["JSON", "XML"]), "JSON or XML."),
   callBackType: opt(t.string(["Url", "TDMQ"]), "Url or TDMQ."),
   callBackMqConfig: opt(t.object(CI_MQ_CONFIG), "TDMQ: where callbacks go."),
 } as const;

@@ -6,10 +6,12 @@ import { Checker, CheckResult, describe, isUnknown } from "../check/checker";
 import { checkWaitKnobs } from "../lifecycle/wait-knobs";
 import { checkCiQueueId, checkRegion } from "../check/ids";
 import { DOCUMENTED_TAGS } from "../ci-operation/tags";
+import { valuesOf } from "../schema/declare";
+import { BATCH_INPUT, INVENTORY_TRIGGER_JOB } from "./shape";
 
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d)(\d\d)$/;
-const INPUT_KINDS = ["manifest", "urlFile", "prefix", "object"];
+const INPUT_KINDS = Object.keys(BATCH_INPUT.properties);
 
 export function checkInventoryTriggerJob(inputs: Record<string, unknown>): CheckResult {
   const c = new Checker();
@@ -18,7 +20,7 @@ export function checkInventoryTriggerJob(inputs: Record<string, unknown>): Check
   if (c.required("name", inputs.name, "the batch's name")) {
     c.pattern("name", inputs.name, NAME, "must be at most 128 letters, digits, - and _");
   }
-  c.oneOf("type", inputs.type, ["Job", "Workflow"]);
+  c.oneOf("type", inputs.type, valuesOf(INVENTORY_TRIGGER_JOB.inputs.type));
   checkInput(c, inputs.input);
   checkWaitKnobs(c, inputs);
   if (c.required("operation", inputs.operation, "what to do with each object") &&

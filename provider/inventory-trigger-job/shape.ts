@@ -4,11 +4,10 @@
  */
 import { CI_CALLBACK, CI_OUTPUT, CI_TAG_PARAMETERS } from "../ci-operation/shape";
 import { DOCUMENTED_TAGS } from "../ci-operation/tags";
-import { WAIT_KNOBS } from "../lifecycle/wait-knobs";
-import { WAIT_KNOB_INPUTS } from "../lifecycle/wait-knobs-shape";
-import { namesOf, object, opt, req, ResourceSpec, t } from "../schema/declare";
+import { WAIT_KNOB_INPUTS, WAIT_KNOBS } from "../lifecycle/wait-knobs";
+import { namesOf, object, opt, req, resource, t } from "../schema/declare";
 
-const BATCH_INPUT = object("BatchInput", "Which objects to process: exactly one of the four.", {
+export const BATCH_INPUT = object("BatchInput", "Which objects to process: exactly one of the four.", {
   manifest: opt(t.string(), "A COS inventory manifest.json."),
   urlFile: opt(t.string(), "A file listing object URLs."),
   prefix: opt(t.string(), "Every object under this prefix."),
@@ -46,7 +45,7 @@ const CHILD_JOBS = object("ChildJobSummary", "Type Job: what happened to the obj
   truncated: req(t.boolean(), "True when there were more child jobs (or failures) than were read."),
 });
 
-export const INVENTORY_TRIGGER_JOB: ResourceSpec = {
+export const INVENTORY_TRIGGER_JOB = resource({
   name: "InventoryTriggerJob",
   description: "A Tencent Cloud Infinite batch job over a prefix, an inventory manifest, a URL list or one object: " +
     "each object gets a media job (Type Job) or triggers workflows (Type Workflow). `pulumi up` submits it and " +
@@ -75,7 +74,7 @@ export const INVENTORY_TRIGGER_JOB: ResourceSpec = {
   },
   idOutput: "jobId",
   updatable: [...WAIT_KNOBS],
-};
+});
 
 /** The names of InventoryTriggerJob's inputs and outputs (outputs hold every input too). */
 export const INVENTORY_TRIGGER_JOB_SHAPE = namesOf(INVENTORY_TRIGGER_JOB);

@@ -2,13 +2,12 @@
  * IProductionJob's shape, declared once: the resource schema, the provider's name lists and the checks of the SDK
  * class and the README's tables (test/unit/shape-agreement.test.ts) come from it.
  */
-import { WAIT_KNOBS } from "../lifecycle/wait-knobs";
-import { WAIT_KNOB_INPUTS } from "../lifecycle/wait-knobs-shape";
-import { namesOf, object, opt, req, ResourceSpec, t } from "../schema/declare";
+import { WAIT_KNOB_INPUTS, WAIT_KNOBS } from "../lifecycle/wait-knobs";
+import { namesOf, object, opt, req, resource, t } from "../schema/declare";
 
 const OSS_URL = "`oss://<bucket>.oss-<region>.aliyuncs.com/<object>`";
 
-export const IPRODUCTION_JOB: ResourceSpec = {
+export const IPRODUCTION_JOB = resource({
   name: "IProductionJob",
   description: "An Alibaba Cloud MPS smart-production job (Cover, ImageCartoonize, CaptionExtraction, …). " +
     "`pulumi up` submits it and waits until MPS reports Success or Fail; its result becomes outputs.",
@@ -41,7 +40,7 @@ export const IPRODUCTION_JOB: ResourceSpec = {
   },
   idOutput: "jobId",
   updatable: [...WAIT_KNOBS],
-};
+});
 
 /** The names of IProductionJob's inputs and outputs (outputs hold every input too). */
 export const IPRODUCTION_JOB_SHAPE = namesOf(IPRODUCTION_JOB);

@@ -3,6 +3,7 @@
  * timeoutSeconds or skipAwait updates the resource in place and never submits a new job.
  */
 import { Checker, describe } from "../check/checker";
+import { opt, t } from "../schema/declare";
 
 /** The knobs of our own that steer waiting; changing them never submits a new job. */
 export interface WaitKnobs {
@@ -22,6 +23,14 @@ export const DEFAULT_TIMEOUT_SECONDS = 1800;
 
 /** At most a week: the longest a deployment can reasonably hold a job open. */
 const MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
+
+/** The knobs' declaration, for every job resource's shape. */
+export const WAIT_KNOB_INPUTS = {
+  triggers: opt(t.array(t.any()), "Any values; a change runs a new job."),
+  timeoutSeconds: opt(t.integer(), "How long `pulumi up` waits for a terminal state, in seconds (default " +
+    `${DEFAULT_TIMEOUT_SECONDS}, at most ${MAX_TIMEOUT_SECONDS / 86_400} days). A change updates in place.`),
+  skipAwait: opt(t.boolean(), "Return as soon as the job is submitted. A change updates in place."),
+} as const;
 
 /** The waiting knobs shared by every job resource. */
 export function checkWaitKnobs(c: Checker, inputs: Record<string, unknown>): void {

@@ -1,6 +1,11 @@
 /** The documented MediaPipeline constraints, each naming the field and the rule; fills the documented defaults. */
 import { Checker, CheckResult, isUnknown } from "../check/checker";
 import { checkCiQueueId, checkRegion } from "../check/ids";
+import { valuesOf } from "../schema/declare";
+import { MEDIA_PIPELINE, NOTIFY_CONFIG } from "./shape";
+
+const INPUTS = MEDIA_PIPELINE.inputs;
+const NOTIFY = NOTIFY_CONFIG.properties;
 
 export const PIPELINE_DEFAULTS = { state: "Active", speed: "Standard" } as const;
 
@@ -10,9 +15,9 @@ export function checkMediaPipeline(inputs: Record<string, unknown>): CheckResult
   if (!c.required("cloud", inputs.cloud, "alicloud for an MPS pipeline, tencentcloud for a CI queue")) {
     return c.result(inputs);
   }
-  c.oneOf("cloud", inputs.cloud, ["alicloud", "tencentcloud"]);
+  c.oneOf("cloud", inputs.cloud, valuesOf(INPUTS.cloud));
   checkRegion(c, "region", inputs.region, "cn-shanghai or ap-guangzhou");
-  c.oneOf("state", inputs.state, ["Active", "Paused"]);
+  c.oneOf("state", inputs.state, valuesOf(INPUTS.state));
   if (inputs.cloud === "alicloud") checkAlicloud(c, inputs);
   if (inputs.cloud === "tencentcloud") checkTencentcloud(c, inputs);
   return c.result(inputs);
@@ -52,14 +57,14 @@ function checkTencentcloud(c: Checker, inputs: Record<string, unknown>): void {
       "examplebucket-1250000000");
   }
   checkCiQueueId(c, "queueId", inputs.queueId);
-  c.oneOf("category", inputs.category, ["Transcoding", "SpeedTranscoding"]);
+  c.oneOf("category", inputs.category, valuesOf(INPUTS.category));
   checkName(c, inputs.name);
   if (c.object("notifyConfig", inputs.notifyConfig)) {
     const n = inputs.notifyConfig;
-    c.oneOf("notifyConfig.state", n.state, ["On", "Off"]);
-    c.oneOf("notifyConfig.type", n.type, ["Url", "TDMQ"]);
-    c.oneOf("notifyConfig.resultFormat", n.resultFormat, ["XML", "JSON"]);
-    c.oneOf("notifyConfig.mqMode", n.mqMode, ["Queue", "Topic"]);
+    c.oneOf("notifyConfig.state", n.state, valuesOf(NOTIFY.state));
+    c.oneOf("notifyConfig.type", n.type, valuesOf(NOTIFY.type));
+    c.oneOf("notifyConfig.resultFormat", n.resultFormat, valuesOf(NOTIFY.resultFormat));
+    c.oneOf("notifyConfig.mqMode", n.mqMode, valuesOf(NOTIFY.mqMode));
     c.pattern("notifyConfig.url", n.url, /^https?:\/\/\S+$/, "must be an http(s) URL");
     c.pattern("notifyConfig.event", n.event, /^[A-Za-z]+(,[A-Za-z]+)*$/,
       "must be a comma-separated list of events such as TaskFinish,WorkflowFinish");

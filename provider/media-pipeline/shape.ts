@@ -4,9 +4,9 @@
  * `cloud` says which inputs apply (check() enforces it), so the schema holds the union of both.
  */
 import { MQ_REGIONS } from "../ci-operation/tags";
-import { namesOf, object, opt, req, ResourceSpec, t } from "../schema/declare";
+import { namesOf, object, opt, req, resource, t } from "../schema/declare";
 
-const NOTIFY_CONFIG = object("MediaPipelineNotifyConfig", "Where job notifications go. MPS (alicloud): `topic` or " +
+export const NOTIFY_CONFIG = object("MediaPipelineNotifyConfig", "Where job notifications go. MPS (alicloud): `topic` or " +
   "`queueName`. CI (tencentcloud): the queue's notification settings as `PUT /queue` takes them.", {
   topic: opt(t.string(), "alicloud: an MNS topic."),
   queueName: opt(t.string(), "alicloud: an MNS queue."),
@@ -20,7 +20,7 @@ const NOTIFY_CONFIG = object("MediaPipelineNotifyConfig", "Where job notificatio
   mqName: opt(t.string(), "tencentcloud, TDMQ: the queue or topic."),
 });
 
-export const MEDIA_PIPELINE: ResourceSpec = {
+export const MEDIA_PIPELINE = resource({
   name: "MediaPipeline",
   description: "An Alibaba Cloud MPS pipeline (`cloud: alicloud`, added and deleted), or a Tencent Cloud Infinite " +
     "queue (`cloud: tencentcloud`, adopted: CI has no API to create or delete queues; destroy restores the " +
@@ -62,7 +62,7 @@ export const MEDIA_PIPELINE: ResourceSpec = {
   },
   idOutput: "pipelineId",
   updatable: ["name", "state", "notifyConfig", "role"],
-};
+});
 
 /** The names of MediaPipeline's inputs and outputs (outputs hold every input too). */
 export const MEDIA_PIPELINE_SHAPE = namesOf(MEDIA_PIPELINE);

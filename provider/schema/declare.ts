@@ -26,18 +26,18 @@ export interface PropertySpec {
 export type Properties = Readonly<Record<string, PropertySpec>>;
 
 /** A named object type (a schema type `mediajobs:index:<name>`). */
-export interface ObjectSpec {
+export interface ObjectSpec<P extends Properties = Properties> {
   name: string;
   description: string;
-  properties: Properties;
+  properties: P;
 }
 
-export interface ResourceSpec {
+export interface ResourceSpec<I extends Properties = Properties, O extends Properties = Properties> {
   name: string;
   description: string;
-  inputs: Properties;
+  inputs: I;
   /** What the cloud reports; the outputs also hold every input. */
-  outputs: Properties;
+  outputs: O;
   /** The output that holds the resource's id. */
   idOutput: string;
   /** Inputs whose change is applied in place; every other input change replaces the resource. */
@@ -67,11 +67,23 @@ export function req(type: PropertyType, description: string, more: Partial<Prope
   return { type, description, required: true, ...more };
 }
 
-export function object(name: string, description: string, properties: Properties): ObjectSpec {
+/** A named object type; its property names stay known, so rules can name a property's declared values. */
+export function object<P extends Properties>(name: string, description: string, properties: P): ObjectSpec<P> {
   return { name, description, properties };
 }
 
+/** A resource's declaration, its property names kept (`CI_MEDIA_JOB.inputs.queueType`). */
+export function resource<I extends Properties, O extends Properties>(spec: ResourceSpec<I, O>): ResourceSpec<I, O> {
+  return spec;
+}
+
+/** The closed value set a string property declares: what check() accepts, and what the schema documents. */
+export function valuesOf(spec: PropertySpec): readonly string[] {
+  if (spec.type.kind !== "string" || !spec.type.values) throw new Error(`"${spec.description}" declares no values`);
+  return spec.type.values;
+}
+
 /** The input and output names of a resource, for the provider (diff, outputs) and the checks of SDK and README. */
-export function namesOf(spec: ResourceSpec): { inputs: string[]; outputs: string[] } {
+export function namesOf(spec: ResourceSpec<Properties, Properties>): { inputs: string[]; outputs: string[] } {
   return { inputs: Object.keys(spec.inputs), outputs: Object.keys(spec.outputs) };
 }
