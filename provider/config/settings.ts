@@ -4,7 +4,7 @@
  * here is ever returned as a resource output.
  */
 import { X509Certificate } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { ConfigurationError } from "../errors";
 import { DEFAULT_MAX_REQUESTS_PER_SECOND } from "../http/rate-limit";
 
@@ -89,6 +89,8 @@ function describe(setting: Setting): string {
 /** The settings of one provider: the stack config once `configure()` gave it, the environment otherwise. */
 export class Settings {
   private stackConfig: ConfigSource | undefined;
+  /** The CA file last read, and the version (inode, size, mtime) it was read at. */
+  private caCache: { file: string; version: string; ca: TrustedCa } | undefined;
 
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
@@ -131,32 +133,23 @@ export class Settings {
 
   /**
    * The CA certificates (a PEM file) that `https://` endpoint overrides are verified against instead of the system's
-   * roots, read at call time so a renewed file is picked up; none when unset.
+   * roots; none when unset. Each call looks at the file (a renewed file is picked up) but reads and parses it only
+   * when it changed: every status poll builds a client and asks.
    */
   endpointCa(): TrustedCa | undefined {
     const file = this.read(SETTINGS.endpointCaFile);
     if (file === undefined) return undefined;
-    let pem: string;
+    let version: string;
     try {
-      pem = readFileSync(file, "utf8");
+      const st = statSync(file, { bigint: true });
+      version = `${st.ino}:${st.size}:${st.mtimeNs}`;
     } catch (e) {
-      throw new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", which cannot be read: ` +
-        `${(e as Error).message}.`);
+      throw unreadableCa(file, e);
     }
-    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [];
-    if (blocks.length === 0) {
-      throw new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", which holds no PEM ` +
-        "certificate (-----BEGIN CERTIFICATE-----).");
+    if (this.caCache?.file !== file || this.caCache.version !== version) {
+      this.caCache = { file, version, ca: readTrustedCa(file) };
     }
-    for (const [i, block] of blocks.entries()) {
-      try {
-        new X509Certificate(block);
-      } catch (e) {
-        throw new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", whose certificate ` +
-          `${i + 1} cannot be parsed: ${(e as Error).message}.`);
-      }
-    }
-    return { file, pem: blocks.join("\n") + "\n" };
+    return this.caCache.ca;
   }
 
   /** Requests per second per cloud API and account, for the whole stack (default 100). */
@@ -202,4 +195,33 @@ export class Settings {
     const securityToken = this.read(token);
     return securityToken ? { keyId, secret: secretValue, securityToken } : { keyId, secret: secretValue };
   }
+}
+
+function unreadableCa(file: string, e: unknown): ConfigurationError {
+  return new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", which cannot be read: ` +
+    `${(e as Error).message}.`);
+}
+
+/** The certificates of a PEM file, each parsed once to refuse a broken one with the setting's name. */
+function readTrustedCa(file: string): TrustedCa {
+  let pem: string;
+  try {
+    pem = readFileSync(file, "utf8");
+  } catch (e) {
+    throw unreadableCa(file, e);
+  }
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) {
+    throw new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", which holds no PEM ` +
+      "certificate (-----BEGIN CERTIFICATE-----).");
+  }
+  for (const [i, block] of blocks.entries()) {
+    try {
+      new X509Certificate(block);
+    } catch (e) {
+      throw new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", whose certificate ` +
+        `${i + 1} cannot be parsed: ${(e as Error).message}.`);
+    }
+  }
+  return { file, pem: blocks.join("\n") + "\n" };
 }

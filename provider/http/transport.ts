@@ -4,7 +4,6 @@
  * (serialize → sign → send → parse). An https:// endpoint override gets an Agent of its own, which checks the
  * certificate against the override's host and the CA the user named.
  */
-import { createHash } from "node:crypto";
 import { isIP } from "node:net";
 import { checkServerIdentity, PeerCertificate } from "node:tls";
 import { Agent, request } from "undici";
@@ -60,7 +59,7 @@ const AGENT_OPTIONS = { keepAliveTimeout: KEEP_ALIVE_MS, connections: CONNECTION
 export class HttpTransport {
   private readonly agent = new Agent(AGENT_OPTIONS);
   /** The Agents of https:// overrides, by origin, with the trust they were made for. */
-  private readonly overrideAgents = new Map<string, { trust: string; agent: Agent }>();
+  private readonly overrideAgents = new Map<string, { identity: string; pem: string | undefined; agent: Agent }>();
 
   async send(req: HttpRequest): Promise<HttpResponse> {
     const timeout = req.timeoutMs ?? REQUEST_TIMEOUT_MS;
@@ -89,15 +88,14 @@ export class HttpTransport {
    * A changed CA file replaces the Agent (the emulator makes a new certificate each start).
    */
   private overrideAgent(origin: string, tls: EndpointTls): Agent {
-    const trust = `${tls.identity}\n${tls.ca ? createHash("sha256").update(tls.ca.pem).digest("hex") : "system"}`;
     const known = this.overrideAgents.get(origin);
-    if (known?.trust === trust) return known.agent;
+    if (known && known.identity === tls.identity && known.pem === tls.ca?.pem) return known.agent;
     void known?.agent.close();
     const agent = new Agent({ ...AGENT_OPTIONS, connect: {
       ...(tls.ca ? { ca: tls.ca.pem } : {}),
       checkServerIdentity: (_servername: string, cert: PeerCertificate) => checkServerIdentity(tls.identity, cert),
     } });
-    this.overrideAgents.set(origin, { trust, agent });
+    this.overrideAgents.set(origin, { identity: tls.identity, pem: tls.ca?.pem, agent });
     return agent;
   }
 

@@ -103,6 +103,7 @@ describe("settings", () => {
       const cfgFile = file("cfg.pem", createEmulatorCertificate().cert);
       s.useStackConfig({ get: (k) => (k === "mediajobs:endpointCaFile" ? cfgFile : undefined) });
       assert.equal(s.endpointCa()!.file, cfgFile);
+      assert.equal(s.endpointCa(), s.endpointCa(), "an unchanged file is not read and parsed again");
       writeFileSync(cfgFile, two);
       assert.equal(s.endpointCa()!.pem.match(/BEGIN CERTIFICATE/g)?.length, 2, "a renewed file is read again");
     });
