@@ -139,8 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   await once(server, "listening");
   return {
     url: serverUrl(server, certificate ? "https" : "http"),
-    ...(certificate ? { certificate: { cert: certificate.cert, names: certificate.names,
-      fingerprint256: certificate.fingerprint256, validTo: certificate.validTo } } : {}),
+    ...(certificate ? { certificate: withoutKey(certificate) } : {}),
     requests,
     ci: {
       jobs: () => store.all(), endedAt: (job) => store.endedAt(job), forgetJob: (id) => store.forget(id), queues: (bucket) => queues.forBucket(bucket),
@@ -165,4 +164,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       server.close((e) => (e ? reject(e) : resolve()));
     }),
   };
+}
+
+/** What a client may see of the certificate: everything but the private key. */
+function withoutKey({ key: _key, ...visible }: EmulatorCertificate): Omit<EmulatorCertificate, "key"> {
+  return visible;
 }

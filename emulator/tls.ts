@@ -4,7 +4,7 @@
  * `crypto.sign`; `X509Certificate` reads it back to prove it well formed. The certificate is its own CA
  * (basicConstraints CA:TRUE): a client trusts it by naming its PEM as the CA, as `curl --cacert` does.
  */
-import { createHash, generateKeyPairSync, randomBytes, sign, X509Certificate } from "node:crypto";
+import { createHash, generateKeyPairSync, KeyObject, randomBytes, sign, X509Certificate } from "node:crypto";
 import { isIP } from "node:net";
 
 export interface EmulatorCertificate {
@@ -41,7 +41,7 @@ export function createEmulatorCertificate(names: readonly string[] = [], now: Da
   }
   const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
   const spki = publicKey.export({ type: "spki", format: "der" });
-  const keyId = createHash("sha1").update(subjectPublicKeyBits(spki)).digest();
+  const keyId = createHash("sha1").update(publicKeyPoint(publicKey)).digest();
   const subject = seq(set(seq(oid(OID.commonName), utf8("mediajobs-emulator"))));
   const notAfter = new Date(now.getTime() + VALIDITY_DAYS * 86_400_000);
   const serial = randomBytes(16);
@@ -170,12 +170,13 @@ function ipv6Bytes(address: string): Buffer {
   return Buffer.from(all.flatMap((g) => [parseInt(g, 16) >> 8, parseInt(g, 16) & 0xff]));
 }
 
-/** The subjectPublicKey BIT STRING's bytes inside an SPKI (what the key identifier hashes, RFC 5280 §4.2.1.2). */
-function subjectPublicKeyBits(spki: Buffer): Buffer {
-  // SPKI = SEQUENCE { AlgorithmIdentifier SEQUENCE, BIT STRING }; a P-256 SPKI is short-form throughout.
-  const algorithmLength = spki[3]!;
-  const bitStringStart = 4 + algorithmLength;
-  return spki.subarray(bitStringStart + 3); // tag, length, unused-bits byte
+/**
+ * The key's uncompressed point (0x04 ‖ x ‖ y): the subjectPublicKey BIT STRING's content, which the key identifier
+ * hashes (RFC 5280 §4.2.1.2).
+ */
+function publicKeyPoint(publicKey: KeyObject): Buffer {
+  const { x, y } = publicKey.export({ format: "jwk" });
+  return Buffer.concat([Buffer.from([4]), Buffer.from(x!, "base64url"), Buffer.from(y!, "base64url")]);
 }
 
 function pem(label: string, der: Buffer): string {

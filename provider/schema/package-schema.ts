@@ -47,7 +47,7 @@ export function packageSchema(version?: string): Json {
     resources,
     types: Object.fromEntries([...types.values()].sort((a, b) => a.name.localeCompare(b.name))
       .map((o) => [tokenOf(o.name), { type: "object", description: o.description,
-        properties: properties(o.properties, types), ...required(o.properties) }])),
+        properties: properties(o.properties, types), ...requiredAs("required", o.properties) }])),
   };
 }
 
@@ -64,7 +64,7 @@ function resourceSchema(r: ResourceSpec, types: Map<string, ObjectSpec>): Json {
     inputProperties: inputs,
     ...requiredAs("requiredInputs", r.inputs),
     properties: properties(outputs, types),
-    ...required(r.outputs),
+    ...requiredAs("required", r.outputs),
   };
 }
 
@@ -90,18 +90,16 @@ function typeOf(type: PropertyType, types: Map<string, ObjectSpec>): Json {
     case "object": {
       const known = types.get(type.object.name);
       if (known && known !== type.object) throw new Error(`two declared types are named ${type.object.name}`);
-      types.set(type.object.name, type.object);
-      // Declared before use is not needed: nested types register as they are reached.
-      for (const p of Object.values(type.object.properties)) typeOf(p.type, types);
+      if (!known) {
+        // Registered where first reached, with the types it reaches in turn.
+        types.set(type.object.name, type.object);
+        for (const p of Object.values(type.object.properties)) typeOf(p.type, types);
+      }
       return { $ref: `#/types/${tokenOf(type.object.name)}` };
     }
     case "oneOf":
       return { oneOf: type.types.map((t) => typeOf(t, types)) };
   }
-}
-
-function required(props: Properties): Json {
-  return requiredAs("required", props);
 }
 
 function requiredAs(key: string, props: Properties): Json {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { ConfigurationError } from "../../../provider/errors";
-import { Settings, SETTINGS } from "../../../provider/config/settings";
+import { Settings, SETTING_LIST } from "../../../provider/config/settings";
 import { readFileSync } from "node:fs";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -76,13 +76,13 @@ describe("settings", () => {
     const readme = readFileSync(join(__dirname, "..", "..", "..", "..", "README.md"), "utf8");
     const section = readme.slice(readme.indexOf("## Credentials, region and endpoints"), readme.indexOf("## Errors"));
     const rows = section.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| setting"));
-    for (const setting of Object.values(SETTINGS)) {
+    for (const setting of SETTING_LIST) {
       const row = rows.find((r) => r.includes(`\`${setting.configKey}\``));
       assert.ok(row, `README: no row for ${setting.configKey}`);
       for (const env of setting.env) assert.ok(row.includes(`\`${env}\``), `README: ${env} missing from ${row}`);
     }
     const documented = [...section.matchAll(/`([a-z]+:[A-Za-z]+)`/g)].map((m) => m[1]);
-    const known = new Set(Object.values(SETTINGS).map((s) => s.configKey));
+    const known = new Set(SETTING_LIST.map((s) => s.configKey));
     assert.deepEqual(documented.filter((k) => !known.has(k!)), [], "README names config keys the provider does not read");
   });
 
