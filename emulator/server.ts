@@ -46,7 +46,7 @@ export function createEmulatorServer(services: Services, record: (r: RequestReco
       });
     });
   };
-  return tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
+  return tls ? createHttpsServer(tls, listener) : createServer(listener);
 }
 
 async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body: string, res: ServerResponse,

@@ -35,7 +35,7 @@ export interface Setting {
   type?: "number";
 }
 
-export const SETTINGS = {
+const SETTINGS = {
   tencentSecretId: { configKey: "tencentcloud:secretId", providerKey: "tencentcloudSecretId",
     env: ["TENCENTCLOUD_SECRET_ID"], description: "Tencent Cloud SecretId.", secret: true },
   tencentSecretKey: { configKey: "tencentcloud:secretKey", providerKey: "tencentcloudSecretKey",
