@@ -19,6 +19,8 @@ export interface RequestRecord {
   status: number;
   /** Epoch ms when the request arrived. */
   at: number;
+  /** The access key id the request says it is signed with (CI's q-ak, MPS's AccessKeyId or ACS3 Credential). */
+  keyId?: string;
 }
 
 export interface Services {
@@ -50,7 +52,7 @@ export function createEmulatorServer(services: Services, record: (r: RequestReco
 }
 
 async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body: string, res: ServerResponse,
-  record: (r: RequestRecord) => void): Promise<void> {
+  recordRequest: (r: RequestRecord) => void): Promise<void> {
   const at = Date.now();
   // Routed by name: a client that reaches the emulator at `<vendor host>:<port>` sends the port in Host.
   const host = hostName(req.headers.host ?? "");
@@ -61,6 +63,8 @@ async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body:
   const path = decodeURIComponent(url.pathname);
   const isCi = matchesCiHost(host);
   const isMps = !isCi && matchesMpsHost(host);
+  const keyId = signingKeyOf(req, url, body);
+  const record = (r: Omit<RequestRecord, "keyId">) => recordRequest(keyId ? { ...r, keyId } : r);
   if (!isCi && !isMps) {
     const reply = unknownHost(host, requestId);
     res.writeHead(reply.status, reply.headers).end(reply.body);
@@ -100,6 +104,14 @@ async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body:
   }
   res.writeHead(reply.status, reply.headers).end(reply.body);
   record({ method, host, path, status: reply.status, at });
+}
+
+/** The key id a request names: CI's `q-ak`, an ACS3 `Credential`, or the RPC `AccessKeyId` (query or form body). */
+function signingKeyOf(req: IncomingMessage, url: URL, body: string): string | undefined {
+  const authorization = String(req.headers.authorization ?? "");
+  const named = /(?:^|&)q-ak=([^&]+)/.exec(authorization) ?? /Credential=([^,\s]+)/.exec(authorization);
+  if (named) return named[1];
+  return url.searchParams.get("AccessKeyId") ?? new URLSearchParams(body).get("AccessKeyId") ?? undefined;
 }
 
 /** The Host header's name, lower case, without a port (`[::1]:9700` → `[::1]`). */

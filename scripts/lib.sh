@@ -19,7 +19,7 @@ ensure_node_modules() {
 }
 
 build() {
-  (cd "$repo_root" && npx --no-install tsc -p tsconfig.json >&2)
+  bash "$repo_root/scripts/build.sh"
 }
 
 # Puts the engine on PATH and sets the offline environment (file backend per caller, no update checks or plugin

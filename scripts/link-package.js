@@ -9,7 +9,8 @@ const path = require("node:path");
 const root = path.resolve(__dirname, "..");
 const dir = path.join(root, "node_modules", "pulumi-mediajobs");
 // Subpath → module under dist/ (the provider entries are what serialized providers require).
-const entries = { ".": "sdk/index", "./provider": "provider/index", "./emulator": "emulator/index" };
+const entries = { ".": "sdk/index", "./provider": "provider/index", "./emulator": "emulator/index",
+  "./plugin": "sdk/nodejs/index" };
 // `pulumi-mediajobs/provider/*` (package.json): one per module of provider/entry.
 for (const file of fs.readdirSync(path.join(root, "provider", "entry"))) {
   const name = path.basename(file, ".ts");

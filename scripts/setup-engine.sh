@@ -10,12 +10,17 @@
 #    source changes.
 # The shim ships inside @pulumi/pulumi on npm without a bin link: it is linked into this checkout's
 # node_modules/.bin, never into the shared cache, so every checkout uses its own @pulumi/pulumi.
+#
+# `setup-engine.sh --codegen` instead prints the path of mediajobs-codegen (scripts/codegen: Pulumi's SDK generators
+# for `npm run gen`), built in the same cache against the same github.com/pulumi/pulumi/pkg/v3, and rebuilt alone
+# when its source changes.
 set -euo pipefail
 
 PULUMI_VERSION="${MEDIAJOBS_PULUMI_VERSION:-v3.259.0}"
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache_root="${MEDIAJOBS_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-mediajobs}"
 host_src="$repo_root/scripts/engine/nodejs-language-host/main.go"
+codegen_src="$repo_root/scripts/codegen/main.go"
 log() { printf 'setup-engine: %s\n' "$*" >&2; }
 
 shim_dir="$repo_root/node_modules/.bin"
@@ -23,6 +28,39 @@ shim="$repo_root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 [ -f "$shim" ] || { log "missing $shim: run 'npm ci' first"; exit 1; }
 mkdir -p "$shim_dir"
 ln -sf ../@pulumi/pulumi/pulumi-resource-pulumi-nodejs "$shim_dir/pulumi-resource-pulumi-nodejs"
+
+dest="$cache_root/pulumi-$PULUMI_VERSION"
+bin="$dest/bin"
+src="$dest/src"
+ldflags="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION"
+export CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -mod=mod"
+
+# A throwaway module that requires Pulumi's Go modules at the pinned version (`go install pkg@version` refuses
+# modules with replace directives; a module of our own does not).
+ensure_module() {
+  [ -f "$src/go.mod" ] && return 0
+  rm -rf "$src"; mkdir -p "$src"
+  (cd "$src" && go mod init local.invalid/pulumi-cli >&2 &&
+    go get "github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" "github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION" >&2)
+}
+
+if [ "${1:-}" = "--codegen" ]; then
+  command -v go >/dev/null || { log "mediajobs-codegen needs Go >= 1.25 with access to a Go module proxy"; exit 1; }
+  mkdir -p "$bin"
+  ensure_module
+  codegen_sum="$(sha256sum "$codegen_src" | cut -d' ' -f1)"
+  if [ ! -x "$bin/mediajobs-codegen" ] || [ "$(cat "$bin/.codegen.sha256" 2>/dev/null)" != "$codegen_sum" ]; then
+    started=$(date +%s)
+    mkdir -p "$src/cmd/mediajobs-codegen"
+    cp "$codegen_src" "$src/cmd/mediajobs-codegen/main.go"
+    (cd "$src" && go build -trimpath -o "$bin/mediajobs-codegen.tmp" ./cmd/mediajobs-codegen >&2)
+    mv "$bin/mediajobs-codegen.tmp" "$bin/mediajobs-codegen"
+    echo "$codegen_sum" > "$bin/.codegen.sha256"
+    log "built mediajobs-codegen in $(( $(date +%s) - started ))s"
+  fi
+  echo "$bin/mediajobs-codegen"
+  exit 0
+fi
 
 if [ -z "${MEDIAJOBS_FORCE_BUILD:-}" ] && existing="$(command -v pulumi 2>/dev/null)"; then
   log "using the pulumi already on PATH: $existing ($("$existing" version 2>/dev/null || echo "version unknown"))"
@@ -39,21 +77,15 @@ need_go() {
   fi
 }
 
-dest="$cache_root/pulumi-$PULUMI_VERSION"
-bin="$dest/bin"
-src="$dest/src"
-ldflags="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION"
-export CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -mod=mod"
 mkdir -p "$bin"
 
 if [ ! -x "$bin/pulumi" ] || [ ! -f "$src/go.mod" ]; then
   need_go
   log "building Pulumi $PULUMI_VERSION from Go modules into $dest (first run only; about 5 minutes on 2 cores)"
   started=$(date +%s)
-  rm -rf "$src"; mkdir -p "$src"; cd "$src"
-  # `go install pkg@version` refuses modules with replace directives; a throwaway module does not.
-  go mod init local.invalid/pulumi-cli >&2
-  go get "github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" "github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION" >&2
+  rm -rf "$src"
+  ensure_module
+  cd "$src"
   go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$PULUMI_VERSION" >&2
   go build -trimpath -ldflags "$ldflags" -o "$bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
   # Renamed last, so an interrupted build is never mistaken for a cached one.

@@ -8,10 +8,16 @@ import { readFileSync, statSync } from "node:fs";
 import { ConfigurationError } from "../errors";
 import { DEFAULT_MAX_REQUESTS_PER_SECOND } from "../http/rate-limit";
 
-/** What `configure()` receives: the decrypted stack config. */
+/** What `configure()` receives: the decrypted config, by the keys of its path (see `keyOf`). */
 export interface ConfigSource {
   get(key: string): string | undefined;
 }
+
+/**
+ * Where the config comes from: the stack config every dynamic provider is given (`tencentcloud:secretId`, …), or a
+ * `mediajobs` provider's own config on the plugin path (`mediajobs:tencentcloudSecretId`, …).
+ */
+export type ConfigPath = "stack" | "provider";
 
 /** An access key for either cloud: Tencent's SecretId/SecretKey, Alibaba's AccessKey id/secret; STS adds a token. */
 export interface Credentials {
@@ -82,21 +88,38 @@ export interface TrustedCa {
 /** Where a user names the CA of an https:// endpoint override: for messages that tell them to. */
 export const ENDPOINT_CA_SETTING = `mediajobs:endpointCaFile / $${SETTINGS.endpointCaFile.env[0]}`;
 
-function describe(setting: Setting): string {
-  return `stack config \`${setting.configKey}\` or ${setting.env.map((e) => `$${e}`).join(" / ")}`;
+/** The key a setting is read under on a config path. */
+export function keyOf(setting: Setting, path: ConfigPath): string {
+  return path === "provider" ? `mediajobs:${setting.providerKey}` : setting.configKey;
+}
+
+/** Where a user sets a setting, for messages: the config key of the path in use, then the environment. */
+function describe(setting: Setting, path: ConfigPath): string {
+  const where = path === "provider" ? "provider config" : "stack config";
+  return `${where} \`${keyOf(setting, path)}\` or ${setting.env.map((e) => `$${e}`).join(" / ")}`;
 }
 
 /** The settings of one provider: the stack config once `configure()` gave it, the environment otherwise. */
 export class Settings {
   private stackConfig: ConfigSource | undefined;
+  private path: ConfigPath = "stack";
   /** The CA file last read, and the version (inode, size, mtime) it was read at. */
   private caCache: { file: string; version: string; ca: TrustedCa } | undefined;
 
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
-  /** Installs the stack config (each provider's `configure`); undefined goes back to the environment alone. */
-  useStackConfig(config: ConfigSource | undefined): void {
+  /**
+   * Installs the config (each provider's `configure`), read by the keys of `path`; undefined goes back to the
+   * environment alone.
+   */
+  useStackConfig(config: ConfigSource | undefined, path: ConfigPath = "stack"): void {
     this.stackConfig = config;
+    this.path = path;
+  }
+
+  /** Where a user sets a setting on this provider's path, for messages. */
+  describe(setting: Setting): string {
+    return describe(setting, this.path);
   }
 
   /** Tencent credentials, or one error naming every key and variable to set. */
@@ -144,10 +167,10 @@ export class Settings {
       const st = statSync(file, { bigint: true });
       version = `${st.ino}:${st.size}:${st.mtimeNs}`;
     } catch (e) {
-      throw unreadableCa(file, e);
+      throw unreadableCa(this.describe(SETTINGS.endpointCaFile), file, e);
     }
     if (this.caCache?.file !== file || this.caCache.version !== version) {
-      this.caCache = { file, version, ca: readTrustedCa(file) };
+      this.caCache = { file, version, ca: readTrustedCa(this.describe(SETTINGS.endpointCaFile), file) };
     }
     return this.caCache.ca;
   }
@@ -158,14 +181,14 @@ export class Settings {
     if (raw === undefined) return DEFAULT_MAX_REQUESTS_PER_SECOND;
     const rate = Number(raw);
     if (!Number.isFinite(rate) || rate <= 0) {
-      throw new ConfigurationError(`${describe(SETTINGS.maxRequestsPerSecond)} must be a positive number of ` +
+      throw new ConfigurationError(`${this.describe(SETTINGS.maxRequestsPerSecond)} must be a positive number of ` +
         `requests per second; got "${raw}".`);
     }
     return rate;
   }
 
   private read(setting: Setting): string | undefined {
-    const fromConfig = this.stackConfig?.get(setting.configKey);
+    const fromConfig = this.stackConfig?.get(keyOf(setting, this.path));
     if (fromConfig) return fromConfig;
     for (const name of setting.env) {
       const value = this.env[name];
@@ -176,7 +199,7 @@ export class Settings {
 
   private region(cloud: string, resourceRegion: string | undefined, setting: Setting): string {
     const region = resourceRegion || this.read(setting);
-    if (!region) throw new ConfigurationError(`No ${cloud} region: set the resource's \`region\` or ${describe(setting)}.`);
+    if (!region) throw new ConfigurationError(`No ${cloud} region: set the resource's \`region\` or ${this.describe(setting)}.`);
     return region;
   }
 
@@ -187,8 +210,8 @@ export class Settings {
     const secretValue = this.read(secret);
     if (!keyId || !secretValue) {
       const missing = [
-        !keyId ? `the ${idName} (${describe(id)})` : undefined,
-        !secretValue ? `the ${secretName} (${describe(secret)}; set it with \`pulumi config set --secret\`)` : undefined,
+        !keyId ? `the ${idName} (${this.describe(id)})` : undefined,
+        !secretValue ? `the ${secretName} (${this.describe(secret)}; set it with \`pulumi config set --secret\`)` : undefined,
       ].filter(Boolean);
       throw new ConfigurationError(`${cloud} credentials are missing: set ${missing.join(" and ")}.`);
     }
@@ -197,29 +220,29 @@ export class Settings {
   }
 }
 
-function unreadableCa(file: string, e: unknown): ConfigurationError {
-  return new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", which cannot be read: ` +
+function unreadableCa(setting: string, file: string, e: unknown): ConfigurationError {
+  return new ConfigurationError(`${setting} names "${file}", which cannot be read: ` +
     `${(e as Error).message}.`);
 }
 
 /** The certificates of a PEM file, each parsed once to refuse a broken one with the setting's name. */
-function readTrustedCa(file: string): TrustedCa {
+function readTrustedCa(setting: string, file: string): TrustedCa {
   let pem: string;
   try {
     pem = readFileSync(file, "utf8");
   } catch (e) {
-    throw unreadableCa(file, e);
+    throw unreadableCa(setting, file, e);
   }
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [];
   if (blocks.length === 0) {
-    throw new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", which holds no PEM ` +
+    throw new ConfigurationError(`${setting} names "${file}", which holds no PEM ` +
       "certificate (-----BEGIN CERTIFICATE-----).");
   }
   for (const [i, block] of blocks.entries()) {
     try {
       new X509Certificate(block);
     } catch (e) {
-      throw new ConfigurationError(`${describe(SETTINGS.endpointCaFile)} names "${file}", whose certificate ` +
+      throw new ConfigurationError(`${setting} names "${file}", whose certificate ` +
         `${i + 1} cannot be parsed: ${(e as Error).message}.`);
     }
   }

@@ -20,21 +20,23 @@ export interface DiffOptions {
 
 export interface Diff {
   changes: boolean;
+  /** Changed inputs that replace the resource. */
   replaces: string[];
+  /** Changed inputs applied in place (the plugin's detailed diff shows them). */
+  updates: string[];
   deleteBeforeReplace: boolean;
 }
 
 export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>, opts: DiffOptions): Diff {
   const replaces: string[] = [];
-  let updated = false;
+  const updates: string[] = [];
   for (const name of opts.inputNames) {
     const after = news[name];
     if (normalize(after) === undefined && opts.defaultedByCloud?.has(name)) continue;
     if (!isUnknown(after) && isDeepStrictEqual(normalize(olds[name]), normalize(after))) continue;
-    if (opts.updatable.has(name)) updated = true;
-    else replaces.push(name);
+    (opts.updatable.has(name) ? updates : replaces).push(name);
   }
-  return { changes: replaces.length > 0 || updated, replaces, deleteBeforeReplace: false };
+  return { changes: replaces.length > 0 || updates.length > 0, replaces, updates, deleteBeforeReplace: false };
 }
 
 export function diffJob(olds: Record<string, unknown>, news: Record<string, unknown>,

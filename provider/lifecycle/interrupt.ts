@@ -56,12 +56,13 @@ export class Interrupts {
     const wrapped = { ...provider };
     for (const name of OPERATIONS) {
       const method = provider[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
-      if (method) (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => this.counted(() => method(...args));
+      if (method) (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => this.run(() => method(...args));
     }
     return wrapped;
   }
 
-  private async counted<T>(fn: () => Promise<T>): Promise<T> {
+  /** Runs one engine call counted in flight. */
+  async run<T>(fn: () => Promise<T>): Promise<T> {
     this.active++;
     try {
       return await fn();

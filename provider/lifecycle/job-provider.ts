@@ -7,7 +7,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { CheckResult, validated } from "../check/checker";
 import { JobFailedError, JobNotFoundError, NotInitializedError, Service } from "../errors";
-import { diffJob } from "./diff";
+import { Diff, diffJob } from "./diff";
 import { PollGroup, PollSchedule, WaitResult } from "./poller";
 import { ProviderEnv, providerEnv, ProviderOptions } from "./provider-context";
 import { waitKnobsOf } from "./wait-knobs";
@@ -70,6 +70,16 @@ export interface JobProviderOptions extends ProviderOptions {
   poll?: PollSchedule;
 }
 
+/**
+ * How long one create or update waits, when something other than the resource's `timeoutSeconds` says so: the
+ * plugin passes the program's `customTimeouts`.
+ */
+export interface WaitLimit {
+  seconds: number;
+  /** What set it, for the message when the wait stops, e.g. `customTimeouts.create`. */
+  source: string;
+}
+
 /** A job resource's dynamic provider over its spec; engine calls are counted in flight for interrupts. */
 export function createJobProvider<C extends JobComputed>(spec: JobSpec<C>, options: JobProviderOptions = {}):
   dynamic.ResourceProvider {
@@ -92,31 +102,31 @@ export class JobLifecycle<C extends JobComputed> {
     this.env = providerEnv(options);
   }
 
-  check(news: Props): dynamic.CheckResult {
+  check(news: Props): CheckResult {
     return this.spec.check(news);
   }
 
-  diff(olds: Props, news: Props): dynamic.DiffResult {
+  diff(olds: Props, news: Props): Diff {
     return diffJob(olds, news, { inputNames: this.spec.inputNames, defaultedByCloud: this.spec.defaultedByCloud });
   }
 
-  async create(given: Props): Promise<dynamic.CreateResult> {
+  async create(given: Props, limit?: WaitLimit): Promise<dynamic.CreateResult> {
     const { spec, env } = this;
     const props = validated(spec.kind, spec.check, given);
     const submitted = await spec.submit(props, { ...env, log: (line) => env.log(`${spec.kind}: ${line}`) });
     env.log(`${spec.kind} ${submitted.jobId}: submitted (${spec.summary(props)})`);
     if (waitKnobsOf(props).skipAwait) return { id: submitted.jobId, outs: { ...props, ...submitted } };
-    return { id: submitted.jobId, outs: await this.awaitJob(props, submitted) };
+    return { id: submitted.jobId, outs: await this.awaitJob(props, submitted, limit) };
   }
 
   /** Only the waiting knobs change in place; a job recorded while still running is awaited again. */
-  async update(id: string, olds: Props, given: Props): Promise<dynamic.UpdateResult> {
+  async update(id: string, olds: Props, given: Props, limit?: WaitLimit): Promise<dynamic.UpdateResult> {
     const news = validated(this.spec.kind, this.spec.check, given);
     const recorded = this.computedOf(olds, id);
     if (this.spec.terminalStates.has(recorded.state) || waitKnobsOf(news).skipAwait) {
       return { outs: { ...news, ...recorded } };
     }
-    return { outs: await this.awaitJob(news, recorded) };
+    return { outs: await this.awaitJob(news, recorded, limit) };
   }
 
   /** Refresh: the job as the cloud reports it; gone (jobs age out of the cloud's history) removes the resource. */
@@ -140,16 +150,25 @@ export class JobLifecycle<C extends JobComputed> {
     if (line) env.log(`${spec.kind} ${id}: ${line}`);
   }
 
+  /**
+   * The job's outputs as far as they are known before it runs (a preview): the recorded ones of a job that has
+   * ended, since only the waiting knobs update in place; undefined when the job still has to be awaited.
+   */
+  recordedOutcome(id: string, olds: Props, news: Props): Props | undefined {
+    const recorded = this.computedOf(olds, id);
+    return this.spec.terminalStates.has(recorded.state) ? { ...news, ...recorded } : undefined;
+  }
+
   /** Waits until the job ends; answers the outputs of a successful job, throws for any other ending. */
-  private async awaitJob(props: Props, job: C): Promise<Props> {
-    const { timeoutSeconds } = waitKnobsOf(props);
+  private async awaitJob(props: Props, job: C, limit?: WaitLimit): Promise<Props> {
+    const { seconds, source } = limit ?? { seconds: waitKnobsOf(props).timeoutSeconds, source: "timeoutSeconds" };
     let waited: WaitResult<Described<C>>;
     try {
-      waited = await this.watch(props, job, timeoutSeconds);
+      waited = await this.watch(props, job, seconds);
     } catch (e) {
       throw this.statusLost(props, job, e as Error);
     }
-    return this.outcome(props, waited, timeoutSeconds);
+    return this.outcome(props, waited, `${seconds}s (${source})`);
   }
 
   /** The shared poller's wait for one job, with progress lines on every change of state. */
@@ -175,11 +194,11 @@ export class JobLifecycle<C extends JobComputed> {
    * How the wait ended: success gives the outputs; a job still running at the deadline or an interrupt is recorded
    * (init-error shape) so the next `up` resumes waiting instead of resubmitting; any other end is a failure.
    */
-  private outcome(props: Props, waited: WaitResult<Described<C>>, timeoutSeconds: number): Props {
+  private outcome(props: Props, waited: WaitResult<Described<C>>, limit: string): Props {
     const { computed, requestId } = waited.value;
     const outs = { ...props, ...computed };
     if (waited.stoppedBy) {
-      const why = waited.stoppedBy === "deadline" ? `waiting stopped after ${timeoutSeconds}s (timeoutSeconds)`
+      const why = waited.stoppedBy === "deadline" ? `waiting stopped after ${limit}`
         : `waiting was interrupted (${String(this.env.ctx.interrupts.signal.reason)})`;
       throw new NotInitializedError(computed.jobId, outs, waited.stoppedBy,
         `Job ${computed.jobId} is still ${computed.state}: ${why}. It is recorded in the stack: the next ` +

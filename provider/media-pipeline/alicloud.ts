@@ -4,7 +4,7 @@ import {
 } from "../clients/alibaba/pipelines";
 import { NotInitializedError } from "../errors";
 import type { ProviderEnv } from "../lifecycle/provider-context";
-import { outputs, PipelineBackend, Props } from "./backend";
+import { Imported, outputs, PipelineBackend, Props } from "./backend";
 import { AlicloudPipelineComputed, AlicloudPipelineInputs } from "./types";
 
 const inputsOf = (props: Props) => props as unknown as AlicloudPipelineInputs;
@@ -65,3 +65,16 @@ export const alicloudPipelines: PipelineBackend = {
     env.log(`MediaPipeline ${id}: deleted`);
   },
 };
+
+/**
+ * An existing MPS pipeline in the provider's region, as a program would declare it: its name, state, speed and the
+ * settings it has (speedLevel, notification, role).
+ */
+export async function importMpsPipeline(pipelineId: string, env: ProviderEnv): Promise<Imported | undefined> {
+  const computed = await alicloudPipelines.read(pipelineId, {}, env) as AlicloudPipelineComputed | undefined;
+  if (!computed) return undefined;
+  const { name, state, speed, speedLevel, notifyConfig, role } = computed;
+  const inputs: Props = { cloud: "alicloud", name, state, speed, ...(speedLevel !== undefined ? { speedLevel } : {}),
+    ...(notifyConfig ? { notifyConfig } : {}), ...(role ? { role } : {}) };
+  return { id: pipelineId, inputs, outs: outputs(inputs, computed) };
+}

@@ -14,6 +14,13 @@ export interface PipelineBackend {
   delete(id: string, props: Props, env: ProviderEnv): Promise<void>;
 }
 
+/** An existing pipeline or queue adopted by `pulumi import`: its id, inputs as a program would write them, outputs. */
+export interface Imported {
+  id: string;
+  inputs: Props;
+  outs: Props;
+}
+
 /** Outputs are the inputs plus what the cloud reports; computed fields the cloud left unset are dropped. */
 export function outputs(props: Props, computed: object): Props {
   const { notifyConfig: _n, role: _r, speedLevel: _s, ...rest } = props;

@@ -6,7 +6,8 @@
 import type { CiClient } from "../clients/tencent/ci-client";
 import { CiQueue, CiQueueSettings, listQueues, updateQueue } from "../clients/tencent/queues";
 import { QueueAdoptionError } from "../errors";
-import type { PipelineBackend, Props } from "./backend";
+import type { ProviderEnv } from "../lifecycle/provider-context";
+import { Imported, outputs, PipelineBackend, Props } from "./backend";
 import { QueueSettings, TencentcloudPipelineComputed, TencentcloudPipelineInputs } from "./types";
 
 const DEFAULT_CATEGORY = "Transcoding";
@@ -104,3 +105,18 @@ export const tencentcloudQueues: PipelineBackend = {
     env.log(`MediaPipeline ${id}: CI queue restored to "${original.name}" (${original.state})`);
   },
 };
+
+/**
+ * Adopts an existing CI queue into the stack. Its settings now are what destroy restores; the inputs name only the
+ * bucket, the queue and (when given) the region, so the queue's own name, state and notification are kept.
+ */
+export async function importCiQueue(ref: { region?: string; bucket: string; queueId: string }, env: ProviderEnv):
+  Promise<Imported | undefined> {
+  const inputs: TencentcloudPipelineInputs = { cloud: "tencentcloud", bucket: ref.bucket, queueId: ref.queueId,
+    ...(ref.region ? { region: ref.region } : {}) };
+  const { queues, missing } = await listQueues(env.ctx.ciClient(inputs), { queueIds: [ref.queueId] });
+  const queue = queues.find((q) => q.queueId === ref.queueId);
+  if (!queue || missing.includes(ref.queueId)) return undefined;
+  const props = inputs as unknown as Props;
+  return { id: queue.queueId, inputs: props, outs: outputs(props, computedOf(queue, settingsOf(queue), inputs)) };
+}

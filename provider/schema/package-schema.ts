@@ -36,6 +36,10 @@ export function packageSchema(version?: string): Json {
     license: "Apache-2.0",
     meta: { moduleFormat: "(.*)" },
     language: {
+      // The Node SDK of the plugin path is part of this npm package (`pulumi-mediajobs/plugin`), at its version.
+      nodejs: { packageName: "pulumi-mediajobs", respectSchemaVersion: true,
+        packageDescription: "Pulumi resources for cloud media processing jobs and queues, through the mediajobs " +
+          "provider plugin." },
       python: { packageName: "pulumi_mediajobs" },
     },
     config: { variables: config },

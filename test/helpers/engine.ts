@@ -82,9 +82,18 @@ export class PulumiWorkspace {
     });
   }
 
-  /** Creates the stack, pointed at the emulator with its test credentials set as secrets, as a user would. */
-  async initStack(stack: string, emulatorUrl: string): Promise<void> {
+  /**
+   * Creates the stack, pointed at the emulator with its test credentials set as secrets, as a user would: with the
+   * dynamic providers' stack config, or (`plugin`) the mediajobs provider's own `mediajobs:*` keys.
+   */
+  async initStack(stack: string, emulatorUrl: string, plugin = false): Promise<void> {
     await this.run(["stack", "init", stack]);
+    if (plugin) {
+      for (const [key, value, secret] of pluginConfig(emulatorUrl)) {
+        await this.run(["config", "set", ...(secret ? ["--secret"] : []), key, value]);
+      }
+      return;
+    }
     await this.run(["config", "set", "mediajobs:ciEndpoint", emulatorUrl]);
     await this.run(["config", "set", "mediajobs:mpsEndpoint", emulatorUrl]);
     await this.run(["config", "set", "--secret", "tencentcloud:secretId", EMULATOR_TENCENT_CREDENTIALS.secretId]);
@@ -107,6 +116,23 @@ export class PulumiWorkspace {
     return JSON.parse((await this.run([...args, "--json"])).stdout) as T;
   }
 
+}
+
+/** The PATH prefix for the plugin path: the engine, and this checkout's `bin/pulumi-resource-mediajobs`. */
+export function withPlugin(enginePath: string): string {
+  return `${enginePath}:${join(REPO_ROOT, "bin")}`;
+}
+
+/** The default mediajobs provider's stack config for the emulator: key, value, whether secret. */
+export function pluginConfig(emulatorUrl: string): [string, string, boolean][] {
+  return [
+    ["mediajobs:ciEndpoint", emulatorUrl, false],
+    ["mediajobs:mpsEndpoint", emulatorUrl, false],
+    ["mediajobs:tencentcloudSecretId", EMULATOR_TENCENT_CREDENTIALS.secretId, true],
+    ["mediajobs:tencentcloudSecretKey", EMULATOR_TENCENT_CREDENTIALS.secretKey, true],
+    ["mediajobs:alicloudAccessKey", EMULATOR_ALIBABA_CREDENTIALS.accessKeyId, true],
+    ["mediajobs:alicloudSecretKey", EMULATOR_ALIBABA_CREDENTIALS.accessKeySecret, true],
+  ];
 }
 
 /** Every credential the emulator accepts: none may appear in clear text in state, exports or logs. */
@@ -159,14 +185,16 @@ export interface E2eStack {
  * emulator closes.
  */
 export function useE2eStack(opts: { name: string; program: string; emulator?: EmulatorOptions;
+  /** Through the provider plugin: its `bin/` on PATH and the default provider's `mediajobs:*` config. */
+  plugin?: boolean;
   setup?: (s: E2eStack) => Promise<void>; teardown?: () => Promise<void> }): E2eStack {
   const stack = `${opts.name}-${process.pid}`;
   const s = {} as E2eStack;
   before(async function () {
     const enginePath = requireEngine(this);
     s.emulator = await startEmulator(opts.emulator);
-    s.ws = new PulumiWorkspace(enginePath, join(REPO_ROOT, opts.program));
-    await s.ws.initStack(stack, s.emulator.url);
+    s.ws = new PulumiWorkspace(opts.plugin ? withPlugin(enginePath) : enginePath, join(REPO_ROOT, opts.program));
+    await s.ws.initStack(stack, s.emulator.url, opts.plugin);
     await opts.setup?.(s);
   });
   after(async () => {

@@ -13,7 +13,7 @@ const diff = (n: Record<string, unknown>) => diffJob(olds, n, { inputNames: NAME
 
 describe("job diff", () => {
   it("reports no change when only __provider and outputs differ", () => {
-    assert.deepEqual(diff(news()), { changes: false, replaces: [], deleteBeforeReplace: false });
+    assert.deepEqual(diff(news()), { changes: false, replaces: [], updates: [], deleteBeforeReplace: false });
   });
 
   it("replaces on a change of a job input, naming it", () => {
@@ -25,7 +25,7 @@ describe("job diff", () => {
   it("replaces on a nested change", () => {
     const n = news();
     n.operation = { jobLevel: 2 };
-    assert.deepEqual(diff(n), { changes: true, replaces: ["operation"], deleteBeforeReplace: false });
+    assert.deepEqual(diff(n), { changes: true, replaces: ["operation"], updates: [], deleteBeforeReplace: false });
   });
 
   it("replaces when triggers change", () => {
@@ -38,7 +38,8 @@ describe("job diff", () => {
     const n = news();
     n.timeoutSeconds = 120;
     n.skipAwait = true;
-    assert.deepEqual(diff(n), { changes: true, replaces: [], deleteBeforeReplace: false });
+    assert.deepEqual(diff(n), { changes: true, replaces: [], updates: ["timeoutSeconds", "skipAwait"],
+      deleteBeforeReplace: false });
   });
 
   it("does not treat the cloud's default queue as a change when queueId is omitted", () => {

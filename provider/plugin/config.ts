@@ -1,0 +1,67 @@
+/**
+ * The provider's own config on the plugin path: `mediajobs:<key>` from the stack config (the default provider) or a
+ * `Provider` resource's inputs, each falling back to its environment variables (provider/config/settings.ts).
+ * CheckConfig refuses values the provider could not use, naming the key; DiffConfig never replaces the provider:
+ * new credentials, endpoints or limits apply to the resources in place.
+ */
+import { ConfigSource, Setting, SETTING_LIST, Settings } from "../config/settings";
+import type { CheckFailure } from "../check/checker";
+import { isUnknown } from "../check/checker";
+import { MediaJobsError } from "../errors";
+import { resolveEndpoint } from "../http/endpoint";
+
+type Props = Record<string, unknown>;
+
+/** The config as the engine's Configure gives it: `mediajobs:config:<key>` → the value as a string. */
+export function configSource(variables: ReadonlyMap<string, string>): ConfigSource {
+  return { get: (key) => variables.get(key.replace(/^mediajobs:/, "mediajobs:config:")) || undefined };
+}
+
+/** Provider inputs (CheckConfig, DiffConfig) read as config: by key, numbers and booleans as strings. */
+function inputsSource(inputs: Props): ConfigSource {
+  return { get: (key) => {
+    const value = inputs[key.replace(/^mediajobs:/, "")];
+    return value === undefined || value === null || value === "" ? undefined : String(value);
+  } };
+}
+
+/** The settings whose values are read and can be refused before any resource uses them. */
+const CHECKS: { key: string; check(settings: Settings): unknown }[] = [
+  { key: "ciEndpoint", check: (s) => resolveEndpoint("ci.invalid", s.ciEndpointOverride(), "`mediajobs:ciEndpoint`") },
+  { key: "mpsEndpoint", check: (s) => resolveEndpoint("mps.invalid", s.mpsEndpointOverride(), "`mediajobs:mpsEndpoint`") },
+  { key: "maxRequestsPerSecond", check: (s) => s.maxRequestsPerSecond() },
+  { key: "endpointCaFile", check: (s) => s.endpointCa() },
+];
+
+/** CheckConfig: every setting given that the provider could not use, by its key. Unknown values wait for `up`. */
+export function checkConfig(news: Props, env: NodeJS.ProcessEnv = process.env): CheckFailure[] {
+  const known = Object.fromEntries(Object.entries(news).filter(([, v]) => !isUnknown(v)));
+  const settings = new Settings(env);
+  settings.useStackConfig(inputsSource(known), "provider");
+  const failures: CheckFailure[] = [];
+  const names = new Set(SETTING_LIST.map((s) => s.providerKey));
+  for (const key of Object.keys(news)) {
+    if (key !== "version" && !names.has(key)) {
+      failures.push({ property: key, reason: `mediajobs:${key} is not a setting of the mediajobs provider; it has ` +
+        `${[...names].join(", ")}.` });
+    }
+  }
+  for (const { key, check } of CHECKS) {
+    if (known[key] === undefined) continue;
+    try {
+      check(settings);
+    } catch (e) {
+      if (!(e instanceof MediaJobsError)) throw e;
+      failures.push({ property: key, reason: e.message });
+    }
+  }
+  return failures;
+}
+
+/** DiffConfig: the settings whose value changed (an unknown value counts as changed). */
+export function changedSettings(olds: Props, news: Props): Setting[] {
+  return SETTING_LIST.filter((s) => {
+    const [before, after] = [olds[s.providerKey], news[s.providerKey]];
+    return isUnknown(after) || String(before ?? "") !== String(after ?? "");
+  });
+}

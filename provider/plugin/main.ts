@@ -1,0 +1,33 @@
+/**
+ * `pulumi-resource-mediajobs`: the entry of the provider plugin. The engine starts it with its own address as the
+ * argument (after flags such as `--logtostderr`, `-v=N`, `--tracing <endpoint>`), reads the port it prints on
+ * stdout, and talks gRPC to it; `bin/pulumi-resource-mediajobs` runs this file after `npm run build`.
+ */
+import { MediaJobsPlugin, serve } from "./server";
+import { packageVersion } from "./version";
+
+/** The engine's address among the plugin's arguments. */
+export function engineAddressOf(args: readonly string[]): string | undefined {
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--tracing") i++;
+    else if (!arg.startsWith("-")) rest.push(arg);
+  }
+  return rest[0];
+}
+
+async function main(): Promise<void> {
+  const engineAddress = engineAddressOf(process.argv.slice(2));
+  const plugin = new MediaJobsPlugin({ version: packageVersion(), ...(engineAddress ? { engineAddress } : {}) });
+  const { port } = await serve(plugin);
+  // The engine reads the port from the first line of stdout; nothing else is written there.
+  process.stdout.write(`${port}\n`);
+}
+
+if (require.main === module) {
+  main().catch((e: Error) => {
+    process.stderr.write(`pulumi-resource-mediajobs: ${e.stack ?? e.message}\n`);
+    process.exit(1);
+  });
+}

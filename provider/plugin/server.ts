@@ -1,0 +1,234 @@
+/**
+ * The mediajobs provider plugin: Pulumi's ResourceProvider gRPC service over the provider core. It implements
+ * what `@pulumi/pulumi/provider`'s server lacks: the provider's own config and secrets (Configure, CheckConfig,
+ * DiffConfig), detailed diffs, previews of create and update, the program's custom timeouts, import (Read without
+ * properties), and Cancel, which stops every wait and records the running jobs like SIGINT does.
+ */
+import { ConfigurationError, MediaJobsError, NotInitializedError } from "../errors";
+import type { Diff } from "../lifecycle/diff";
+import type { PollSchedule } from "../lifecycle/poller";
+import { ProviderContext } from "../lifecycle/provider-context";
+import { Interrupts } from "../lifecycle/interrupt";
+import { packageSchema } from "../schema/package-schema";
+import { changedSettings, checkConfig, configSource } from "./config";
+import { PLUGIN_RESOURCES, PluginResource, Call } from "./resources";
+import { Any, Empty, engine, engineService, grpc, plugin, provider as proto, providerService, status } from "./rpc";
+import { fromStruct, toStruct } from "./values";
+
+type Props = Record<string, unknown>;
+type RpcError = { code: number; details: string; metadata?: InstanceType<typeof grpc.Metadata> };
+type Handler<Req, Res> = (call: { request: Req }, callback: (err: RpcError | null, res?: Res) => void) => void;
+
+export interface PluginOptions {
+  /** The plugin's version, answered by GetPluginInfo and written into the schema. */
+  version: string;
+  /** The engine's address, to log against resources; without it lines go to stderr. */
+  engineAddress?: string;
+  /** What the provider shares among its resources (default: a fresh one, interrupted by SIGINT/SIGTERM too). */
+  context?: ProviderContext;
+  /** Poll schedule while waiting (tests shorten it). */
+  poll?: PollSchedule;
+}
+
+/** The plugin's service: one per plugin process, so one provider configuration (the engine starts one per provider). */
+export class MediaJobsPlugin {
+  readonly ctx: ProviderContext;
+  private readonly engineClient: InstanceType<typeof engineService.EngineClient> | undefined;
+
+  constructor(private readonly options: PluginOptions) {
+    this.ctx = options.context ?? new ProviderContext({ interrupts: new Interrupts(true) });
+    this.engineClient = options.engineAddress
+      ? new engineService.EngineClient(options.engineAddress, grpc.credentials.createInsecure()) : undefined;
+  }
+
+  /** The handlers of the ResourceProvider service, for `grpc.Server.addService`. */
+  handlers(): Record<string, Handler<any, any>> {
+    return {
+      getPluginInfo: unary(async () => new plugin.PluginInfo().setVersion(this.options.version)),
+      getSchema: unary(async (req: proto.GetSchemaRequest) => {
+        if (req.getVersion() !== 0) throw new Error(`unsupported schema version ${req.getVersion()}`);
+        return new proto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(this.options.version)));
+      }),
+      checkConfig: unary(async (req: proto.CheckRequest) => this.checkConfig(req)),
+      diffConfig: unary(async (req: proto.DiffRequest) => this.diffConfig(req)),
+      configure: unary(async (req: proto.ConfigureRequest) => this.configure(req)),
+      check: unary(async (req: proto.CheckRequest) => this.check(req)),
+      diff: unary(async (req: proto.DiffRequest) => this.diff(req)),
+      create: unary((req: proto.CreateRequest) => this.counted(() => this.create(req))),
+      read: unary((req: proto.ReadRequest) => this.counted(() => this.read(req))),
+      update: unary((req: proto.UpdateRequest) => this.counted(() => this.update(req))),
+      delete: unary((req: proto.DeleteRequest) => this.counted(() => this.delete(req))),
+      cancel: unary(async () => {
+        this.ctx.interrupts.interrupt("the operation was cancelled (Ctrl-C)");
+        return new Empty();
+      }),
+      attach: unary(async () => new Empty()),
+    };
+  }
+
+  private checkConfig(req: proto.CheckRequest): proto.CheckResponse {
+    const failures = checkConfig(fromStruct(req.getNews()));
+    // The inputs go back as they came, secrets still marked.
+    const resp = new proto.CheckResponse().setInputs(req.getNews());
+    return resp.setFailuresList(failures.map((f) => new proto.CheckFailure().setProperty(f.property)
+      .setReason(f.reason)));
+  }
+
+  /** New credentials, endpoints or limits apply in place: the provider, and so its resources, are never replaced. */
+  private diffConfig(req: proto.DiffRequest): proto.DiffResponse {
+    const olds = fromStruct(req.getOldInputs() ?? req.getOlds());
+    const changed = changedSettings(olds, fromStruct(req.getNews())).map((s) => s.providerKey);
+    return diffResponse({ changes: changed.length > 0, replaces: [], updates: changed, deleteBeforeReplace: false },
+      olds, fromStruct(req.getNews()));
+  }
+
+  private configure(req: proto.ConfigureRequest): proto.ConfigureResponse {
+    const variables = new Map(req.getVariablesMap().toArray());
+    this.ctx.settings.useStackConfig(configSource(variables), "provider");
+    // Resource operations get no secrets (the engine marks the outputs of secret inputs secret again) and no
+    // resource references; previews of create and update come here.
+    return new proto.ConfigureResponse().setAcceptsecrets(false).setAcceptresources(false).setAcceptoutputs(false)
+      .setSupportspreview(true);
+  }
+
+  private async check(req: proto.CheckRequest): Promise<proto.CheckResponse> {
+    const result = this.resource(req.getUrn()).check(fromStruct(req.getNews()), this.call(req.getUrn()));
+    return new proto.CheckResponse().setInputs(toStruct(result.inputs)).setFailuresList(result.failures.map((f) =>
+      new proto.CheckFailure().setProperty(f.property).setReason(f.reason)));
+  }
+
+  private async diff(req: proto.DiffRequest): Promise<proto.DiffResponse> {
+    const olds = fromStruct(req.getOlds());
+    const news = fromStruct(req.getNews());
+    return diffResponse(this.resource(req.getUrn()).diff(olds, news, this.call(req.getUrn())), olds, news);
+  }
+
+  private async create(req: proto.CreateRequest): Promise<proto.CreateResponse> {
+    const news = fromStruct(req.getProperties());
+    const resource = this.resource(req.getUrn());
+    if (req.getPreview()) return new proto.CreateResponse().setProperties(toStruct(news));
+    const { id, outs } = await resource.create(news, this.call(req.getUrn(), req.getTimeout(), "create"));
+    return new proto.CreateResponse().setId(id).setProperties(toStruct(outs));
+  }
+
+  private async update(req: proto.UpdateRequest): Promise<proto.UpdateResponse> {
+    const [id, urn] = [req.getId(), req.getUrn()];
+    const [olds, news] = [fromStruct(req.getOlds()), fromStruct(req.getNews())];
+    const resource = this.resource(urn);
+    const outs = req.getPreview() ? resource.previewUpdate(id, olds, news, this.call(urn))
+      : await resource.update(id, olds, news, this.call(urn, req.getTimeout(), "update"));
+    return new proto.UpdateResponse().setProperties(toStruct(outs));
+  }
+
+  /** Refresh with the recorded properties; import (`pulumi import`, the `import` option) without any. */
+  private async read(req: proto.ReadRequest): Promise<proto.ReadResponse> {
+    const [id, urn] = [req.getId(), req.getUrn()];
+    const props = fromStruct(req.getProperties());
+    const resource = this.resource(urn);
+    if (Object.keys(props).length === 0) {
+      const imported = await resource.import(id, this.call(urn));
+      if (!imported) return new proto.ReadResponse();
+      return new proto.ReadResponse().setId(imported.id).setProperties(toStruct(imported.outs))
+        .setInputs(toStruct(imported.inputs));
+    }
+    const current = await resource.read(id, props, this.call(urn));
+    if (!current) return new proto.ReadResponse();
+    const resp = new proto.ReadResponse().setId(id).setProperties(toStruct(current));
+    const inputs = req.getInputs();
+    return inputs ? resp.setInputs(inputs) : resp;
+  }
+
+  private async delete(req: proto.DeleteRequest): Promise<Empty> {
+    await this.resource(req.getUrn()).delete(req.getId(), fromStruct(req.getProperties()), this.call(req.getUrn()));
+    return new Empty();
+  }
+
+  /** Create, read, update and delete are counted in flight, so an interrupted process ends once they answered. */
+  private counted<T>(fn: () => Promise<T>): Promise<T> {
+    return this.ctx.interrupts.run(fn);
+  }
+
+  private resource(urn: string): PluginResource {
+    const type = typeOfUrn(urn);
+    const resource = PLUGIN_RESOURCES.get(type);
+    if (!resource) throw new ConfigurationError(`the mediajobs provider has no resource type ${type}.`);
+    return resource;
+  }
+
+  /** A call's context: the provider's, a log against the resource, and the program's custom timeout if it set one. */
+  private call(urn: string, timeoutSeconds = 0, operation?: "create" | "update"): Call {
+    const call: Call = { env: { ctx: this.ctx, log: (line) => this.log(urn, line) } };
+    if (this.options.poll) call.poll = this.options.poll;
+    if (timeoutSeconds > 0 && operation) call.limit = { seconds: timeoutSeconds, source: `customTimeouts.${operation}` };
+    return call;
+  }
+
+  /** Progress lines reach the engine as info diagnostics of the resource, as a dynamic provider's console lines do. */
+  private log(urn: string, line: string): void {
+    if (!this.engineClient) {
+      process.stderr.write(`${line}\n`);
+      return;
+    }
+    const req = new engine.LogRequest().setSeverity(engine.LogSeverity.INFO).setMessage(line).setUrn(urn);
+    this.engineClient.log(req, () => { /* a line the engine did not take is not worth failing the operation */ });
+  }
+}
+
+/** The resource type of a URN: `urn:pulumi:<stack>::<project>::<parent types$>type::<name>`. */
+export function typeOfUrn(urn: string): string {
+  const qualified = urn.split("::")[2] ?? "";
+  return qualified.split("$").pop() ?? "";
+}
+
+/** A diff as the engine takes it: which keys changed, and for each whether it is added, deleted or updated. */
+function diffResponse(diff: Diff, olds: Props, news: Props): proto.DiffResponse {
+  const { DiffChanges } = proto.DiffResponse;
+  const resp = new proto.DiffResponse().setChanges(diff.changes ? DiffChanges.DIFF_SOME : DiffChanges.DIFF_NONE)
+    .setReplacesList(diff.replaces).setDeletebeforereplace(diff.deleteBeforeReplace)
+    .setDiffsList([...diff.replaces, ...diff.updates]).setHasdetaileddiff(true);
+  const detailed = resp.getDetaileddiffMap();
+  const { Kind } = proto.PropertyDiff;
+  for (const [keys, replace] of [[diff.replaces, true], [diff.updates, false]] as const) {
+    for (const key of keys) {
+      const kind = olds[key] === undefined ? (replace ? Kind.ADD_REPLACE : Kind.ADD)
+        : news[key] === undefined ? (replace ? Kind.DELETE_REPLACE : Kind.DELETE)
+          : replace ? Kind.UPDATE_REPLACE : Kind.UPDATE;
+      detailed.set(key, new proto.PropertyDiff().setKind(kind).setInputdiff(true));
+    }
+  }
+  return resp;
+}
+
+/** A unary gRPC handler over an async function; errors answer as the engine reads them (see errorOf). */
+function unary<Req, Res>(fn: (req: Req) => Promise<Res>): Handler<Req, Res> {
+  return (call, callback) => {
+    fn(call.request).then((res) => callback(null, res), (e) => callback(errorOf(e as Error)));
+  };
+}
+
+/**
+ * An error as the engine shows it. A job that was submitted but did not finish (NotInitializedError) carries its
+ * id and outputs as `ErrorResourceInitFailed`, so the engine records it and the next `up` resumes waiting.
+ */
+function errorOf(e: Error): RpcError {
+  const message = e instanceof MediaJobsError ? e.message : String(e.stack ?? e.message);
+  if (!(e instanceof NotInitializedError)) return { code: grpc.status.UNKNOWN, details: message };
+  const failed = new proto.ErrorResourceInitFailed().setId(e.id).setProperties(toStruct(e.properties))
+    .setReasonsList(e.reasons);
+  const detail = new Any();
+  detail.pack(failed.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
+  const rpcStatus = new status.Status().setCode(grpc.status.UNKNOWN).setMessage(message).setDetailsList([detail]);
+  const metadata = new grpc.Metadata();
+  metadata.add("grpc-status-details-bin", Buffer.from(rpcStatus.serializeBinary()));
+  return { code: grpc.status.UNKNOWN, details: message, metadata };
+}
+
+/** Starts the service on a loopback port; answers the port (which the plugin prints for the engine). */
+export async function serve(service: MediaJobsPlugin): Promise<{ port: number; server: InstanceType<typeof grpc.Server> }> {
+  const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+  server.addService(providerService.ResourceProviderService,
+    service.handlers() as unknown as Parameters<typeof server.addService>[1]);
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => err ? reject(err) : resolve(p)));
+  return { port, server };
+}
