@@ -7,6 +7,7 @@ import { identity } from "./identity";
 import { providerFor } from "./provider-ref";
 import { registeredOutputs } from "./outputs";
 import { CI_MEDIA_JOB_SHAPE } from "../provider/ci-media-job/shape";
+import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
 
 /**
  * Arguments of a {@link CiMediaJob}: the `POST /jobs` request of Tencent Cloud Infinite, element for element, in
@@ -46,7 +47,7 @@ export class CiMediaJob extends pulumi.dynamic.Resource {
   constructor(name: string, args: CiMediaJobArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("ci-media-job"), name, {
       ...registeredOutputs(CI_MEDIA_JOB_SHAPE.outputs, "jobId"), ...args, __identity: identity("CiMediaJob", name),
-    }, opts, "mediajobs", "CiMediaJob");
+    }, opts, DYNAMIC_MODULE, "CiMediaJob");
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;
   }

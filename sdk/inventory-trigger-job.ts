@@ -5,6 +5,7 @@ import { identity } from "./identity";
 import { providerFor } from "./provider-ref";
 import { registeredOutputs } from "./outputs";
 import { INVENTORY_TRIGGER_JOB_SHAPE } from "../provider/inventory-trigger-job/shape";
+import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
 
 /**
  * Arguments of an {@link InventoryTriggerJob}: CI's `POST /inventorytriggerjob` request in camelCase (`name`,
@@ -37,7 +38,7 @@ export class InventoryTriggerJob extends pulumi.dynamic.Resource {
     super(providerFor("inventory-trigger-job"), name, {
       ...registeredOutputs(INVENTORY_TRIGGER_JOB_SHAPE.outputs, "jobId"), ...args,
       __identity: identity("InventoryTriggerJob", name),
-    }, opts, "mediajobs", "InventoryTriggerJob");
+    }, opts, DYNAMIC_MODULE, "InventoryTriggerJob");
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;
   }

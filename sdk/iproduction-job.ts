@@ -6,6 +6,7 @@ import { identity } from "./identity";
 import { providerFor } from "./provider-ref";
 import { registeredOutputs } from "./outputs";
 import { IPRODUCTION_JOB_SHAPE } from "../provider/iproduction-job/shape";
+import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
 
 /**
  * Arguments of an {@link IProductionJob}: the parameters of MPS `SubmitIProductionJob` in camelCase (`jobParams`
@@ -41,7 +42,7 @@ export class IProductionJob extends pulumi.dynamic.Resource {
     super(providerFor("iproduction-job"), name, {
       ...registeredOutputs(IPRODUCTION_JOB_SHAPE.outputs, "jobId"), ...args,
       __identity: identity("IProductionJob", name),
-    }, opts, "mediajobs", "IProductionJob");
+    }, opts, DYNAMIC_MODULE, "IProductionJob");
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;
     // Availability of algorithms varies by region: an unknown name is a warning, not an error.

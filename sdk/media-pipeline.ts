@@ -6,6 +6,7 @@ import { ArgsOf } from "./input";
 import { providerFor } from "./provider-ref";
 import { registeredOutputs } from "./outputs";
 import { MEDIA_PIPELINE_SHAPE } from "../provider/media-pipeline/shape";
+import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
 
 /**
  * Arguments of a {@link MediaPipeline}. With `cloud: "alicloud"`: an MPS pipeline, as `AddPipeline` takes it
@@ -52,7 +53,7 @@ export class MediaPipeline extends pulumi.dynamic.Resource {
   constructor(name: string, args: MediaPipelineArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("media-pipeline"), name, {
       ...registeredOutputs(MEDIA_PIPELINE_SHAPE.outputs, "pipelineId"), ...args,
-    }, opts, "mediajobs", "MediaPipeline");
+    }, opts, DYNAMIC_MODULE, "MediaPipeline");
     // The id stays known while an update is previewed, unlike the other outputs of a dynamic resource: jobs that
     // name this pipeline then preview as unchanged when only its state or name changes, not as replaced.
     this.pipelineId = this.id;

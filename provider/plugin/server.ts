@@ -16,6 +16,9 @@ import { Any, Empty, engine, engineService, grpc, plugin, provider as proto, pro
 import { fromStruct, toStruct } from "./values";
 
 type Props = Record<string, unknown>;
+
+/** Where a dynamic resource keeps its provider's code in its state. */
+const DYNAMIC_PROVIDER_KEY = "__provider";
 type RpcError = { code: number; details: string; metadata?: InstanceType<typeof grpc.Metadata> };
 type Handler<Req, Res> = (call: { request: Req }, callback: (err: RpcError | null, res?: Res) => void) => void;
 
@@ -131,6 +134,8 @@ export class MediaJobsPlugin {
       return new proto.ReadResponse().setId(imported.id).setProperties(toStruct(imported.outs))
         .setInputs(toStruct(imported.inputs));
     }
+    // A resource moved from the dynamic provider (an alias) still carries its serialized code: dropped here.
+    delete props[DYNAMIC_PROVIDER_KEY];
     const current = await resource.read(id, props, this.call(urn));
     if (!current) return new proto.ReadResponse();
     const resp = new proto.ReadResponse().setId(id).setProperties(toStruct(current));

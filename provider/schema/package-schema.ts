@@ -16,6 +16,14 @@ export const RESOURCES: readonly ResourceSpec[] = [CI_MEDIA_JOB, INVENTORY_TRIGG
 /** A resource's or type's token: `mediajobs:index:<name>`. */
 export const tokenOf = (name: string) => `${PACKAGE}:index:${name}`;
 
+/**
+ * The module of the dynamic resources (sdk/): their type is `pulumi-nodejs:dynamic/mediajobs:<name>`. Each plugin
+ * resource has that type as an alias, so a stack made with the dynamic resources moves to the plugin's without
+ * re-running a job or re-creating a pipeline.
+ */
+export const DYNAMIC_MODULE = PACKAGE;
+export const dynamicTypeOf = (name: string) => `pulumi-nodejs:dynamic/${DYNAMIC_MODULE}:${name}`;
+
 type Json = Record<string, unknown>;
 
 export function packageSchema(version?: string): Json {
@@ -65,6 +73,7 @@ function resourceSchema(r: ResourceSpec, types: Map<string, ObjectSpec>): Json {
   }
   return {
     description: r.description,
+    aliases: [{ type: dynamicTypeOf(r.name) }],
     inputProperties: inputs,
     ...requiredAs("requiredInputs", r.inputs),
     properties: properties(outputs, types),

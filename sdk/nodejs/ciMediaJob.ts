@@ -207,6 +207,8 @@ export class CiMediaJob extends pulumi.CustomResource {
             resourceInputs["triggers"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
+        const aliasOpts = { aliases: [{ type: "pulumi-nodejs:dynamic/mediajobs:CiMediaJob" }] };
+        opts = pulumi.mergeOptions(opts, aliasOpts);
         super(CiMediaJob.__pulumiType, name, resourceInputs, opts);
     }
 }

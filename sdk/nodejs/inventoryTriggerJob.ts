@@ -159,6 +159,8 @@ export class InventoryTriggerJob extends pulumi.CustomResource {
             resourceInputs["type"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
+        const aliasOpts = { aliases: [{ type: "pulumi-nodejs:dynamic/mediajobs:InventoryTriggerJob" }] };
+        opts = pulumi.mergeOptions(opts, aliasOpts);
         super(InventoryTriggerJob.__pulumiType, name, resourceInputs, opts);
     }
 }

@@ -168,6 +168,8 @@ export class IProductionJob extends pulumi.CustomResource {
             resourceInputs["userData"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
+        const aliasOpts = { aliases: [{ type: "pulumi-nodejs:dynamic/mediajobs:IProductionJob" }] };
+        opts = pulumi.mergeOptions(opts, aliasOpts);
         super(IProductionJob.__pulumiType, name, resourceInputs, opts);
     }
 }

@@ -150,6 +150,8 @@ export class MediaPipeline extends pulumi.CustomResource {
             resourceInputs["state"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
+        const aliasOpts = { aliases: [{ type: "pulumi-nodejs:dynamic/mediajobs:MediaPipeline" }] };
+        opts = pulumi.mergeOptions(opts, aliasOpts);
         super(MediaPipeline.__pulumiType, name, resourceInputs, opts);
     }
 }
