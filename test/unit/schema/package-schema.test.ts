@@ -20,6 +20,12 @@ describe("the package schema", () => {
       "schema.json is stale: run `npm run gen` and commit it");
   });
 
+  it("aliases each resource to its dynamic type, so stacks move to the plugin without re-running anything", () => {
+    for (const [token, spec] of Object.entries(schema.resources as Json)) {
+      assert.deepEqual(spec.aliases, [{ type: `pulumi-nodejs:dynamic/mediajobs:${token.split(":")[2]}` }]);
+    }
+  });
+
   it("names the four resources by their contract tokens", () => {
     assert.equal(schema.name, "mediajobs");
     assert.deepEqual(Object.keys(schema.resources).sort(), ["mediajobs:index:CiMediaJob",

@@ -1,0 +1,74 @@
+/** The plugin's own pieces: its config checks and diff, property values off the wire, URNs and arguments. */
+import assert from "node:assert/strict";
+import { UNKNOWN } from "../../../provider/check/checker";
+import { changedSettings, checkConfig, configSource } from "../../../provider/plugin/config";
+import { engineAddressOf } from "../../../provider/plugin/main";
+import { typeOfUrn } from "../../../provider/plugin/server";
+import { fromStruct, plain, toStruct } from "../../../provider/plugin/values";
+
+const SECRET = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
+
+describe("plugin: CheckConfig", () => {
+  it("accepts the settings it can use", () => {
+    assert.deepEqual(checkConfig({ ciEndpoint: "http://127.0.0.1:9700", maxRequestsPerSecond: 5,
+      tencentcloudSecretKey: "k", version: "0.1.0" }, {}), []);
+  });
+
+  it("refuses each unusable setting by its key, with the rule", () => {
+    const failures = checkConfig({ ciEndpoint: "http://example.com", mpsEndpoint: "ftp://x", maxRequestsPerSecond: 0,
+      endpointCaFile: "/nonexistent/ca.pem", tencentcloudSecretKy: "typo" }, {});
+    assert.deepEqual(failures.map((f) => f.property).sort(),
+      ["ciEndpoint", "endpointCaFile", "maxRequestsPerSecond", "mpsEndpoint", "tencentcloudSecretKy"]);
+    const reason = (key: string) => failures.find((f) => f.property === key)!.reason;
+    assert.match(reason("ciEndpoint"), /plain http:\/\/ to example\.com, which is not a loopback address/);
+    assert.match(reason("maxRequestsPerSecond"), /provider config `mediajobs:maxRequestsPerSecond`.*positive number/);
+    assert.match(reason("endpointCaFile"), /cannot be read/);
+    assert.match(reason("tencentcloudSecretKy"), /not a setting of the mediajobs provider/);
+  });
+
+  it("leaves unknown values to `up`", () => {
+    assert.deepEqual(checkConfig({ ciEndpoint: UNKNOWN }, {}), []);
+  });
+});
+
+describe("plugin: DiffConfig", () => {
+  it("names the settings that changed, an unknown value among them", () => {
+    const olds = { ciEndpoint: "http://127.0.0.1:1", tencentcloudSecretKey: "a", maxRequestsPerSecond: "5" };
+    assert.deepEqual(changedSettings(olds, { ...olds, maxRequestsPerSecond: 5 }), []);
+    assert.deepEqual(changedSettings(olds, { ...olds, tencentcloudSecretKey: "b", tencentcloudRegion: UNKNOWN })
+      .map((s) => s.providerKey), ["tencentcloudSecretKey", "tencentcloudRegion"]);
+  });
+});
+
+describe("plugin: Configure's variables", () => {
+  it("are read by the provider keys", () => {
+    const source = configSource(new Map([["mediajobs:config:ciEndpoint", "http://127.0.0.1:9"]]));
+    assert.equal(source.get("mediajobs:ciEndpoint"), "http://127.0.0.1:9");
+    assert.equal(source.get("mediajobs:mpsEndpoint"), undefined);
+  });
+});
+
+describe("plugin: property values", () => {
+  it("unwraps secrets at any depth, drops nulls and keeps the unknown placeholder", () => {
+    assert.deepEqual(plain({ a: SECRET("s"), b: [SECRET({ c: 1 })], d: null, e: UNKNOWN }),
+      { a: "s", b: [{ c: 1 }], e: UNKNOWN });
+  });
+
+  it("round-trip through a Struct, undefined members left out", () => {
+    assert.deepEqual(fromStruct(toStruct({ a: 1, b: undefined, c: { d: ["x"] } })), { a: 1, c: { d: ["x"] } });
+    assert.deepEqual(fromStruct(undefined), {});
+  });
+});
+
+describe("plugin: URNs and arguments", () => {
+  it("reads the resource type of a URN, parent types before it", () => {
+    assert.equal(typeOfUrn("urn:pulumi:dev::proj::mediajobs:index:CiMediaJob::cover"), "mediajobs:index:CiMediaJob");
+    assert.equal(typeOfUrn("urn:pulumi:dev::proj::my:Component$mediajobs:index:MediaPipeline::q"),
+      "mediajobs:index:MediaPipeline");
+  });
+
+  it("finds the engine's address among the engine's flags", () => {
+    assert.equal(engineAddressOf(["--logtostderr", "-v=9", "--tracing", "http://t", "127.0.0.1:4000"]), "127.0.0.1:4000");
+    assert.equal(engineAddressOf([]), undefined);
+  });
+});
