@@ -1,5 +1,8 @@
 /** The plugin's own pieces: its config checks and diff, property values off the wire, URNs and arguments. */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { SETTING_LIST } from "../../../provider/config/settings";
 import { UNKNOWN } from "../../../provider/check/checker";
 import { changedSettings, checkConfig, configSource } from "../../../provider/plugin/config";
 import { engineAddressOf } from "../../../provider/plugin/main";
@@ -70,5 +73,17 @@ describe("plugin: URNs and arguments", () => {
   it("finds the engine's address among the engine's flags", () => {
     assert.equal(engineAddressOf(["--logtostderr", "-v=9", "--tracing", "http://t", "127.0.0.1:4000"]), "127.0.0.1:4000");
     assert.equal(engineAddressOf([]), undefined);
+  });
+});
+
+describe("plugin: the README's table of provider config keys", () => {
+  it("has every setting the provider reads, with its environment variables", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "..", "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("### The plugin"), readme.indexOf("**Import.**"));
+    const rows = [...section.matchAll(/^\| (`mediajobs:.*) \| (.*) \|$/gm)];
+    const keys = rows.flatMap((r) => [...r[1]!.matchAll(/`mediajobs:(\w+)`/g)].map((m) => m[1]!));
+    assert.deepEqual(keys.sort(), SETTING_LIST.map((s) => s.providerKey).sort());
+    const envs = rows.flatMap((r) => [...r[2]!.matchAll(/`(\w+)`/g)].map((m) => m[1]!));
+    assert.deepEqual(envs.sort(), SETTING_LIST.flatMap((s) => s.env).sort());
   });
 });
