@@ -8,7 +8,9 @@
  *   request the emulator answered (count, peak in any sliding second), the detection lag of each job (from the
  *   emulator's terminal state to the first answer reporting it, after which create returns), `__provider` in the
  *   exported state, and the peak RSS of the provider process;
- * - the same `up` at the engine's default parallelism (4 × CPUs), unless --skip-default-parallelism.
+ * - the same `up` at the engine's default parallelism (4 × CPUs), unless --skip-default-parallelism;
+ * - the same preview and `up` of N CiMediaJobs through the provider plugin (`pulumi-mediajobs/plugin`), side by side
+ *   with the dynamic form: wall, overhead ratio, preview ratio, state bytes per resource (unless --skip-plugin).
  *
  * `--curve` instead runs N = 10, 50, 200, 500 (or `--sizes`) and writes bench/scaling.json and bench/scaling.svg.
  * Prints a summary and, with --json, one JSON object as its last line.
@@ -26,6 +28,7 @@ const { values } = parseArgs({ options: {
   "job-seconds": { type: "string", default: "10" },
   parallel: { type: "string" },
   "skip-default-parallelism": { type: "boolean", default: false },
+  "skip-plugin": { type: "boolean", default: false },
   curve: { type: "boolean", default: false },
   sizes: { type: "string", default: "10,50,200,500" },
   json: { type: "boolean", default: false },
@@ -50,12 +53,14 @@ interface Stack {
 let stackSeq = 0;
 
 /** A fresh emulator and stack of the bench program; always torn down. */
-async function withStack<T>(kind: "jobs" | "trivial", n: number, fn: (s: Stack) => Promise<T>): Promise<T> {
+type Kind = "jobs" | "plugin-jobs" | "trivial";
+
+async function withStack<T>(kind: Kind, n: number, fn: (s: Stack) => Promise<T>): Promise<T> {
   const emulator = await startEmulator({ tencent: { timeline: {
     runningAfterMs: Math.min(1000, D * 500), finishedAfterMs: D * 1000 } } });
   try {
     return await withProgramStack({ program: PROGRAM, stack: `bench-${kind}-${n}-${process.pid}-${++stackSeq}`,
-      emulator, config: { kind, count: String(n) } }, (ws) => fn({ ws, emulator }));
+      emulator, config: { kind, count: String(n) }, plugin: kind === "plugin-jobs" }, (ws) => fn({ ws, emulator }));
   } finally {
     await emulator.close();
   }
@@ -92,7 +97,8 @@ async function withProviderMemory<T>(fn: () => Promise<T>): Promise<{ result: T;
   const sample = () => {
     for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
       try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("cmd/dynamic-provider")) continue;
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        if (!cmdline.includes("cmd/dynamic-provider") && !cmdline.includes("provider/plugin/main.js")) continue;
         const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
         if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
       } catch {
@@ -119,6 +125,8 @@ interface JobsUp {
   maxDetectionLagMs: number;
   providerPeakRssMb: number;
   providerStateBytesPerResource: number;
+  /** The whole resource in the exported state (inputs, outputs, and the dynamic form's provider code). */
+  stateBytesPerResource: number;
   jobsSubmitted: number;
   /** Seconds since `pulumi up` started: where the wall time goes. */
   timeline: Record<string, number>;
@@ -141,8 +149,9 @@ async function upJobs(n: number, parallel: number | undefined, s: Stack): Promis
   const lags = jobs.map((j) => (j.terminalReportedAt ?? NaN) - (s.emulator.ci.endedAt(j) ?? NaN));
   const state = JSON.parse((await s.ws.run(["stack", "export"])).stdout) as
     { deployment: { resources: { type: string; outputs?: { __provider?: string } }[] } };
-  const providers = state.deployment.resources.filter((r) => r.type.endsWith("CiMediaJob"))
-    .map((r) => Buffer.byteLength(r.outputs?.__provider ?? ""));
+  const jobResources = state.deployment.resources.filter((r) => r.type.endsWith("CiMediaJob"));
+  const providers = jobResources.map((r) => Buffer.byteLength(r.outputs?.__provider ?? ""));
+  const whole = jobResources.map((r) => Buffer.byteLength(JSON.stringify(r)));
   return {
     parallel: parallel ?? defaultParallelism(),
     wallSeconds: round(wallSeconds),
@@ -153,6 +162,7 @@ async function upJobs(n: number, parallel: number | undefined, s: Stack): Promis
     maxDetectionLagMs: Math.round(Math.max(...lags)),
     providerPeakRssMb: peakRssMb,
     providerStateBytesPerResource: Math.round(providers.reduce((a, b) => a + b, 0) / Math.max(1, providers.length)),
+    stateBytesPerResource: Math.round(whole.reduce((a, b) => a + b, 0) / Math.max(1, whole.length)),
     jobsSubmitted: jobs.length,
     timeline,
   };
@@ -173,8 +183,8 @@ async function baseline(n: number, parallel: number, withPreview: boolean) {
   });
 }
 
-async function jobsRun(n: number, parallel: number | undefined, withPreview: boolean) {
-  return withStack("jobs", n, async (s) => {
+async function jobsRun(n: number, parallel: number | undefined, withPreview: boolean, kind: Kind = "jobs") {
+  return withStack(kind, n, async (s) => {
     const previewSeconds = withPreview ? await timed(() => s.ws.run(["preview"])) : NaN;
     const up = await upJobs(n, parallel, s);
     await s.ws.run(["destroy", "--yes", "--skip-preview", "--parallel", String(Math.max(n, 1))]);
@@ -194,6 +204,7 @@ async function single() {
   const base = await baseline(n, parallel, true);
   const high = await jobsRun(n, parallel, true);
   const dflt = values["skip-default-parallelism"] ? undefined : (await jobsRun(n, undefined, false)).up;
+  const viaPlugin = values["skip-plugin"] ? undefined : await jobsRun(n, parallel, true, "plugin-jobs");
   const result = {
     jobs: n,
     jobSeconds: D,
@@ -213,6 +224,17 @@ async function single() {
     providerPeakRssMb: high.up.providerPeakRssMb,
     jobsSubmitted: high.up.jobsSubmitted,
     timeline: high.up.timeline,
+    stateBytesPerResource: high.up.stateBytesPerResource,
+    plugin: viaPlugin && {
+      wallSeconds: viaPlugin.up.wallSeconds,
+      overheadRatio: round(viaPlugin.up.wallSeconds / (D + base.wallSeconds), 3),
+      previewSeconds: viaPlugin.previewSeconds,
+      previewRatio: round(viaPlugin.previewSeconds / base.previewSeconds, 3),
+      stateBytesPerResource: viaPlugin.up.stateBytesPerResource,
+      apiCallsPerJob: viaPlugin.up.apiCallsPerJob,
+      p95DetectionLagMs: viaPlugin.up.p95DetectionLagMs,
+      providerPeakRssMb: viaPlugin.up.providerPeakRssMb,
+    },
     defaultParallelism: dflt && {
       parallel: dflt.parallel, wallSeconds: dflt.wallSeconds,
       overheadRatio: round(dflt.wallSeconds / (D + base.wallSeconds), 3),
@@ -250,6 +272,20 @@ async function single() {
     console.log(`  default parallelism (--parallel ${dflt.parallel}): wall ${dflt.wallSeconds} s, overheadRatio ` +
       `${result.defaultParallelism!.overheadRatio}, ${dflt.apiCallsPerJob} API calls/job, peak ` +
       `${dflt.peakRequestsPerSecond} req/s, p95 lag ${dflt.p95DetectionLagMs} ms`);
+  }
+  if (result.plugin) {
+    const p = result.plugin;
+    console.log(`\n  both forms, ${n} CiMediaJobs, --parallel ${parallel}:`);
+    console.log("  | | dynamic | plugin |\n  |---|---:|---:|");
+    const row = (label: string, a: unknown, b: unknown) => console.log(`  | ${label} | ${a} | ${b} |`);
+    row("wall (s)", result.wallSeconds, p.wallSeconds);
+    row("overhead ratio", result.overheadRatio, p.overheadRatio);
+    row("preview (s)", result.previewSeconds, p.previewSeconds);
+    row("preview ratio", result.previewRatio, p.previewRatio);
+    row("state bytes per resource", result.stateBytesPerResource, p.stateBytesPerResource);
+    row("API calls per job", result.apiCallsPerJob, p.apiCallsPerJob);
+    row("p95 detection lag (ms)", result.p95DetectionLagMs, p.p95DetectionLagMs);
+    row("provider peak RSS (MB)", result.providerPeakRssMb, p.providerPeakRssMb);
   }
   return { ...result, targetsMet: met };
 }

@@ -160,12 +160,12 @@ export function assertNoSecrets(text: string, where: string, extra: readonly str
  * `emulator`, with `config` set, removed afterwards whatever happens. A missing engine is an error, never a skip.
  */
 export async function withProgramStack<T>(opts: { program: string; stack: string; emulator: Emulator;
-  config?: Record<string, string> }, fn: (ws: PulumiWorkspace) => Promise<T>): Promise<T> {
+  config?: Record<string, string>; plugin?: boolean }, fn: (ws: PulumiWorkspace) => Promise<T>): Promise<T> {
   const engine = findEngine();
   if (!engine.path) throw new Error(`the Pulumi engine is missing: ${engine.reason}`);
-  const ws = new PulumiWorkspace(engine.path, opts.program);
+  const ws = new PulumiWorkspace(opts.plugin ? withPlugin(engine.path) : engine.path, opts.program);
   try {
-    await ws.initStack(opts.stack, opts.emulator.url);
+    await ws.initStack(opts.stack, opts.emulator.url, opts.plugin);
     for (const [key, value] of Object.entries(opts.config ?? {})) await ws.run(["config", "set", key, value]);
     return await fn(ws);
   } finally {
