@@ -8,13 +8,22 @@ const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 const dir = path.join(root, "node_modules", "pulumi-mediajobs");
-// Subpath → module under dist/ (the provider entries are what serialized providers require).
-const entries = { ".": "sdk/index", "./provider": "provider/index", "./emulator": "emulator/index",
-  "./plugin": "sdk/nodejs/index" };
-// `pulumi-mediajobs/provider/*` (package.json): one per module of provider/entry.
-for (const file of fs.readdirSync(path.join(root, "provider", "entry"))) {
-  const name = path.basename(file, ".ts");
-  entries[`./provider/${name}`] = `provider/entry/${name}`;
+const manifest = require(path.join(root, "package.json"));
+// Subpath → module under dist/, from the package's own exports (the provider entries are what serialized providers
+// require); the `./provider/*` pattern becomes one subpath per module of provider/entry.
+const entries = {};
+for (const [subpath, target] of Object.entries(manifest.exports)) {
+  const file = typeof target === "object" ? target.default : target;
+  if (!file.startsWith("./dist/")) continue;
+  const module = file.slice("./dist/".length, -".js".length);
+  if (!subpath.includes("*")) {
+    entries[subpath] = module;
+    continue;
+  }
+  // The compiled modules mirror their sources: the pattern's directory under the repository lists them.
+  for (const name of fs.readdirSync(path.join(root, path.dirname(module))).map((f) => path.basename(f, ".ts"))) {
+    entries[subpath.replace("*", name)] = module.replace("*", name);
+  }
 }
 
 fs.rmSync(dir, { recursive: true, force: true });
@@ -26,6 +35,5 @@ for (const [subpath, target] of Object.entries(entries)) {
     `module.exports = require(${JSON.stringify(path.join(root, "dist", `${target}.js`))});\n`);
   exportsMap[subpath] = `./${file}`;
 }
-const { version } = require(path.join(root, "package.json"));
 fs.writeFileSync(path.join(dir, "package.json"),
-  JSON.stringify({ name: "pulumi-mediajobs", version, private: true, exports: exportsMap }, null, 2) + "\n");
+  JSON.stringify({ name: manifest.name, version: manifest.version, private: true, exports: exportsMap }, null, 2) + "\n");

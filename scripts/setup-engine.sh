@@ -44,20 +44,37 @@ ensure_module() {
     go get "github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" "github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION" >&2)
 }
 
+need_go() {
+  if ! command -v go >/dev/null; then
+    log "No Pulumi CLI on PATH and no Go toolchain to build one. Install either the Pulumi CLI"
+    log "($PULUMI_VERSION or newer, with pulumi-language-nodejs beside it) or Go >= 1.25 with access to a Go"
+    log "module proxy (e.g. the official Go tarball, or 'apt-get install golang' where it is recent enough)."
+    exit 1
+  fi
+}
+
+# Builds one of our Go tools ($1, from the source file $2, with ldflags $3) in that module, again only when its
+# source changed (its sha256 is kept beside it).
+build_tool() {
+  local name="$1" source="$2" flags="${3:-}" sum started
+  sum="$(sha256sum "$source" | cut -d' ' -f1)"
+  if [ -x "$bin/$name" ] && [ "$(cat "$bin/.$name.sha256" 2>/dev/null)" = "$sum" ]; then return 0; fi
+  need_go
+  started=$(date +%s)
+  mkdir -p "$src/cmd/$name"
+  cp "$source" "$src/cmd/$name/main.go"
+  (cd "$src" && go build -trimpath -ldflags "$flags" -o "$bin/$name.tmp" "./cmd/$name" >&2)
+  # Renamed last, so an interrupted build is never mistaken for a cached one.
+  mv "$bin/$name.tmp" "$bin/$name"
+  echo "$sum" > "$bin/.$name.sha256"
+  log "built $name in $(( $(date +%s) - started ))s"
+}
+
 if [ "${1:-}" = "--codegen" ]; then
-  command -v go >/dev/null || { log "mediajobs-codegen needs Go >= 1.25 with access to a Go module proxy"; exit 1; }
+  need_go
   mkdir -p "$bin"
   ensure_module
-  codegen_sum="$(sha256sum "$codegen_src" | cut -d' ' -f1)"
-  if [ ! -x "$bin/mediajobs-codegen" ] || [ "$(cat "$bin/.codegen.sha256" 2>/dev/null)" != "$codegen_sum" ]; then
-    started=$(date +%s)
-    mkdir -p "$src/cmd/mediajobs-codegen"
-    cp "$codegen_src" "$src/cmd/mediajobs-codegen/main.go"
-    (cd "$src" && go build -trimpath -o "$bin/mediajobs-codegen.tmp" ./cmd/mediajobs-codegen >&2)
-    mv "$bin/mediajobs-codegen.tmp" "$bin/mediajobs-codegen"
-    echo "$codegen_sum" > "$bin/.codegen.sha256"
-    log "built mediajobs-codegen in $(( $(date +%s) - started ))s"
-  fi
+  build_tool mediajobs-codegen "$codegen_src"
   echo "$bin/mediajobs-codegen"
   exit 0
 fi
@@ -67,15 +84,6 @@ if [ -z "${MEDIAJOBS_FORCE_BUILD:-}" ] && existing="$(command -v pulumi 2>/dev/n
   echo "$(dirname "$existing"):$shim_dir"
   exit 0
 fi
-
-need_go() {
-  if ! command -v go >/dev/null; then
-    log "No Pulumi CLI on PATH and no Go toolchain to build one. Install either the Pulumi CLI"
-    log "($PULUMI_VERSION or newer, with pulumi-language-nodejs beside it) or Go >= 1.25 with access to a Go"
-    log "module proxy (e.g. the official Go tarball, or 'apt-get install golang' where it is recent enough)."
-    exit 1
-  fi
-}
 
 mkdir -p "$bin"
 
@@ -93,17 +101,7 @@ if [ ! -x "$bin/pulumi" ] || [ ! -f "$src/go.mod" ]; then
   log "built the CLI in $(( $(date +%s) - started ))s"
 fi
 
-host_sum="$(sha256sum "$host_src" | cut -d' ' -f1)"
-if [ ! -x "$bin/pulumi-language-nodejs" ] || [ "$(cat "$bin/.language-host.sha256" 2>/dev/null)" != "$host_sum" ]; then
-  need_go
-  started=$(date +%s)
-  mkdir -p "$src/cmd/pulumi-language-nodejs"
-  cp "$host_src" "$src/cmd/pulumi-language-nodejs/main.go"
-  (cd "$src" && go build -trimpath -ldflags "$ldflags" -o "$bin/pulumi-language-nodejs.tmp" ./cmd/pulumi-language-nodejs >&2)
-  mv "$bin/pulumi-language-nodejs.tmp" "$bin/pulumi-language-nodejs"
-  echo "$host_sum" > "$bin/.language-host.sha256"
-  log "built the nodejs language host in $(( $(date +%s) - started ))s"
-fi
+build_tool pulumi-language-nodejs "$host_src" "$ldflags"
 
 log "using $("$bin/pulumi" version) from $bin"
 echo "$bin:$shim_dir"

@@ -5,7 +5,7 @@
  */
 import { X509Certificate } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { ConfigurationError } from "../errors";
+import { ConfigurationError, Service } from "../errors";
 import { DEFAULT_MAX_REQUESTS_PER_SECOND } from "../http/rate-limit";
 
 /** What `configure()` receives: the decrypted config, by the keys of its path (see `keyOf`). */
@@ -142,6 +142,11 @@ export class Settings {
   /** The resource's own region wins over the stack config and the environment. */
   alibabaRegion(resourceRegion: string | undefined): string {
     return this.region("Alibaba Cloud", resourceRegion, SETTINGS.alicloudRegion);
+  }
+
+  /** The region the config gives resources that name none (`ci`: Tencent's, `mps`: Alibaba's); undefined if none. */
+  defaultRegion(service: Service): string | undefined {
+    return this.read(service === "ci" ? SETTINGS.tencentRegion : SETTINGS.alicloudRegion);
   }
 
   /** The CI endpoint override (a base URL to connect to), if any. */

@@ -29,6 +29,14 @@ export interface EndpointTls {
 export function resolveEndpoint(canonicalHost: string, override: string | undefined, settingName: string,
   ca?: () => TrustedCa | undefined): Endpoint {
   if (!override) return { origin: `https://${canonicalHost}`, host: canonicalHost };
+  const url = parseOverride(override, settingName);
+  if (url.protocol === "http:") return { origin: url.origin, host: canonicalHost };
+  const trusted = ca?.();
+  return { origin: url.origin, host: canonicalHost, tls: { identity: bare(url.hostname), ...(trusted ? { ca: trusted } : {}) } };
+}
+
+/** An override as a URL, or the error naming the setting: a base URL, http(s), plain http only to loopback. */
+export function parseOverride(override: string, settingName: string): URL {
   let url: URL;
   try {
     url = new URL(override);
@@ -42,9 +50,7 @@ export function resolveEndpoint(canonicalHost: string, override: string | undefi
     throw new ConfigurationError(
       `${settingName} uses plain http:// to ${url.hostname}, which is not a loopback address: use https://.`);
   }
-  if (url.protocol === "http:") return { origin: url.origin, host: canonicalHost };
-  const trusted = ca?.();
-  return { origin: url.origin, host: canonicalHost, tls: { identity: bare(url.hostname), ...(trusted ? { ca: trusted } : {}) } };
+  return url;
 }
 
 /** A URL hostname without the brackets of an IPv6 literal. */

@@ -16,6 +16,11 @@ export interface DiffOptions {
    * `queueId`): omitting them is not a change.
    */
   defaultedByCloud?: ReadonlySet<string>;
+  /**
+   * What an omitted input stands for when something else supplies it (e.g. `region`: the provider's): omitting it
+   * and giving that value declare the same resource.
+   */
+  implied?: Readonly<Record<string, unknown>>;
 }
 
 export interface Diff {
@@ -33,7 +38,8 @@ export function diffInputs(olds: Record<string, unknown>, news: Record<string, u
   for (const name of opts.inputNames) {
     const after = news[name];
     if (normalize(after) === undefined && opts.defaultedByCloud?.has(name)) continue;
-    if (!isUnknown(after) && isDeepStrictEqual(normalize(olds[name]), normalize(after))) continue;
+    const meant = (value: unknown) => normalize(value) ?? opts.implied?.[name];
+    if (!isUnknown(after) && isDeepStrictEqual(meant(olds[name]), meant(after))) continue;
     (opts.updatable.has(name) ? updates : replaces).push(name);
   }
   return { changes: replaces.length > 0 || updates.length > 0, replaces, updates, deleteBeforeReplace: false };

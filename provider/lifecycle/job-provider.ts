@@ -122,11 +122,7 @@ export class JobLifecycle<C extends JobComputed> {
   /** Only the waiting knobs change in place; a job recorded while still running is awaited again. */
   async update(id: string, olds: Props, given: Props, limit?: WaitLimit): Promise<dynamic.UpdateResult> {
     const news = validated(this.spec.kind, this.spec.check, given);
-    const recorded = this.computedOf(olds, id);
-    if (this.spec.terminalStates.has(recorded.state) || waitKnobsOf(news).skipAwait) {
-      return { outs: { ...news, ...recorded } };
-    }
-    return { outs: await this.awaitJob(news, recorded, limit) };
+    return { outs: this.settledOutcome(id, olds, news) ?? await this.awaitJob(news, this.computedOf(olds, id), limit) };
   }
 
   /** Refresh: the job as the cloud reports it; gone (jobs age out of the cloud's history) removes the resource. */
@@ -151,12 +147,13 @@ export class JobLifecycle<C extends JobComputed> {
   }
 
   /**
-   * The job's outputs as far as they are known before it runs (a preview): the recorded ones of a job that has
-   * ended, since only the waiting knobs update in place; undefined when the job still has to be awaited.
+   * The outputs an update answers without waiting, so a preview can show them: the recorded ones of a job that has
+   * ended (only the waiting knobs update in place) or that is no longer awaited (skipAwait); undefined otherwise.
    */
-  recordedOutcome(id: string, olds: Props, news: Props): Props | undefined {
+  settledOutcome(id: string, olds: Props, news: Props): Props | undefined {
     const recorded = this.computedOf(olds, id);
-    return this.spec.terminalStates.has(recorded.state) ? { ...news, ...recorded } : undefined;
+    return this.spec.terminalStates.has(recorded.state) || waitKnobsOf(news).skipAwait ? { ...news, ...recorded }
+      : undefined;
   }
 
   /** Waits until the job ends; answers the outputs of a successful job, throws for any other ending. */

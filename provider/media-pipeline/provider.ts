@@ -6,7 +6,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { CheckResult, validated } from "../check/checker";
-import { ConfigurationError, ValidationError } from "../errors";
+import { ValidationError } from "../errors";
 import { Diff, diffInputs } from "../lifecycle/diff";
 import { ProviderEnv, providerEnv, ProviderOptions } from "../lifecycle/provider-context";
 import { alicloudPipelines, importMpsPipeline } from "./alicloud";
@@ -45,32 +45,13 @@ export class PipelineLifecycle {
     return checkWithDefaults(news);
   }
 
-  diff(before: Props, news: Props): Diff {
-    const olds = this.sameRegion(before, news);
+  /** An omitted region is the provider's: recorded without one (imported) or naming it, the pipeline is the same. */
+  diff(olds: Props, news: Props): Diff {
+    const region = this.env.ctx.settings.defaultRegion(isTencent(news) ? "ci" : "mps");
     const diff = diffInputs(olds, news, { inputNames: MEDIA_PIPELINE_SHAPE.inputs, updatable: UPDATABLE,
-      defaultedByCloud: DEFAULTED[String(news.cloud)] });
+      defaultedByCloud: DEFAULTED[String(news.cloud)], ...(region ? { implied: { region } } : {}) });
     // An adopted CI queue is restored before another adoption, which may be of the same queue.
     return { ...diff, deleteBeforeReplace: isTencent(olds) && diff.replaces.length > 0 };
-  }
-
-  /**
-   * An omitted region is the provider's: a pipeline recorded without one (e.g. imported, region from the provider)
-   * and a program naming that same region declare the same pipeline, and the other way round.
-   */
-  private sameRegion(olds: Props, news: Props): Props {
-    if (Boolean(olds.region) === Boolean(news.region) || olds.cloud !== news.cloud) return olds;
-    let region: string | undefined;
-    try {
-      region = isTencent(news) ? this.env.ctx.settings.tencentRegion(undefined)
-        : this.env.ctx.settings.alibabaRegion(undefined);
-    } catch (e) {
-      if (e instanceof ConfigurationError) return olds;
-      throw e;
-    }
-    const named = olds.region || news.region;
-    if (named !== region) return olds;
-    const { region: _omitted, ...rest } = olds;
-    return olds.region ? rest : { ...olds, region };
   }
 
   async create(given: Props): Promise<{ id: string; outs: Props }> {

@@ -44,11 +44,16 @@ function computedOf(queue: CiQueue, original: QueueSettings, inputs: Tencentclou
   return computed;
 }
 
+/** The bucket's queue with this id; undefined when it has none by that id. */
+async function queueById(client: CiClient, queueId: string): Promise<CiQueue | undefined> {
+  const { queues, missing } = await listQueues(client, { queueIds: [queueId] });
+  return missing.includes(queueId) ? undefined : queues.find((q) => q.queueId === queueId);
+}
+
 /** The queue named by `queueId`, or the bucket's only queue of the category. */
 async function findQueue(client: CiClient, inputs: TencentcloudPipelineInputs): Promise<CiQueue> {
   if (inputs.queueId) {
-    const { queues } = await listQueues(client, { queueIds: [inputs.queueId] });
-    const queue = queues.find((q) => q.queueId === inputs.queueId);
+    const queue = await queueById(client, inputs.queueId);
     if (!queue) {
       throw new QueueAdoptionError(inputs.bucket, `queueId ${inputs.queueId} is not a queue of bucket ` +
         `${inputs.bucket}: CI creates a bucket's queues when media processing is enabled on it; list them with GET ` +
@@ -86,9 +91,8 @@ export const tencentcloudQueues: PipelineBackend = {
   },
 
   async read(id, props, env) {
-    const { queues, missing } = await listQueues(env.ctx.ciClient(inputsOf(props)), { queueIds: [id] });
-    const queue = queues.find((q) => q.queueId === id);
-    return queue && !missing.includes(id) ? computedOf(queue, originalOf(props), inputsOf(props)) : undefined;
+    const queue = await queueById(env.ctx.ciClient(inputsOf(props)), id);
+    return queue && computedOf(queue, originalOf(props), inputsOf(props));
   },
 
   /** Puts back what the queue held before adoption; a queue that is gone (media processing disabled) is left be. */
@@ -114,9 +118,8 @@ export async function importCiQueue(ref: { region?: string; bucket: string; queu
   Promise<Imported | undefined> {
   const inputs: TencentcloudPipelineInputs = { cloud: "tencentcloud", bucket: ref.bucket, queueId: ref.queueId,
     ...(ref.region ? { region: ref.region } : {}) };
-  const { queues, missing } = await listQueues(env.ctx.ciClient(inputs), { queueIds: [ref.queueId] });
-  const queue = queues.find((q) => q.queueId === ref.queueId);
-  if (!queue || missing.includes(ref.queueId)) return undefined;
+  const queue = await queueById(env.ctx.ciClient(inputs), ref.queueId);
+  if (!queue) return undefined;
   const props = inputs as unknown as Props;
   return { id: queue.queueId, inputs: props, outs: outputs(props, computedOf(queue, settingsOf(queue), inputs)) };
 }

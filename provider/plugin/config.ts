@@ -8,27 +8,27 @@ import { ConfigSource, Setting, SETTING_LIST, Settings } from "../config/setting
 import type { CheckFailure } from "../check/checker";
 import { isUnknown } from "../check/checker";
 import { MediaJobsError } from "../errors";
-import { resolveEndpoint } from "../http/endpoint";
+import { parseOverride } from "../http/endpoint";
 
 type Props = Record<string, unknown>;
 
-/** The config as the engine's Configure gives it: `mediajobs:config:<key>` → the value as a string. */
-export function configSource(variables: ReadonlyMap<string, string>): ConfigSource {
-  return { get: (key) => variables.get(key.replace(/^mediajobs:/, "mediajobs:config:")) || undefined };
-}
-
-/** Provider inputs (CheckConfig, DiffConfig) read as config: by key, numbers and booleans as strings. */
-function inputsSource(inputs: Props): ConfigSource {
+/** Config read by the provider's keys (`mediajobs:<providerKey>`) from a lookup by `<providerKey>`; empty is unset. */
+function providerSource(lookup: (providerKey: string) => unknown): ConfigSource {
   return { get: (key) => {
-    const value = inputs[key.replace(/^mediajobs:/, "")];
+    const value = lookup(key.replace(/^mediajobs:/, ""));
     return value === undefined || value === null || value === "" ? undefined : String(value);
   } };
 }
 
+/** The config as the engine's Configure gives it: `mediajobs:config:<key>` → the value as a string. */
+export function configSource(variables: ReadonlyMap<string, string>): ConfigSource {
+  return providerSource((key) => variables.get(`mediajobs:config:${key}`));
+}
+
 /** The settings whose values are read and can be refused before any resource uses them. */
 const CHECKS: { key: string; check(settings: Settings): unknown }[] = [
-  { key: "ciEndpoint", check: (s) => resolveEndpoint("ci.invalid", s.ciEndpointOverride(), "`mediajobs:ciEndpoint`") },
-  { key: "mpsEndpoint", check: (s) => resolveEndpoint("mps.invalid", s.mpsEndpointOverride(), "`mediajobs:mpsEndpoint`") },
+  { key: "ciEndpoint", check: (s) => parseOverride(s.ciEndpointOverride()!, "`mediajobs:ciEndpoint`") },
+  { key: "mpsEndpoint", check: (s) => parseOverride(s.mpsEndpointOverride()!, "`mediajobs:mpsEndpoint`") },
   { key: "maxRequestsPerSecond", check: (s) => s.maxRequestsPerSecond() },
   { key: "endpointCaFile", check: (s) => s.endpointCa() },
 ];
@@ -37,7 +37,8 @@ const CHECKS: { key: string; check(settings: Settings): unknown }[] = [
 export function checkConfig(news: Props, env: NodeJS.ProcessEnv = process.env): CheckFailure[] {
   const known = Object.fromEntries(Object.entries(news).filter(([, v]) => !isUnknown(v)));
   const settings = new Settings(env);
-  settings.useStackConfig(inputsSource(known), "provider");
+  // Provider inputs (numbers and booleans among them) are read as the config strings they stand for.
+  settings.useStackConfig(providerSource((key) => known[key]), "provider");
   const failures: CheckFailure[] = [];
   const names = new Set(SETTING_LIST.map((s) => s.providerKey));
   for (const key of Object.keys(news)) {
@@ -47,7 +48,7 @@ export function checkConfig(news: Props, env: NodeJS.ProcessEnv = process.env): 
     }
   }
   for (const { key, check } of CHECKS) {
-    if (known[key] === undefined) continue;
+    if (known[key] === undefined || known[key] === null || known[key] === "") continue;
     try {
       check(settings);
     } catch (e) {

@@ -52,7 +52,7 @@ function jobResource<C extends JobComputed>(spec: JobSpec<C>): PluginResource {
       return { id, outs: outs ?? {} };
     },
     // A job that has ended keeps its outputs (only the waiting knobs update in place); one still running is awaited.
-    previewUpdate: (id, olds, news, call) => job(call).recordedOutcome(id, olds, news) ?? { ...news, jobId: id },
+    previewUpdate: (id, olds, news, call) => job(call).settledOutcome(id, olds, news) ?? { ...news, jobId: id },
     update: async (id, olds, news, call) => (await job(call).update(id, olds, news, call.limit)).outs ?? {},
     read: async (id, props, call) => {
       const { id: found, props: outs } = await job(call).read(id, props);

@@ -80,9 +80,10 @@ export class MediaJobsPlugin {
   /** New credentials, endpoints or limits apply in place: the provider, and so its resources, are never replaced. */
   private diffConfig(req: proto.DiffRequest): proto.DiffResponse {
     const olds = fromStruct(req.getOldInputs() ?? req.getOlds());
-    const changed = changedSettings(olds, fromStruct(req.getNews())).map((s) => s.providerKey);
+    const news = fromStruct(req.getNews());
+    const changed = changedSettings(olds, news).map((s) => s.providerKey);
     return diffResponse({ changes: changed.length > 0, replaces: [], updates: changed, deleteBeforeReplace: false },
-      olds, fromStruct(req.getNews()));
+      olds, news);
   }
 
   private configure(req: proto.ConfigureRequest): proto.ConfigureResponse {

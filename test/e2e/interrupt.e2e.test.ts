@@ -4,7 +4,6 @@
  * markers.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { useE2eStack } from "../helpers/engine";
 
 describe("e2e: an interrupted `pulumi up`", function () {
@@ -14,15 +13,10 @@ describe("e2e: an interrupted `pulumi up`", function () {
     setup: async () => { await e2e.ws.run(["config", "set", "jobs", "2"]); } });
 
   it("is followed by an `up` that adopts the same jobs, submitting none twice", async () => {
-    const up = spawn("pulumi", ["up", "--yes", "--skip-preview", "--non-interactive", "--color", "never"],
-      { cwd: e2e.ws.projectDir, env: e2e.ws.env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    up.stdout.on("data", (d) => (output += d));
-    up.stderr.on("data", (d) => (output += d));
-    const exited = new Promise<number | null>((r) => up.on("exit", r));
+    const { process: up, output, exited } = e2e.ws.start(["up", "--yes", "--skip-preview"]);
     // Interrupt once both jobs are running, like a user pressing Ctrl-C twice.
     for (let i = 0; i < 200 && e2e.emulator.ci.jobs().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
-    assert.equal(e2e.emulator.ci.jobs().length, 2, output);
+    assert.equal(e2e.emulator.ci.jobs().length, 2, output());
     await new Promise((r) => setTimeout(r, 1000));
     up.kill("SIGINT");
     await new Promise((r) => setTimeout(r, 1000));

@@ -4,7 +4,6 @@
  * `up` resumes the same job instead of submitting another.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { EMULATOR_TENCENT_CREDENTIALS } from "../../emulator";
 import { assertNoSecrets, useE2eStack, walk } from "../helpers/engine";
@@ -67,21 +66,15 @@ describe("e2e: explicit mediajobs providers", function () {
   it("on Ctrl-C stops waiting and records the running jobs; the next up resumes the same jobs", async () => {
     const before = e2e.emulator.ci.jobs().length;
     await e2e.ws.run(["config", "set", "run", "3"]);
-    const up = spawn("pulumi", ["up", "--yes", "--skip-preview", "--non-interactive", "--color", "never"],
-      { cwd: e2e.ws.projectDir, env: e2e.ws.env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    up.stdout.on("data", (d) => (output += d));
-    up.stderr.on("data", (d) => (output += d));
-    const exited = new Promise<number | null>((r) => up.on("exit", r));
+    const { process: up, output, exited } = e2e.ws.start(["up", "--yes", "--skip-preview"]);
     for (let i = 0; i < 200 && e2e.emulator.ci.jobs().length < before + 2; i++) await new Promise((r) => setTimeout(r, 100));
-    assert.equal(e2e.emulator.ci.jobs().length, before + 2, output);
+    assert.equal(e2e.emulator.ci.jobs().length, before + 2, output());
     await new Promise((r) => setTimeout(r, 500));
     const interruptedAt = Date.now();
     up.kill("SIGINT");
     assert.notEqual(await exited, 0, "the interrupted up fails");
     assert.ok(Date.now() - interruptedAt < 5000, "the waits stopped at once, not at the jobs' end");
-    assert.match(output, /waiting was interrupted \(the operation was cancelled/);
-    e2e.ws.log += output;
+    assert.match(output(), /waiting was interrupted \(the operation was cancelled/);
     const submitted = e2e.emulator.ci.jobs().slice(before).map((j) => j.jobId).sort();
     const exported = JSON.parse((await e2e.ws.run(["stack", "export"])).stdout) as
       { deployment: { resources: { urn: string; id?: string; initErrors?: string[]; delete?: boolean }[] } };

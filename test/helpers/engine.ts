@@ -3,7 +3,7 @@
  * downloads. The engine comes from scripts/setup-engine.sh (which scripts/test.sh runs first and passes on as
  * MEDIAJOBS_ENGINE_PATH).
  */
-import { execFile, execFileSync } from "node:child_process";
+import { ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -80,6 +80,20 @@ export class PulumiWorkspace {
           }
         });
     });
+  }
+
+  /**
+   * Starts a `pulumi` command without waiting for it (to interrupt it): the process, everything it printed so far,
+   * and its exit code once it ends. What it printed joins the log scanned for credentials.
+   */
+  start(args: string[]): { process: ChildProcess; output: () => string; exited: Promise<number | null> } {
+    const child = spawn("pulumi", [...args, "--non-interactive", "--color", "never"],
+      { cwd: this.projectDir, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const collect = (d: Buffer) => { output += d; this.log += d; };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    return { process: child, output: () => output, exited: new Promise((r) => child.on("exit", r)) };
   }
 
   /**

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { diffJob } from "../../../provider/lifecycle/diff";
+import { diffInputs, diffJob } from "../../../provider/lifecycle/diff";
 import { UNKNOWN } from "../../../provider/check/checker";
 
 const NAMES = ["bucket", "tag", "input", "operation", "queueId", "triggers", "timeoutSeconds", "skipAwait"];
@@ -53,5 +53,18 @@ describe("job diff", () => {
     const n = news();
     n.bucket = UNKNOWN;
     assert.deepEqual(diff(n).replaces, ["bucket"]);
+  });
+});
+
+describe("input diff with an implied value", () => {
+  const opts = { inputNames: ["name", "region"], updatable: new Set(["name"]), implied: { region: "cn-shanghai" } };
+
+  it("treats an omitted input and the value it stands for as the same, either way round", () => {
+    assert.equal(diffInputs({ name: "a" }, { name: "a", region: "cn-shanghai" }, opts).changes, false);
+    assert.equal(diffInputs({ name: "a", region: "cn-shanghai" }, { name: "a" }, opts).changes, false);
+  });
+
+  it("still replaces for any other value", () => {
+    assert.deepEqual(diffInputs({ name: "a" }, { name: "a", region: "cn-beijing" }, opts).replaces, ["region"]);
   });
 });
