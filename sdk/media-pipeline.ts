@@ -34,7 +34,7 @@ export class MediaPipeline extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
   /** Active or Paused. */
   declare readonly state: pulumi.Output<string>;
-  declare readonly speed: pulumi.Output<string>;
+  declare readonly speed: pulumi.Output<string | undefined>;
   declare readonly speedLevel: pulumi.Output<number | undefined>;
   /** How many jobs the pipeline runs at once. */
   declare readonly quotaAllocate: pulumi.Output<number | undefined>;

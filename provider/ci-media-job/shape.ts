@@ -13,7 +13,7 @@ const OPERATION = object("CiOperation", "The tag's parameters (a template, or th
     "that write nothing)."),
   userData: opt(t.string(), "Printable ASCII, at most 1024 characters; echoed in callbacks."),
   jobLevel: opt(t.integer(), "0, 1 or 2; higher runs first."),
-});
+}, { open: true });
 
 export const CI_OUTPUT_OBJECT = object("CiOutputObject", "One object the job wrote, with its MD5 where CI gives it.", {
   bucket: req(t.string(), "`<BucketName-APPID>`."),
@@ -31,7 +31,7 @@ const MEDIA_INFO_STREAMS = object("CiMediaInfoStreams", "The media's streams, ea
 const MEDIA_INFO = object("CiMediaInfo", "MediaInfo as CI reports it, keys in camelCase, values strings.", {
   format: opt(t.map(t.string()), "The container: formatName, duration, bitrate, size, …"),
   stream: opt(t.object(MEDIA_INFO_STREAMS), "The streams."),
-});
+}, { open: true });
 
 export const CI_MEDIA_JOB = resource({
   name: "CiMediaJob",
@@ -56,14 +56,14 @@ export const CI_MEDIA_JOB = resource({
   outputs: {
     jobId: req(t.string(), "The CI job id (`j…`), the resource's id."),
     state: req(t.string(), "The job's state in CI's spelling: Submitted, Running, Success, Failed, Pause, Cancel."),
-    code: opt(t.string(), "CI's result code (`Success`, or the failure code)."),
-    message: opt(t.string(), "CI's result message."),
-    creationTime: opt(t.string(), "When the job was created."),
-    startTime: opt(t.string(), "When the job started."),
-    endTime: opt(t.string(), "When the job ended."),
-    queueId: opt(t.string(), "The queue the job ran in."),
-    outputObjects: opt(t.array(t.object(CI_OUTPUT_OBJECT)), "The objects the job wrote (`${Number}` expanded)."),
-    spriteObjects: opt(t.array(t.object(CI_OUTPUT_OBJECT)), "For Snapshot jobs with sprites: the sprite sheets " +
+    code: req(t.string(), "CI's result code (`Success`, or the failure code; empty until the job ends)."),
+    message: req(t.string(), "CI's result message."),
+    creationTime: req(t.string(), "When the job was created."),
+    startTime: req(t.string(), "When the job started (empty until it starts)."),
+    endTime: req(t.string(), "When the job ended (empty until it ends)."),
+    queueId: req(t.string(), "The queue the job ran in."),
+    outputObjects: req(t.array(t.object(CI_OUTPUT_OBJECT)), "The objects the job wrote (`${Number}` expanded)."),
+    spriteObjects: req(t.array(t.object(CI_OUTPUT_OBJECT)), "For Snapshot jobs with sprites: the sprite sheets " +
       "written."),
     mediaInfo: opt(t.object(MEDIA_INFO), "For MediaInfo jobs: the media's format and streams."),
   },

@@ -6,8 +6,8 @@
 import { object, opt, req, t } from "../schema/declare";
 import { MQ_REGIONS } from "./tags";
 
-const passThrough = (what: string) => opt(t.any(), `${what}: the document's nodes in camelCase, passed through ` +
-  "(camelCase → PascalCase).");
+const passThrough = (what: string) => opt(t.map(t.any()), `${what}: the document's nodes in camelCase, passed ` +
+  "through (camelCase → PascalCase).");
 
 export const CI_TIME_INTERVAL = object("CiTimeInterval", "A part of the input, in seconds.", {
   start: opt(t.number(), "Seconds from the start."),
@@ -37,7 +37,11 @@ export const CI_SNAPSHOT = object("CiSnapshot",
   });
 
 const CI_CONTAINER = object("CiContainer", "The container to write.", {
-  format: req(t.string(), "The container format, e.g. mp4, hls, gif, webp."),
+  format: req(t.string(), "The container format, e.g. mp4, hls, flv, mp3."),
+}, { open: true });
+
+const CI_ANIMATION_CONTAINER = object("CiAnimationContainer", "The animated image's format.", {
+  format: req(t.string(), "gif or webp."),
 });
 
 const CI_VIDEO = object("CiVideo", "Video stream parameters.", {
@@ -47,14 +51,21 @@ const CI_VIDEO = object("CiVideo", "Video stream parameters.", {
   fps: opt(t.number(), "Frames per second."),
   bitrate: opt(t.integer(), "kbps."),
   crf: opt(t.number(), "Constant rate factor."),
-});
+}, { open: true });
 
 const CI_AUDIO = object("CiAudio", "Audio stream parameters.", {
   codec: opt(t.string(), "e.g. aac, mp3."),
   samplerate: opt(t.integer(), "Hz."),
   bitrate: opt(t.integer(), "kbps."),
   channels: opt(t.integer(), "1–8."),
-});
+}, { open: true });
+
+const CI_ANIMATION_VIDEO = object("CiAnimationVideo", "The animated image's frames.", {
+  codec: opt(t.string(), "gif or webp."),
+  width: opt(t.integer(), "Pixels."),
+  height: opt(t.integer(), "Pixels."),
+  fps: opt(t.number(), "Frames per second."),
+}, { open: true });
 
 export const CI_TRANSCODE = object("CiTranscode", "Transcode parameters (or use `templateId`).", {
   container: opt(t.object(CI_CONTAINER), "The container to write."),
@@ -62,13 +73,13 @@ export const CI_TRANSCODE = object("CiTranscode", "Transcode parameters (or use 
   audio: opt(t.object(CI_AUDIO), "Audio stream parameters."),
   timeInterval: opt(t.object(CI_TIME_INTERVAL), "Only this part of the input."),
   transConfig: opt(t.map(t.any()), "Transcoding options (passed through)."),
-});
+}, { open: true });
 
 export const CI_ANIMATION = object("CiAnimation", "Animation parameters (or use `templateId`).", {
-  container: opt(t.object(CI_CONTAINER), "`gif` or `webp`."),
-  video: opt(t.object(CI_VIDEO), "Frame size and rate."),
+  container: opt(t.object(CI_ANIMATION_CONTAINER), "`gif` or `webp`."),
+  video: opt(t.object(CI_ANIMATION_VIDEO), "Frame size and rate."),
   timeInterval: opt(t.object(CI_TIME_INTERVAL), "Only this part of the input."),
-});
+}, { open: true });
 
 export const CI_STREAM_EXTRACT = object("CiStreamExtract",
   "One stream to extract: its index in the input's MediaInfo (Stream.Video/Audio.Index) and where it goes.", {

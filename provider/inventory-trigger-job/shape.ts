@@ -14,7 +14,8 @@ export const BATCH_INPUT = object("BatchInput", "Which objects to process: exact
   object: opt(t.string(), "One object."),
 });
 
-const JOB_PARAM = object("BatchJobParam", "Type Job: a template, or the tag's parameters.", CI_TAG_PARAMETERS);
+const JOB_PARAM = object("BatchJobParam", "Type Job: a template, or the tag's parameters.", CI_TAG_PARAMETERS,
+  { open: true });
 
 const BATCH_OPERATION = object("BatchOperation", "What to do with each object.", {
   timeInterval: opt(t.object(object("BatchTimeInterval", "Only objects uploaded in this window.", {
@@ -62,10 +63,10 @@ export const INVENTORY_TRIGGER_JOB = resource({
   outputs: {
     jobId: req(t.string(), "The batch job id, the resource's id."),
     state: req(t.string(), "The batch's state in CI's spelling."),
-    progress: opt(t.string(), "Percent of objects processed, as CI reports it (e.g. `66%`)."),
-    code: opt(t.string(), "CI's result code."),
-    message: opt(t.string(), "CI's result message."),
-    times: opt(t.object(object("BatchTimes", "When the batch was created, started and ended.", {
+    progress: req(t.string(), "Percent of objects processed, as CI reports it (e.g. `66%`)."),
+    code: req(t.string(), "CI's result code."),
+    message: req(t.string(), "CI's result message."),
+    times: req(t.object(object("BatchTimes", "When the batch was created, started and ended.", {
       creationTime: req(t.string(), "Created."),
       startTime: req(t.string(), "Started."),
       endTime: req(t.string(), "Ended."),

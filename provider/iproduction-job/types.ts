@@ -41,7 +41,7 @@ export interface MusicSegment {
 export interface IProductionResult {
   code: string;
   message: string;
-  data: unknown;
+  data?: unknown;
 }
 
 export interface IProductionJobComputed {

@@ -6,10 +6,8 @@
 import { MQ_REGIONS } from "../ci-operation/tags";
 import { namesOf, object, opt, req, resource, t } from "../schema/declare";
 
-export const NOTIFY_CONFIG = object("MediaPipelineNotifyConfig", "Where job notifications go. MPS (alicloud): `topic` or " +
-  "`queueName`. CI (tencentcloud): the queue's notification settings as `PUT /queue` takes them.", {
-  topic: opt(t.string(), "alicloud: an MNS topic."),
-  queueName: opt(t.string(), "alicloud: an MNS queue."),
+/** A CI queue's notification settings, as `PUT /queue` takes them. */
+const QUEUE_NOTIFY = {
   state: opt(t.string(["On", "Off"]), "tencentcloud: On or Off."),
   url: opt(t.string(), "tencentcloud: the callback URL (type Url)."),
   type: opt(t.string(["Url", "TDMQ"]), "tencentcloud: Url or TDMQ."),
@@ -18,6 +16,13 @@ export const NOTIFY_CONFIG = object("MediaPipelineNotifyConfig", "Where job noti
   mqMode: opt(t.string(["Queue", "Topic"]), "tencentcloud, TDMQ: Queue or Topic."),
   mqRegion: opt(t.string(MQ_REGIONS), "tencentcloud, TDMQ: the region."),
   mqName: opt(t.string(), "tencentcloud, TDMQ: the queue or topic."),
+} as const;
+
+export const NOTIFY_CONFIG = object("MediaPipelineNotifyConfig", "Where job notifications go. MPS (alicloud): `topic` or " +
+  "`queueName`. CI (tencentcloud): the queue's notification settings as `PUT /queue` takes them.", {
+  topic: opt(t.string(), "alicloud: an MNS topic."),
+  queueName: opt(t.string(), "alicloud: an MNS queue."),
+  ...QUEUE_NOTIFY,
 });
 
 export const MEDIA_PIPELINE = resource({
@@ -57,7 +62,8 @@ export const MEDIA_PIPELINE = resource({
     original: opt(t.object(object("QueueSettings", "What the queue held when it was adopted; restored on destroy.", {
       name: req(t.string(), "The queue's name."),
       state: req(t.string(), "The queue's state."),
-      notifyConfig: req(t.object(NOTIFY_CONFIG), "The queue's notification settings."),
+      notifyConfig: req(t.object(object("QueueNotifyConfig", "A CI queue's notification settings.", QUEUE_NOTIFY)),
+        "The queue's notification settings."),
     })), "tencentcloud: the queue's settings before adoption."),
   },
   idOutput: "pipelineId",

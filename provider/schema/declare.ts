@@ -30,6 +30,12 @@ export interface ObjectSpec<P extends Properties = Properties> {
   name: string;
   description: string;
   properties: P;
+  /**
+   * The vendor's node has more fields than are typed here, and the provider passes the others through (camelCase →
+   * PascalCase): the TypeScript type has an index signature. The Pulumi schema cannot type them; its description
+   * says so.
+   */
+  open?: boolean;
 }
 
 export interface ResourceSpec<I extends Properties = Properties, O extends Properties = Properties> {
@@ -68,8 +74,9 @@ export function req(type: PropertyType, description: string, more: Partial<Prope
 }
 
 /** A named object type; its property names stay known, so rules can name a property's declared values. */
-export function object<P extends Properties>(name: string, description: string, properties: P): ObjectSpec<P> {
-  return { name, description, properties };
+export function object<P extends Properties>(name: string, description: string, properties: P,
+  more: { open?: boolean } = {}): ObjectSpec<P> {
+  return { name, description, properties, ...more };
 }
 
 /** A resource's declaration, its property names kept (`CI_MEDIA_JOB.inputs.queueType`). */

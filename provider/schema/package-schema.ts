@@ -26,6 +26,9 @@ export const dynamicTypeOf = (name: string) => `pulumi-nodejs:dynamic/${DYNAMIC_
 
 type Json = Record<string, unknown>;
 
+/** What the schema says of an object whose other fields are passed through (the schema cannot type them). */
+const OPEN = " Other fields of the cloud's node may be given too, in camelCase: they are passed through.";
+
 export function packageSchema(version?: string): Json {
   const types = new Map<string, ObjectSpec>();
   const config = Object.fromEntries(SETTING_LIST.map((s) => [s.providerKey, {
@@ -58,7 +61,7 @@ export function packageSchema(version?: string): Json {
     },
     resources,
     types: Object.fromEntries([...types.values()].sort((a, b) => a.name.localeCompare(b.name))
-      .map((o) => [tokenOf(o.name), { type: "object", description: o.description,
+      .map((o) => [tokenOf(o.name), { type: "object", description: o.description + (o.open ? OPEN : ""),
         properties: properties(o.properties, types), ...requiredAs("required", o.properties) }])),
   };
 }

@@ -57,17 +57,17 @@ export class CiMediaJob extends pulumi.CustomResource {
      */
     declare public readonly callBackType: pulumi.Output<string | undefined>;
     /**
-     * CI's result code (`Success`, or the failure code).
+     * CI's result code (`Success`, or the failure code; empty until the job ends).
      */
-    declare public /*out*/ readonly code: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly code: pulumi.Output<string>;
     /**
      * When the job was created.
      */
-    declare public /*out*/ readonly creationTime: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly creationTime: pulumi.Output<string>;
     /**
-     * When the job ended.
+     * When the job ended (empty until it ends).
      */
-    declare public /*out*/ readonly endTime: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly endTime: pulumi.Output<string>;
     /**
      * The object to process.
      */
@@ -83,7 +83,7 @@ export class CiMediaJob extends pulumi.CustomResource {
     /**
      * CI's result message.
      */
-    declare public /*out*/ readonly message: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly message: pulumi.Output<string>;
     /**
      * What the job does.
      */
@@ -91,11 +91,11 @@ export class CiMediaJob extends pulumi.CustomResource {
     /**
      * The objects the job wrote (`${Number}` expanded).
      */
-    declare public /*out*/ readonly outputObjects: pulumi.Output<outputs.CiOutputObject[] | undefined>;
+    declare public /*out*/ readonly outputObjects: pulumi.Output<outputs.CiOutputObject[]>;
     /**
      * The queue the job ran in.
      */
-    declare public readonly queueId: pulumi.Output<string | undefined>;
+    declare public readonly queueId: pulumi.Output<string>;
     /**
      * SpeedTranscoding sends the job to the bucket's speed queue. One of: Transcoding, SpeedTranscoding.
      */
@@ -111,11 +111,11 @@ export class CiMediaJob extends pulumi.CustomResource {
     /**
      * For Snapshot jobs with sprites: the sprite sheets written.
      */
-    declare public /*out*/ readonly spriteObjects: pulumi.Output<outputs.CiOutputObject[] | undefined>;
+    declare public /*out*/ readonly spriteObjects: pulumi.Output<outputs.CiOutputObject[]>;
     /**
-     * When the job started.
+     * When the job started (empty until it starts).
      */
-    declare public /*out*/ readonly startTime: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly startTime: pulumi.Output<string>;
     /**
      * The job's state in CI's spelling: Submitted, Running, Success, Failed, Pause, Cancel.
      */

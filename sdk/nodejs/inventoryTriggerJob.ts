@@ -47,7 +47,7 @@ export class InventoryTriggerJob extends pulumi.CustomResource {
     /**
      * CI's result code.
      */
-    declare public /*out*/ readonly code: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly code: pulumi.Output<string>;
     /**
      * Which objects to process.
      */
@@ -59,7 +59,7 @@ export class InventoryTriggerJob extends pulumi.CustomResource {
     /**
      * CI's result message.
      */
-    declare public /*out*/ readonly message: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly message: pulumi.Output<string>;
     /**
      * At most 128 letters, digits, `-` and `_`.
      */
@@ -71,7 +71,7 @@ export class InventoryTriggerJob extends pulumi.CustomResource {
     /**
      * Percent of objects processed, as CI reports it (e.g. `66%`).
      */
-    declare public /*out*/ readonly progress: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly progress: pulumi.Output<string>;
     /**
      * The bucket's region (falls back to the provider's Tencent Cloud region).
      */
@@ -91,7 +91,7 @@ export class InventoryTriggerJob extends pulumi.CustomResource {
     /**
      * When the batch was created, started and ended.
      */
-    declare public /*out*/ readonly times: pulumi.Output<outputs.BatchTimes | undefined>;
+    declare public /*out*/ readonly times: pulumi.Output<outputs.BatchTimes>;
     /**
      * Any values; a change runs a new job.
      */

@@ -37,9 +37,9 @@ export class IProductionJob extends pulumi.CustomResource {
     }
 
     /**
-     * MPS's result code.
+     * MPS's result code (empty until the job ends).
      */
-    declare public /*out*/ readonly code: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly code: pulumi.Output<string>;
     /**
      * The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction.
      */
@@ -59,7 +59,7 @@ export class IProductionJob extends pulumi.CustomResource {
     /**
      * MPS's result message.
      */
-    declare public /*out*/ readonly message: pulumi.Output<string | undefined>;
+    declare public /*out*/ readonly message: pulumi.Output<string>;
     /**
      * The model to use.
      */
@@ -75,11 +75,11 @@ export class IProductionJob extends pulumi.CustomResource {
     /**
      * The objects the job wrote, as full `oss://` URLs.
      */
-    declare public /*out*/ readonly outputFiles: pulumi.Output<string[] | undefined>;
+    declare public /*out*/ readonly outputFiles: pulumi.Output<string[]>;
     /**
      * The pipeline the job ran in: the one given, or the region's default one.
      */
-    declare public readonly pipelineId: pulumi.Output<string | undefined>;
+    declare public readonly pipelineId: pulumi.Output<string>;
     /**
      * MPS region (falls back to the provider's Alibaba Cloud region).
      */

@@ -28,7 +28,7 @@ export interface BatchInputArgs {
 }
 
 /**
- * Type Job: a template, or the tag's parameters.
+ * Type Job: a template, or the tag's parameters. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface BatchJobParamArgs {
     /**
@@ -38,7 +38,7 @@ export interface BatchJobParamArgs {
     /**
      * Concat parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    concatTemplate?: any | undefined;
+    concatTemplate?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * An invisible text watermark.
      */
@@ -46,19 +46,19 @@ export interface BatchJobParamArgs {
     /**
      * ExtractDigitalWatermark parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    extractDigitalWatermark?: any | undefined;
+    extractDigitalWatermark?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * Transcode: remove a watermark: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    removeWatermark?: any | undefined;
+    removeWatermark?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * SDRtoHDR parameters (sent as `SDRtoHDR`): the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    sdrToHdr?: any | undefined;
+    sdrToHdr?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * Segment parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    segment?: any | undefined;
+    segment?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * SmartCover parameters.
      */
@@ -70,11 +70,11 @@ export interface BatchJobParamArgs {
     /**
      * SpeechRecognition parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    speechRecognition?: any | undefined;
+    speechRecognition?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * SuperResolution parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    superResolution?: any | undefined;
+    superResolution?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * A template id; it wins over inline parameters.
      */
@@ -90,27 +90,27 @@ export interface BatchJobParamArgs {
     /**
      * Tts parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    ttsTpl?: any | undefined;
+    ttsTpl?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * VideoMontage parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoMontage?: any | undefined;
+    videoMontage?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * VideoProcess parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoProcess?: any | undefined;
+    videoProcess?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * VideoTag parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoTag?: any | undefined;
+    videoTag?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * VoiceSeparate parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    voiceSeparate?: any | undefined;
+    voiceSeparate?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * Transcode, SDRtoHDR, VideoProcess, SuperResolution: a watermark (CreateMediaTemplate's Watermark): the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    watermark?: any | undefined;
+    watermark?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * A watermark template id.
      */
@@ -186,13 +186,13 @@ export interface BatchTimeIntervalArgs {
 }
 
 /**
- * Animation parameters (or use `templateId`).
+ * Animation parameters (or use `templateId`). Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiAnimationArgs {
     /**
      * `gif` or `webp`.
      */
-    container?: pulumi.Input<inputs.CiContainerArgs | undefined>;
+    container?: pulumi.Input<inputs.CiAnimationContainerArgs | undefined>;
     /**
      * Only this part of the input.
      */
@@ -200,11 +200,43 @@ export interface CiAnimationArgs {
     /**
      * Frame size and rate.
      */
-    video?: pulumi.Input<inputs.CiVideoArgs | undefined>;
+    video?: pulumi.Input<inputs.CiAnimationVideoArgs | undefined>;
 }
 
 /**
- * Audio stream parameters.
+ * The animated image's format.
+ */
+export interface CiAnimationContainerArgs {
+    /**
+     * gif or webp.
+     */
+    format: pulumi.Input<string>;
+}
+
+/**
+ * The animated image's frames. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
+ */
+export interface CiAnimationVideoArgs {
+    /**
+     * gif or webp.
+     */
+    codec?: pulumi.Input<string | undefined>;
+    /**
+     * Frames per second.
+     */
+    fps?: pulumi.Input<number | undefined>;
+    /**
+     * Pixels.
+     */
+    height?: pulumi.Input<number | undefined>;
+    /**
+     * Pixels.
+     */
+    width?: pulumi.Input<number | undefined>;
+}
+
+/**
+ * Audio stream parameters. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiAudioArgs {
     /**
@@ -226,11 +258,11 @@ export interface CiAudioArgs {
 }
 
 /**
- * The container to write.
+ * The container to write. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiContainerArgs {
     /**
-     * The container format, e.g. mp4, hls, gif, webp.
+     * The container format, e.g. mp4, hls, flv, mp3.
      */
     format: pulumi.Input<string>;
 }
@@ -286,7 +318,7 @@ export interface CiMqConfigArgs {
 }
 
 /**
- * The tag's parameters (a template, or the nodes of the tag), the output, userData and jobLevel.
+ * The tag's parameters (a template, or the nodes of the tag), the output, userData and jobLevel. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiOperationArgs {
     /**
@@ -296,7 +328,7 @@ export interface CiOperationArgs {
     /**
      * Concat parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    concatTemplate?: any | undefined;
+    concatTemplate?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * An invisible text watermark.
      */
@@ -304,7 +336,7 @@ export interface CiOperationArgs {
     /**
      * ExtractDigitalWatermark parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    extractDigitalWatermark?: any | undefined;
+    extractDigitalWatermark?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * 0, 1 or 2; higher runs first.
      */
@@ -316,15 +348,15 @@ export interface CiOperationArgs {
     /**
      * Transcode: remove a watermark: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    removeWatermark?: any | undefined;
+    removeWatermark?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * SDRtoHDR parameters (sent as `SDRtoHDR`): the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    sdrToHdr?: any | undefined;
+    sdrToHdr?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * Segment parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    segment?: any | undefined;
+    segment?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * SmartCover parameters.
      */
@@ -336,11 +368,11 @@ export interface CiOperationArgs {
     /**
      * SpeechRecognition parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    speechRecognition?: any | undefined;
+    speechRecognition?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * SuperResolution parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    superResolution?: any | undefined;
+    superResolution?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * A template id; it wins over inline parameters.
      */
@@ -356,7 +388,7 @@ export interface CiOperationArgs {
     /**
      * Tts parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    ttsTpl?: any | undefined;
+    ttsTpl?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * Printable ASCII, at most 1024 characters; echoed in callbacks.
      */
@@ -364,23 +396,23 @@ export interface CiOperationArgs {
     /**
      * VideoMontage parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoMontage?: any | undefined;
+    videoMontage?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * VideoProcess parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoProcess?: any | undefined;
+    videoProcess?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * VideoTag parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoTag?: any | undefined;
+    videoTag?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * VoiceSeparate parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    voiceSeparate?: any | undefined;
+    voiceSeparate?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * Transcode, SDRtoHDR, VideoProcess, SuperResolution: a watermark (CreateMediaTemplate's Watermark): the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    watermark?: any | undefined;
+    watermark?: pulumi.Input<{[key: string]: any} | undefined>;
     /**
      * A watermark template id.
      */
@@ -510,7 +542,7 @@ export interface CiTimeIntervalArgs {
 }
 
 /**
- * Transcode parameters (or use `templateId`).
+ * Transcode parameters (or use `templateId`). Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiTranscodeArgs {
     /**
@@ -536,7 +568,7 @@ export interface CiTranscodeArgs {
 }
 
 /**
- * Video stream parameters.
+ * Video stream parameters. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiVideoArgs {
     /**

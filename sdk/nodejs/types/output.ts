@@ -28,7 +28,7 @@ export interface BatchInput {
 }
 
 /**
- * Type Job: a template, or the tag's parameters.
+ * Type Job: a template, or the tag's parameters. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface BatchJobParam {
     /**
@@ -38,7 +38,7 @@ export interface BatchJobParam {
     /**
      * Concat parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    concatTemplate?: any;
+    concatTemplate?: {[key: string]: any};
     /**
      * An invisible text watermark.
      */
@@ -46,19 +46,19 @@ export interface BatchJobParam {
     /**
      * ExtractDigitalWatermark parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    extractDigitalWatermark?: any;
+    extractDigitalWatermark?: {[key: string]: any};
     /**
      * Transcode: remove a watermark: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    removeWatermark?: any;
+    removeWatermark?: {[key: string]: any};
     /**
      * SDRtoHDR parameters (sent as `SDRtoHDR`): the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    sdrToHdr?: any;
+    sdrToHdr?: {[key: string]: any};
     /**
      * Segment parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    segment?: any;
+    segment?: {[key: string]: any};
     /**
      * SmartCover parameters.
      */
@@ -70,11 +70,11 @@ export interface BatchJobParam {
     /**
      * SpeechRecognition parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    speechRecognition?: any;
+    speechRecognition?: {[key: string]: any};
     /**
      * SuperResolution parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    superResolution?: any;
+    superResolution?: {[key: string]: any};
     /**
      * A template id; it wins over inline parameters.
      */
@@ -90,27 +90,27 @@ export interface BatchJobParam {
     /**
      * Tts parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    ttsTpl?: any;
+    ttsTpl?: {[key: string]: any};
     /**
      * VideoMontage parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoMontage?: any;
+    videoMontage?: {[key: string]: any};
     /**
      * VideoProcess parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoProcess?: any;
+    videoProcess?: {[key: string]: any};
     /**
      * VideoTag parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoTag?: any;
+    videoTag?: {[key: string]: any};
     /**
      * VoiceSeparate parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    voiceSeparate?: any;
+    voiceSeparate?: {[key: string]: any};
     /**
      * Transcode, SDRtoHDR, VideoProcess, SuperResolution: a watermark (CreateMediaTemplate's Watermark): the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    watermark?: any;
+    watermark?: {[key: string]: any};
     /**
      * A watermark template id.
      */
@@ -226,13 +226,13 @@ export interface ChildJobSummary {
 }
 
 /**
- * Animation parameters (or use `templateId`).
+ * Animation parameters (or use `templateId`). Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiAnimation {
     /**
      * `gif` or `webp`.
      */
-    container?: outputs.CiContainer;
+    container?: outputs.CiAnimationContainer;
     /**
      * Only this part of the input.
      */
@@ -240,11 +240,43 @@ export interface CiAnimation {
     /**
      * Frame size and rate.
      */
-    video?: outputs.CiVideo;
+    video?: outputs.CiAnimationVideo;
 }
 
 /**
- * Audio stream parameters.
+ * The animated image's format.
+ */
+export interface CiAnimationContainer {
+    /**
+     * gif or webp.
+     */
+    format: string;
+}
+
+/**
+ * The animated image's frames. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
+ */
+export interface CiAnimationVideo {
+    /**
+     * gif or webp.
+     */
+    codec?: string;
+    /**
+     * Frames per second.
+     */
+    fps?: number;
+    /**
+     * Pixels.
+     */
+    height?: number;
+    /**
+     * Pixels.
+     */
+    width?: number;
+}
+
+/**
+ * Audio stream parameters. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiAudio {
     /**
@@ -266,11 +298,11 @@ export interface CiAudio {
 }
 
 /**
- * The container to write.
+ * The container to write. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiContainer {
     /**
-     * The container format, e.g. mp4, hls, gif, webp.
+     * The container format, e.g. mp4, hls, flv, mp3.
      */
     format: string;
 }
@@ -308,7 +340,7 @@ export interface CiInput {
 }
 
 /**
- * MediaInfo as CI reports it, keys in camelCase, values strings.
+ * MediaInfo as CI reports it, keys in camelCase, values strings. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiMediaInfo {
     /**
@@ -358,7 +390,7 @@ export interface CiMqConfig {
 }
 
 /**
- * The tag's parameters (a template, or the nodes of the tag), the output, userData and jobLevel.
+ * The tag's parameters (a template, or the nodes of the tag), the output, userData and jobLevel. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiOperation {
     /**
@@ -368,7 +400,7 @@ export interface CiOperation {
     /**
      * Concat parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    concatTemplate?: any;
+    concatTemplate?: {[key: string]: any};
     /**
      * An invisible text watermark.
      */
@@ -376,7 +408,7 @@ export interface CiOperation {
     /**
      * ExtractDigitalWatermark parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    extractDigitalWatermark?: any;
+    extractDigitalWatermark?: {[key: string]: any};
     /**
      * 0, 1 or 2; higher runs first.
      */
@@ -388,15 +420,15 @@ export interface CiOperation {
     /**
      * Transcode: remove a watermark: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    removeWatermark?: any;
+    removeWatermark?: {[key: string]: any};
     /**
      * SDRtoHDR parameters (sent as `SDRtoHDR`): the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    sdrToHdr?: any;
+    sdrToHdr?: {[key: string]: any};
     /**
      * Segment parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    segment?: any;
+    segment?: {[key: string]: any};
     /**
      * SmartCover parameters.
      */
@@ -408,11 +440,11 @@ export interface CiOperation {
     /**
      * SpeechRecognition parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    speechRecognition?: any;
+    speechRecognition?: {[key: string]: any};
     /**
      * SuperResolution parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    superResolution?: any;
+    superResolution?: {[key: string]: any};
     /**
      * A template id; it wins over inline parameters.
      */
@@ -428,7 +460,7 @@ export interface CiOperation {
     /**
      * Tts parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    ttsTpl?: any;
+    ttsTpl?: {[key: string]: any};
     /**
      * Printable ASCII, at most 1024 characters; echoed in callbacks.
      */
@@ -436,23 +468,23 @@ export interface CiOperation {
     /**
      * VideoMontage parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoMontage?: any;
+    videoMontage?: {[key: string]: any};
     /**
      * VideoProcess parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoProcess?: any;
+    videoProcess?: {[key: string]: any};
     /**
      * VideoTag parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    videoTag?: any;
+    videoTag?: {[key: string]: any};
     /**
      * VoiceSeparate parameters: the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    voiceSeparate?: any;
+    voiceSeparate?: {[key: string]: any};
     /**
      * Transcode, SDRtoHDR, VideoProcess, SuperResolution: a watermark (CreateMediaTemplate's Watermark): the document's nodes in camelCase, passed through (camelCase → PascalCase).
      */
-    watermark?: any;
+    watermark?: {[key: string]: any};
     /**
      * A watermark template id.
      */
@@ -604,7 +636,7 @@ export interface CiTimeInterval {
 }
 
 /**
- * Transcode parameters (or use `templateId`).
+ * Transcode parameters (or use `templateId`). Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiTranscode {
     /**
@@ -630,7 +662,7 @@ export interface CiTranscode {
 }
 
 /**
- * Video stream parameters.
+ * Video stream parameters. Other fields of the cloud's node may be given too, in camelCase: they are passed through.
  */
 export interface CiVideo {
     /**
@@ -746,6 +778,44 @@ export interface MediaPipelineNotifyConfig {
 }
 
 /**
+ * A CI queue's notification settings.
+ */
+export interface QueueNotifyConfig {
+    /**
+     * tencentcloud: which events notify, e.g. TaskFinish,WorkflowFinish.
+     */
+    event?: string;
+    /**
+     * tencentcloud, TDMQ: Queue or Topic. One of: Queue, Topic.
+     */
+    mqMode?: string;
+    /**
+     * tencentcloud, TDMQ: the queue or topic.
+     */
+    mqName?: string;
+    /**
+     * tencentcloud, TDMQ: the region. One of: sh, bj, gz, cd, hk.
+     */
+    mqRegion?: string;
+    /**
+     * tencentcloud: XML or JSON. One of: XML, JSON.
+     */
+    resultFormat?: string;
+    /**
+     * tencentcloud: On or Off. One of: On, Off.
+     */
+    state?: string;
+    /**
+     * tencentcloud: Url or TDMQ. One of: Url, TDMQ.
+     */
+    type?: string;
+    /**
+     * tencentcloud: the callback URL (type Url).
+     */
+    url?: string;
+}
+
+/**
  * What the queue held when it was adopted; restored on destroy.
  */
 export interface QueueSettings {
@@ -756,7 +826,7 @@ export interface QueueSettings {
     /**
      * The queue's notification settings.
      */
-    notifyConfig: outputs.MediaPipelineNotifyConfig;
+    notifyConfig: outputs.QueueNotifyConfig;
     /**
      * The queue's state.
      */
