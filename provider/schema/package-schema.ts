@@ -11,6 +11,11 @@ import { MEDIA_PIPELINE } from "../media-pipeline/shape";
 import type { ObjectSpec, Properties, PropertySpec, PropertyType, ResourceSpec } from "./declare";
 
 export const PACKAGE = "mediajobs";
+
+/** Where the source lives (package.json's `repository`, checked by a test); the Go SDK's module is under it. */
+export const REPOSITORY = "github.com/pulumi-mediajobs/pulumi-mediajobs";
+export const GO_MODULE = `${REPOSITORY}/sdk/go`;
+export const GO_IMPORT_PATH = `${GO_MODULE}/${PACKAGE}`;
 export const RESOURCES: readonly ResourceSpec[] = [CI_MEDIA_JOB, INVENTORY_TRIGGER_JOB, IPRODUCTION_JOB, MEDIA_PIPELINE];
 
 /** A resource's or type's token: `mediajobs:index:<name>`. */
@@ -45,13 +50,20 @@ export function packageSchema(version?: string): Json {
       "Tencent Cloud Infinite media jobs, batch jobs and queues.",
     keywords: ["pulumi", "media", "alicloud", "tencentcloud", "category/utility"],
     license: "Apache-2.0",
+    repository: `https://${REPOSITORY}`,
+    homepage: `https://${REPOSITORY}`,
+    publisher: "pulumi-mediajobs",
     meta: { moduleFormat: "(.*)" },
     language: {
       // The Node SDK of the plugin path is part of this npm package (`pulumi-mediajobs/plugin`), at its version.
       nodejs: { packageName: "pulumi-mediajobs", respectSchemaVersion: true,
         packageDescription: "Pulumi resources for cloud media processing jobs and queues, through the mediajobs " +
           "provider plugin." },
-      python: { packageName: "pulumi_mediajobs" },
+      // pip installs it next to `pulumi` from PyPI; names in Python's snake_case.
+      python: { packageName: "pulumi_mediajobs", respectSchemaVersion: true, pyproject: { enabled: true },
+        requires: { pulumi: ">=3.142.0,<4.0.0" } },
+      // A Go module of its own at sdk/go (scripts/gen.sh writes its go.mod), package `mediajobs`.
+      go: { importBasePath: GO_IMPORT_PATH, generateResourceContainerTypes: true, respectSchemaVersion: true },
     },
     config: { variables: config },
     provider: {

@@ -26,6 +26,14 @@ describe("the package schema", () => {
     }
   });
 
+  it("points at the repository package.json names, the Go SDK's module under it", () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    assert.equal(`git+${schema.repository}.git`, manifest.repository.url);
+    assert.equal(schema.homepage, manifest.homepage);
+    assert.equal(schema.language.go.importBasePath, `${schema.repository.replace("https://", "")}/sdk/go/mediajobs`);
+    assert.equal(schema.language.python.packageName, "pulumi_mediajobs");
+  });
+
   it("names the four resources by their contract tokens", () => {
     assert.equal(schema.name, "mediajobs");
     assert.deepEqual(Object.keys(schema.resources).sort(), ["mediajobs:index:CiMediaJob",
