@@ -19,5 +19,9 @@ else
   export MEDIAJOBS_ENGINE_ERROR="scripts/setup-engine.sh failed (see its output above)"
 fi
 
+# The self-contained plugin, as users install it: the Python and Go tests install this tarball.
+MEDIAJOBS_RELEASE_TARBALL="$(bash scripts/package.sh)"
+export MEDIAJOBS_RELEASE_TARBALL
+
 exec npx --no-install mocha --reporter dist/test/reporter.js \
   "dist/test/unit/**/*.test.js" "dist/test/integration/**/*.test.js" "dist/test/e2e/**/*.test.js" "$@"

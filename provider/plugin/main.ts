@@ -17,17 +17,21 @@ export function engineAddressOf(args: readonly string[]): string | undefined {
   return rest[0];
 }
 
-async function main(): Promise<void> {
+/** Serves the plugin at this version (the package's, or the one the release was built with). */
+export async function main(version: string = packageVersion()): Promise<void> {
   const engineAddress = engineAddressOf(process.argv.slice(2));
-  const plugin = new MediaJobsPlugin({ version: packageVersion(), ...(engineAddress ? { engineAddress } : {}) });
+  const plugin = new MediaJobsPlugin({ version, ...(engineAddress ? { engineAddress } : {}) });
   const { port } = await serve(plugin);
   // The engine reads the port from the first line of stdout; nothing else is written there.
   process.stdout.write(`${port}\n`);
 }
 
-if (require.main === module) {
-  main().catch((e: Error) => {
+/** Runs the plugin as a process: a failure to start is printed and exits 1. */
+export function start(version?: string): void {
+  main(version).catch((e: Error) => {
     process.stderr.write(`pulumi-resource-mediajobs: ${e.stack ?? e.message}\n`);
     process.exit(1);
   });
 }
+
+if (require.main === module) start();
