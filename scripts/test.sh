@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: unit, integration (providers against the emulator) and e2e (the real Pulumi engine on a
-# file backend). Installs what it needs: npm packages, the build, and the engine (built once, then cached).
+# file backend; Node, Python and Go programs), then the Node runtime matrix. Installs what it needs: npm packages,
+# the build, the engine and Node 22/24 (cached outside the repository), a Python environment with pulumi.
 # Extra arguments go to mocha (e.g. `npm test -- --grep refresh`).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,5 +24,14 @@ fi
 MEDIAJOBS_RELEASE_TARBALL="$(bash scripts/package.sh)"
 export MEDIAJOBS_RELEASE_TARBALL
 
-exec npx --no-install mocha --reporter dist/test/reporter.js \
-  "dist/test/unit/**/*.test.js" "dist/test/integration/**/*.test.js" "dist/test/e2e/**/*.test.js" "$@"
+status=0
+npx --no-install mocha --reporter dist/test/reporter.js \
+  "dist/test/unit/**/*.test.js" "dist/test/integration/**/*.test.js" "dist/test/e2e/**/*.test.js" "$@" || status=$?
+
+# The Node runtime matrix (scripts/test-matrix.sh): the e2e tests of Node programs again on Node 22 and 24 with the
+# newest @pulumi/pulumi, and on this Node with the oldest the peer range claims. Not when mocha was given arguments
+# (a chosen subset).
+if [ $# -eq 0 ]; then
+  bash scripts/test-matrix.sh || status=1
+fi
+exit $status
