@@ -16,8 +16,9 @@ const resolved = new Map<ProviderEntry, dynamic.ResourceProvider>();
  * - When the package is installed (under node_modules), the provider is the entry module's export itself, and
  *   Pulumi's closure serializer writes a module it finds in node_modules as a reference: the whole `__provider` is
  *   a few hundred bytes around `require("pulumi-mediajobs/provider/<entry>")`.
- * - Otherwise (a linked checkout outside node_modules, where the serializer would copy the implementation by value)
- *   it falls back to seven one-line methods that require the implementation by package name at call time (~2 KB).
+ * - Otherwise (a linked checkout outside node_modules, where the serializer would copy the implementation by value,
+ *   or pnpm's store, where it cannot name the module) it falls back to seven one-line methods that require the
+ *   implementation by package name at call time (~2 KB).
  */
 export function providerFor(entry: ProviderEntry): dynamic.ResourceProvider {
   let provider = resolved.get(entry);
@@ -42,7 +43,19 @@ function byReference(entry: ProviderEntry): dynamic.ResourceProvider | undefined
   }
   // The serializer names a module by the first cache entry holding the same exports object.
   const first = Object.entries(require.cache).find(([, m]) => m?.exports === exported)?.[0];
-  return first && /[\\/]node_modules[\\/]/.test(first) ? exported as dynamic.ResourceProvider : undefined;
+  return first && serializableByReference(first) ? exported as dynamic.ResourceProvider : undefined;
+}
+
+/**
+ * Whether Pulumi's closure serializer can write the module at `path` as a `require(…)`: it takes the part after the
+ * FIRST `node_modules` segment as the module's name, so the package must come right after it. pnpm's store
+ * (`node_modules/.pnpm/<id>/node_modules/pulumi-mediajobs/…`, the real path Node loads) breaks that rule and the
+ * serializer fails on it; the lazy provider, which requires by name at call time, works there.
+ */
+export function serializableByReference(path: string): boolean {
+  const parts = path.split(/[\\/]/);
+  const first = parts.indexOf("node_modules");
+  return first >= 0 && parts[first + 1] === "pulumi-mediajobs";
 }
 
 /** `require` as seen from the nearest node_modules/pulumi-mediajobs above the program directory. */

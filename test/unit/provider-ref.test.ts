@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { lazyProvider, providerFor, ProviderEntry } from "../../sdk/provider-ref";
+import { lazyProvider, providerFor, ProviderEntry, serializableByReference } from "../../sdk/provider-ref";
 
 const ENTRIES: ProviderEntry[] = ["ci-media-job", "iproduction-job", "inventory-trigger-job", "media-pipeline"];
 
@@ -37,5 +37,16 @@ describe("the serialized provider", () => {
     assert.deepEqual(await lazy.check!({}, inputs), await real.check({}, inputs));
     const text = (await pulumi.runtime.serializeFunction(() => lazy, { allowSecrets: false })).text;
     assert.ok(text.includes("require(`pulumi-mediajobs/provider/${entry}`)"), text);
+  });
+});
+
+describe("which installed paths the closure serializer can name", () => {
+  it("takes the package right after the first node_modules (npm, yarn), not pnpm's store", () => {
+    assert.equal(serializableByReference("/p/node_modules/pulumi-mediajobs/dist/provider/entry/ci-media-job.js"), true);
+    assert.equal(serializableByReference("/a/node_modules/x/node_modules/pulumi-mediajobs/dist/a.js"), false);
+    assert.equal(serializableByReference(
+      "/p/node_modules/.pnpm/pulumi-mediajobs@0.1.0/node_modules/pulumi-mediajobs/dist/provider/entry/ci-media-job.js"),
+    false);
+    assert.equal(serializableByReference("/work/main/dist/provider/entry/ci-media-job.js"), false);
   });
 });

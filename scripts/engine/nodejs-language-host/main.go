@@ -66,7 +66,8 @@ func (h *host) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.Plugin
 
 func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
 	programDir, entryPoint, rootDir := req.GetPwd(), req.GetProgram(), ""
-	typescript := false
+	// As the official host: TypeScript through ts-node unless the project sets `typescript: false`.
+	typescript := true
 	if info := req.GetInfo(); info != nil {
 		if info.GetProgramDirectory() != "" {
 			programDir = info.GetProgramDirectory()
