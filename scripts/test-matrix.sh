@@ -16,10 +16,12 @@ cd "$repo_root"
 OLDEST_PULUMI="$(node -p 'require("./package.json").peerDependencies["@pulumi/pulumi"].replace(/^[\^~>=]+/, "")')"
 NEWEST_PULUMI="3.270.0"
 MATRIX=("22:$NEWEST_PULUMI" "24:$NEWEST_PULUMI" "20:$OLDEST_PULUMI")
-# The Python and Go tests do not depend on the Node runtime of the program: `npm test` runs them once.
+# The Python and Go tests do not depend on the Node runtime of the program, and the install paths pin the
+# checkout's @pulumi/pulumi in projects of their own: `npm test` runs them once.
 E2E_NODE_TESTS=()
 for file in test/e2e/*.e2e.test.ts; do
-  case "$file" in */python.e2e.test.ts|*/go.e2e.test.ts) ;; *) E2E_NODE_TESTS+=("dist/${file%.ts}.js") ;; esac
+  case "$file" in */python.e2e.test.ts|*/go.e2e.test.ts|*/install-paths.e2e.test.ts) ;;
+    *) E2E_NODE_TESTS+=("dist/${file%.ts}.js") ;; esac
 done
 
 cells=("$@")
