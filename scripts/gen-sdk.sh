@@ -6,20 +6,19 @@
 # go.sum is what `go mod tidy` writes. `npm run gen` and the staleness test (test/integration/generated-sdk.test.ts)
 # both run this script.
 set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 language="$1" out="$2"
 codegen="$(bash "$repo_root/scripts/setup-engine.sh" --codegen)"
 mkdir -p "$out"
 "$codegen" "$repo_root/schema.json" "$language" "$out"
 if [ "$language" = go ]; then
   module="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).language.go.importBasePath.replace(/\/[^/]+$/, ""))' "$repo_root/schema.json")"
-  pulumi_version="$(sed -n 's/^PULUMI_VERSION="${MEDIAJOBS_PULUMI_VERSION:-\(v[0-9.]*\)}"$/\1/p' "$repo_root/scripts/setup-engine.sh")"
   cat > "$out/go.mod" <<MOD
 module $module
 
 go 1.24
 
-require github.com/pulumi/pulumi/sdk/v3 $pulumi_version
+require github.com/pulumi/pulumi/sdk/v3 $PINNED_PULUMI_VERSION
 MOD
   (cd "$out" && GOFLAGS=-mod=mod go mod tidy >&2)
 fi

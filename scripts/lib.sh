@@ -1,7 +1,15 @@
-# Shared by scripts/test.sh and scripts/demo.sh: install what is missing, build, and provide the engine.
+# Shared by the scripts: the pinned Pulumi version, the cache outside the repository, and (for test.sh, demo.sh,
+# package.sh and the rest) installing what is missing, building, and providing the engine.
 # shellcheck shell=bash
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# The Pulumi version everything is pinned to: the engine setup-engine.sh builds, the Go SDK's go.mod, the Python
+# tests' `pulumi` from PyPI.
+PINNED_PULUMI_VERSION="v3.259.0"
+# Where the tools built or fetched for this repository are cached, OUTSIDE it: the engine, Node 22/24, the Python
+# environment.
+cache_root="${MEDIAJOBS_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-mediajobs}"
 
 # npm ci in a directory when its node_modules is missing or older than its lockfile.
 npm_ci_if_stale() {

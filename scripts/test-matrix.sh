@@ -42,7 +42,7 @@ for cell in "${cells[@]}"; do
   started=$(date +%s)
   echo "matrix: Node $node_version, @pulumi/pulumi $pulumi_version in $copy (log: $log)" >&2
   # The checkout's files as git sees them (tracked, and new files not ignored), without node_modules or dist.
-  git ls-files -z --cached --others --exclude-standard | xargs -0 -I{} cp --parents {} "$copy/" 2>/dev/null || true
+  git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$copy"
   result=passed tests="-"
   if ! (
     cd "$copy"

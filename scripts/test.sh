@@ -21,7 +21,7 @@ else
 fi
 
 # The self-contained plugin, as users install it: the Python and Go tests install this tarball.
-MEDIAJOBS_RELEASE_TARBALL="$(bash scripts/package.sh)"
+MEDIAJOBS_RELEASE_TARBALL="$(bash scripts/package.sh --built)"
 export MEDIAJOBS_RELEASE_TARBALL
 
 status=0

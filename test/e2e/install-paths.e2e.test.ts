@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Emulator, EMULATOR_TENCENT_CREDENTIALS, startEmulator } from "../../emulator";
+import { packageVersion } from "../../provider/plugin/version";
 import { PulumiWorkspace, REPO_ROOT, requireEngine } from "../helpers/engine";
 
 const PNPM = "pnpm@10.34.8";
@@ -78,7 +79,7 @@ describe("e2e: the install paths users take (npm pack, a fresh project outside t
         : ["npm", ["exec", "--yes", `--package=${PNPM}`, "--", "pnpm", "install", "--reporter=silent"]] as const;
       execFileSync(install[0], [...install[1]], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
       assert.equal(JSON.parse(readFileSync(join(dir, "node_modules", "pulumi-mediajobs", "package.json"), "utf8")).version,
-        JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")).version);
+        packageVersion());
 
       const stack = `install-${process.pid}`;
       await ws.run(["stack", "init", stack]);

@@ -12,7 +12,8 @@ import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
 import { REPO_ROOT, requireEngine } from "../helpers/engine";
 import {
-  assertNoSecretsInBackend, checkReports, installedPluginEnv, installedPlugins, PACKAGE_VERSION, runReporting,
+  assertNoSecretsInBackend, checkReports, installedPluginEnv, installedPlugins, PACKAGE_VERSION, pythonEnv,
+  runReporting,
 } from "../helpers/release";
 
 describe("e2e: Python, through the Automation API and the installed plugin", function () {
@@ -24,8 +25,7 @@ describe("e2e: Python, through the Automation API and the installed plugin", fun
 
   before(async function () {
     const engine = requireEngine(this);
-    python = execFileSync("bash", [join(REPO_ROOT, "scripts", "python-env.sh")],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").pop()!;
+    python = pythonEnv();
     env = installedPluginEnv(engine);
     emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 300 } },
       alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 300 } } });

@@ -10,12 +10,20 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EMULATOR_ALIBABA_CREDENTIALS, EMULATOR_TENCENT_CREDENTIALS } from "../../emulator";
+import { packageVersion } from "../../provider/plugin/version";
 import { assertNoSecrets, REPO_ROOT, walk } from "./engine";
 
-export const PACKAGE_VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as
-  { version: string }).version;
+export const PACKAGE_VERSION = packageVersion();
 
 let tarball: string | undefined;
+let python: string | undefined;
+
+/** The Python with `pulumi` and this checkout's `pulumi_mediajobs` (scripts/python-env.sh), set up once per run. */
+export function pythonEnv(): string {
+  python ??= execFileSync("bash", [join(REPO_ROOT, "scripts", "python-env.sh")],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").pop()!;
+  return python;
+}
 
 /** The release tarball of this checkout (dist/release/pulumi-resource-mediajobs-v<version>-linux-amd64.tar.gz). */
 export function pluginRelease(): string {

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../helpers/engine";
+import { pythonEnv } from "../helpers/release";
 
 describe("the Python and Go examples", function () {
   this.timeout(600_000);
@@ -26,9 +27,7 @@ describe("the Python and Go examples", function () {
   });
 
   it("examples/python-smart-cover declares its resources through pulumi_mediajobs", () => {
-    const python = execFileSync("bash", [join(REPO_ROOT, "scripts", "python-env.sh")],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").pop()!;
-    const declared = execFileSync(python, [join(REPO_ROOT, "test", "integration", "programs", "run_with_mocks.py"),
+    const declared = execFileSync(pythonEnv(), [join(REPO_ROOT, "test", "integration", "programs", "run_with_mocks.py"),
       join(REPO_ROOT, "examples", "python-smart-cover"), "python-smart-cover", "bucket=examplebucket-1250000000"],
     { encoding: "utf8" }).trim().split("\n");
     assert.deepEqual(declared, [

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const ROOT = join(__dirname, "..", "..", "..");
@@ -27,7 +28,7 @@ describe("the npm package's contents", function () {
       assert.ok(files.includes(file), `the package holds ${file}`);
     }
     // Every module package.json exports resolves to a file in the package.
-    const manifest = JSON.parse(execFileSync("cat", [join(ROOT, "package.json")], { encoding: "utf8" })) as
+    const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as
       { exports: Record<string, string | { default: string; types: string }> };
     for (const [subpath, target] of Object.entries(manifest.exports)) {
       if (subpath.includes("*")) continue;
