@@ -1,6 +1,6 @@
 /**
  * `mediajobs-emulator [--port 9700] [--host 127.0.0.1] [--running-after-ms N] [--finished-after-ms N]
- * [--tls [--tls-name NAME]… [--cert-file PATH]]`
+ * [--tls [--tls-name NAME]… [--cert-file PATH]] [--data-dir DIR]`
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +16,9 @@ const USAGE = `Usage: mediajobs-emulator [options]
   --tls                    serve HTTPS with a self-signed certificate made at start-up
   --tls-name NAME          another DNS name or IP address for the certificate (repeatable), e.g.
                            mts.cn-hangzhou.aliyuncs.com or '*.ci.ap-guangzhou.myqcloud.com'
-  --cert-file PATH         where to write the certificate (default: <tmpdir>/mediajobs-emulator/<port>.pem)`;
+  --cert-file PATH         where to write the certificate (default: <tmpdir>/mediajobs-emulator/<port>.pem)
+  --data-dir DIR           keep the object store (COS and OSS buckets, one file per object) in DIR; default: a
+                           temporary directory removed at exit`;
 
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -29,6 +31,7 @@ export async function main(argv: string[]): Promise<void> {
       tls: { type: "boolean", default: false },
       "tls-name": { type: "string", multiple: true, default: [] },
       "cert-file": { type: "string" },
+      "data-dir": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -48,8 +51,11 @@ export async function main(argv: string[]): Promise<void> {
     ...(values["finished-after-ms"] ? { finishedAfterMs: Number(values["finished-after-ms"]) } : {}),
   };
   const emulator = await startEmulator({ port: Number(values.port), host: values.host, tencent: { timeline },
-    alibaba: { timeline: mpsTimeline }, ...(values.tls ? { tls: { names: values["tls-name"] } } : {}) });
+    alibaba: { timeline: mpsTimeline }, ...(values.tls ? { tls: { names: values["tls-name"] } } : {}),
+    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}) });
   console.log(`mediajobs-emulator listening on ${emulator.url}`);
+  console.log(`  Object store (COS <BucketName-APPID>.cos.<region>.myqcloud.com, OSS <bucket>.oss-<region>.aliyuncs.com): ` +
+    `${emulator.objects.dataDir}${values["data-dir"] ? "" : " (temporary)"}`);
   if (emulator.certificate) printTrust(emulator, values["cert-file"]);
   console.log(`  Tencent CI: set mediajobs:ciEndpoint=${emulator.url}, ` +
     `tencentcloud:secretId=${EMULATOR_TENCENT_CREDENTIALS.secretId} and the emulator's test secretKey ` +

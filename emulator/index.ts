@@ -4,6 +4,9 @@
  * correctly.
  */
 import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { BatchService, defaultObjectLister, ObjectLister } from "./ci/batches";
 import { CallbackRecord } from "./ci/callbacks";
 import { CiJob, CiJobStore, CiTimeline, DEFAULT_CI_TIMELINE } from "./ci/jobs";
@@ -16,6 +19,10 @@ import { MpsService } from "./mps/routes";
 import { FaultCounts, FaultInjector, FaultRates, ScriptedFault } from "./faults";
 import { createEmulatorServer, RequestRecord, serverUrl } from "./server";
 import { createEmulatorCertificate, EmulatorCertificate } from "./tls";
+import { ciMediaProcessor } from "./media/ci-media";
+import { mpsMediaProcessor } from "./media/mps-media";
+import { ObjectMeta, ObjectStore, StorageService } from "./storage/object-store";
+import { StorageApi } from "./storage/routes";
 
 export type { ObjectLister } from "./ci/batches";
 export type { CallbackRecord } from "./ci/callbacks";
@@ -25,6 +32,7 @@ export type { IProductionJob, MpsTimeline } from "./mps/iproduction";
 export type { Pipeline } from "./mps/pipelines";
 export type { RequestRecord } from "./server";
 export type { FaultCounts, FaultRates, ScriptedFault } from "./faults";
+export type { ObjectMeta, StorageService } from "./storage/object-store";
 export { LOCAL_NAMES } from "./tls";
 
 /** The credentials the emulator accepts unless told otherwise (test values, not real keys). */
@@ -68,6 +76,11 @@ export interface EmulatorOptions {
   faults?: FaultRates;
   /** Epoch ms clock for job ages and signature times (tests). */
   now?: () => number;
+  /**
+   * Where the object store (COS and OSS buckets) lives; kept after close. Default: a new temporary directory,
+   * removed on close.
+   */
+  dataDir?: string;
 }
 
 export interface Emulator {
@@ -107,6 +120,19 @@ export interface Emulator {
     script(faults: ScriptedFault[]): void;
     counts(): FaultCounts;
   };
+  /**
+   * The object store behind `<BucketName-APPID>.cos.<region>.myqcloud.com` and `<bucket>.oss-<region>.aliyuncs.com`
+   * (each object a file under `dataDir/<cos|oss>/<bucket>/`). Jobs whose input bucket holds objects process them
+   * for real.
+   */
+  objects: {
+    dataDir: string;
+    put(service: StorageService, bucket: string, key: string, body: Buffer, contentType?: string): ObjectMeta;
+    get(service: StorageService, bucket: string, key: string): Buffer | undefined;
+    head(service: StorageService, bucket: string, key: string): ObjectMeta | undefined;
+    list(service: StorageService, bucket: string, prefix?: string): ObjectMeta[];
+    delete(service: StorageService, bucket: string, key: string): boolean;
+  };
   /** Submissions (CI jobs, CI batches, MPS jobs) counted by the UserData they carried. */
   submissionsByUserData(): Map<string, number>;
   close(): Promise<void>;
@@ -116,17 +142,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const now = options.now ?? Date.now;
   const creds = options.tencent?.credentials ?? [EMULATOR_TENCENT_CREDENTIALS];
   const ciTimeline = { ...DEFAULT_CI_TIMELINE, ...options.tencent?.timeline };
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "mediajobs-emulator-data-"));
+  const objects = new ObjectStore(dataDir);
   const store = new CiJobStore(ciTimeline, now);
+  store.processor = ciMediaProcessor(objects);
   const queues = new CiQueueStore(now);
   const ci = new CiService(store, queues, new Map(creds.map((c) => [c.secretId, c.secretKey])),
     () => Math.floor(now() / 1000));
-  const batches = new BatchService(ci, now, options.tencent?.objects ?? defaultObjectLister, ciTimeline.finishedAfterMs);
+  // A prefix of a bucket in the object store is listed for real; the other inputs as before.
+  const lister: ObjectLister = options.tencent?.objects ?? ((bucket, input) =>
+    objects.bucketExists("cos", bucket) && input.kind === "Prefix"
+      ? objects.list("cos", bucket, { prefix: input.value, maxKeys: Infinity }).objects.map((o) => o.key)
+      : defaultObjectLister(bucket, input));
+  const batches = new BatchService(ci, now, lister, ciTimeline.finishedAfterMs);
   ci.extraRoutes.push(batches.route);
   const alibabaCreds = options.alibaba?.credentials ?? [EMULATOR_ALIBABA_CREDENTIALS];
   const pipelines = new PipelineStore(now);
-  const mps = new MpsService(
-    new IProductionJobStore({ ...DEFAULT_MPS_TIMELINE, ...options.alibaba?.timeline }, now), pipelines,
-    new RpcVerifier(new Map(alibabaCreds.map((c) => [c.accessKeyId, c.accessKeySecret])), now));
+  const alibabaSecrets = new Map(alibabaCreds.map((c) => [c.accessKeyId, c.accessKeySecret]));
+  const iproduction = new IProductionJobStore({ ...DEFAULT_MPS_TIMELINE, ...options.alibaba?.timeline }, now);
+  iproduction.processor = mpsMediaProcessor(objects);
+  const mps = new MpsService(iproduction, pipelines, new RpcVerifier(alibabaSecrets, now));
+  const storage = new StorageApi(objects, new Map(creds.map((c) => [c.secretId, c.secretKey])), alibabaSecrets, now);
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
   const requests: RequestRecord[] = [];
@@ -134,7 +170,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // The address listened on is a name clients use too (a wildcard address is not one).
   const certificate = options.tls ? createEmulatorCertificate([...(options.tls === true ? [] : options.tls.names ?? []),
     ...(host === "0.0.0.0" || host === "::" ? [] : [host])]) : undefined;
-  const server = createEmulatorServer({ ci, mps, faults }, (r) => requests.push(r), certificate);
+  const server = createEmulatorServer({ ci, mps, storage, faults }, (r) => requests.push(r), certificate);
   server.listen(options.port ?? 0, host);
   await once(server, "listening");
   return {
@@ -153,6 +189,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     faults: { set: (rates) => faults.set(rates), script: (list) => faults.script(list),
       counts: () => ({ ...faults.counts }) },
+    objects: {
+      dataDir,
+      put: (service, bucket, key, body, contentType = "application/octet-stream") =>
+        objects.put(service, bucket, key, body, contentType),
+      get: (service, bucket, key) => objects.get(service, bucket, key)?.body,
+      head: (service, bucket, key) => objects.head(service, bucket, key),
+      list: (service, bucket, prefix) => objects.list(service, bucket, { prefix, maxKeys: Infinity }).objects,
+      delete: (service, bucket, key) => objects.delete(service, bucket, key),
+    },
     submissionsByUserData: () => {
       const all = new Map(ci.submissions.byUserData);
       for (const [k, v] of mps.submissions.byUserData) all.set(k, (all.get(k) ?? 0) + v);
@@ -161,7 +206,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     close: () => new Promise<void>((resolve, reject) => {
       store.close();
       server.closeAllConnections();
-      server.close((e) => (e ? reject(e) : resolve()));
+      server.close((e) => {
+        if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+        return e ? reject(e) : resolve();
+      });
     }),
   };
 }

@@ -11,6 +11,7 @@ import { CiService, matchesCiHost } from "./ci/routes";
 import { FaultInjector } from "./faults";
 import { matchesMpsHost, mpsError, MpsReply, MpsService } from "./mps/routes";
 import { ciError, CiReply } from "./ci/reply";
+import { StorageApi, storageServiceOf } from "./storage/routes";
 
 export interface RequestRecord {
   method: string;
@@ -26,12 +27,13 @@ export interface RequestRecord {
 export interface Services {
   ci: CiService;
   mps: MpsService;
+  storage: StorageApi;
   faults: FaultInjector;
 }
 
 interface Reply {
   status: number;
-  body: string;
+  body: string | Buffer;
   headers: Record<string, string>;
 }
 
@@ -43,7 +45,7 @@ export function createEmulatorServer(services: Services, record: (r: RequestReco
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      void handle(services, req, Buffer.concat(chunks).toString("utf8"), res, record).catch((e: Error) => {
+      void handle(services, req, Buffer.concat(chunks), res, record).catch((e: Error) => {
         if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end(`emulator error: ${e.message}`);
       });
     });
@@ -51,8 +53,9 @@ export function createEmulatorServer(services: Services, record: (r: RequestReco
   return tls ? createHttpsServer(tls, listener) : createServer(listener);
 }
 
-async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body: string, res: ServerResponse,
+async function handle({ ci, mps, storage, faults }: Services, req: IncomingMessage, raw: Buffer, res: ServerResponse,
   recordRequest: (r: RequestRecord) => void): Promise<void> {
+  const body = raw.toString("utf8");
   const at = Date.now();
   // Routed by name: a client that reaches the emulator at `<vendor host>:<port>` sends the port in Host.
   const host = hostName(req.headers.host ?? "");
@@ -61,6 +64,16 @@ async function handle({ ci, mps, faults }: Services, req: IncomingMessage, body:
   const requestId = randomBytes(12).toString("hex");
   // URL decodes the path; CI signs it as sent, which for our ids and names is the same string.
   const path = decodeURIComponent(url.pathname);
+  const storageService = storageServiceOf(host);
+  if (storageService) {
+    // The object APIs: no injected faults (those model the job APIs' throttling and failures).
+    const query: Record<string, string> = {};
+    for (const [k, v] of url.searchParams) query[k] = v;
+    const reply = storage.handle({ method, host, path, query, headers: req.headers, body: raw, requestId });
+    res.writeHead(reply.status, reply.headers).end(reply.body);
+    recordRequest({ method, host, path, status: reply.status, at, ...(keyIdOfStorage(req) ?? {}) });
+    return;
+  }
   const isCi = matchesCiHost(host);
   const isMps = !isCi && matchesMpsHost(host);
   const keyId = signingKeyOf(req, url, body);
@@ -114,6 +127,13 @@ function signingKeyOf(req: IncomingMessage, url: URL, body: string): string | un
   return url.searchParams.get("AccessKeyId") ?? new URLSearchParams(body).get("AccessKeyId") ?? undefined;
 }
 
+/** The key id of an object API request: q-sign's `q-ak` or OSS's `OSS <id>:…`. */
+function keyIdOfStorage(req: IncomingMessage): { keyId: string } | undefined {
+  const authorization = String(req.headers.authorization ?? "");
+  const id = /(?:^|&)q-ak=([^&]+)/.exec(authorization)?.[1] ?? /^OSS ([^:\s]+):/.exec(authorization)?.[1];
+  return id ? { keyId: id } : undefined;
+}
+
 /** The Host header's name, lower case, without a port (`[::1]:9700` → `[::1]`). */
 function hostName(header: string): string {
   return header.toLowerCase().replace(/:\d+$/, "");
@@ -125,7 +145,8 @@ function hostName(header: string): string {
  */
 function unknownHost(host: string, requestId: string): Reply {
   const message = `No emulated service answers for Host "${host}": the emulator serves ` +
-    "<BucketName-APPID>.ci.<region>.myqcloud.com and mts.<region>.aliyuncs.com.";
+    "<BucketName-APPID>.ci.<region>.myqcloud.com, <BucketName-APPID>.cos.<region>.myqcloud.com, " +
+    "mts.<region>.aliyuncs.com and <bucket>.oss-<region>.aliyuncs.com.";
   return host.endsWith(".myqcloud.com") ? fromCi(ciError(404, "NoSuchHost", message, requestId), requestId)
     : fromMps(mpsError(404, "NoSuchHost", message, requestId, host), requestId);
 }

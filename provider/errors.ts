@@ -54,7 +54,7 @@ export class TransportError extends MediaJobsError {
   }
 }
 
-export type Service = "ci" | "mps";
+export type Service = "ci" | "mps" | "cos" | "oss";
 
 export interface CloudApiErrorInit {
   service: Service;
@@ -245,5 +245,5 @@ function sentence(text: string): string {
 }
 
 function serviceName(service: Service): string {
-  return service === "ci" ? "Tencent Cloud Infinite" : "Alibaba Cloud MPS";
+  return { ci: "Tencent Cloud Infinite", mps: "Alibaba Cloud MPS", cos: "Tencent COS", oss: "Alibaba Cloud OSS" }[service];
 }

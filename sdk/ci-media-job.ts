@@ -11,7 +11,7 @@ import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
 
 /**
  * Arguments of a {@link CiMediaJob}: the `POST /jobs` request of Tencent Cloud Infinite, element for element, in
- * camelCase, plus the waiting knobs `triggers`, `timeoutSeconds` and `skipAwait`.
+ * camelCase, plus the knobs `triggers`, `timeoutSeconds`, `skipAwait` and `deleteOutputsOnDestroy`.
  */
 export type CiMediaJobArgs = { [K in keyof CiMediaJobInputs]: Inputs<CiMediaJobInputs[K]> };
 

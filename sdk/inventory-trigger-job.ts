@@ -10,7 +10,7 @@ import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
 /**
  * Arguments of an {@link InventoryTriggerJob}: CI's `POST /inventorytriggerjob` request in camelCase (`name`,
  * `type`, `input` of one kind, `operation` with `tag`, `jobParam`, `output`, `queueId`, … or `workflowIds`), plus
- * the waiting knobs `triggers`, `timeoutSeconds` and `skipAwait`.
+ * the knobs `triggers`, `timeoutSeconds`, `skipAwait` and `deleteOutputsOnDestroy`.
  */
 export type InventoryTriggerJobArgs = { [K in keyof InventoryTriggerJobInputs]: Inputs<InventoryTriggerJobInputs[K]> };
 

@@ -3,15 +3,18 @@ import { createHash } from "node:crypto";
 import { ciTime as formatCiTime } from "../../provider/clients/tencent/time";
 import { nodes, text, XmlNode } from "../../provider/clients/tencent/xml";
 import { CiJob, CiJobStore } from "./jobs";
+import { commonPrefix, expand } from "../media/ci-media";
 
 export function jobsDetail(store: CiJobStore, job: CiJob): XmlNode {
   const state = store.state(job);
   const operation: XmlNode = { ...job.operation };
-  if (state === "Success") Object.assign(operation, result(job));
+  const real = job.processing?.done ? job.processing : undefined;
+  if (state === "Success") Object.assign(operation, real?.result ?? result(job));
   const failed = state === "Failed";
+  const failure = real?.failure ?? { code: "InvalidInput", message: "The input media is damaged or is not in a supported format." };
   return {
-    Code: failed ? "InvalidInput" : state === "Cancel" ? "Cancelled" : state === "Success" ? "Success" : "",
-    Message: failed ? "The input media is damaged or is not in a supported format." : "",
+    Code: failed ? failure.code : state === "Cancel" ? "Cancelled" : state === "Success" ? "Success" : "",
+    Message: failed ? failure.message : "",
     JobId: job.jobId,
     Tag: job.tag,
     State: state,
@@ -33,13 +36,14 @@ function result(job: CiJob): XmlNode {
   const params = nodes(job.operation[job.tag])[0];
   // Snapshot writes frames, a sprite sheet, or both (SnapshotOutMode); the sprite goes to SpriteObject.
   const mode = job.tag === "Snapshot" ? text(params?.SnapshotOutMode) ?? "OnlySnapshot" : "OnlySnapshot";
-  const names = mode === "OnlySprite" ? [] : expand(text(output.Object) ?? "", job, outputCount(job));
+  const ext = text(params?.Format) ?? "jpg";
+  const names = mode === "OnlySprite" ? [] : expand(text(output.Object) ?? "", job, outputCount(job), ext);
   const file: XmlNode = {
     Bucket: bucket, Region: region, ObjectPrefix: commonPrefix(names), ObjectName: names,
     Md5Info: names.map((n) => ({ ObjectName: n, Md5: fakeMd5(n) })),
   };
   if (mode !== "OnlySnapshot") {
-    const sprites = expand(text(output.SpriteObject) ?? "sprite-${Number}.jpg", job, 1);
+    const sprites = expand(text(output.SpriteObject) ?? "sprite-${Number}.jpg", job, 1, "jpg");
     file.SpriteOutputFile = { Bucket: bucket, Region: region, ObjectPrefix: commonPrefix(sprites),
       ObjectName: sprites, Md5Info: sprites.map((n) => ({ ObjectName: n, Md5: fakeMd5(n) })) };
   }
@@ -51,20 +55,6 @@ function outputCount(job: CiJob): number {
   const fallback = job.tag === "SmartCover" ? "3" : "1";
   const count = Number(text(params?.Count) ?? fallback);
   return Number.isInteger(count) && count > 0 ? count : 1;
-}
-
-/** `${Number}` counts from 0 as CI numbers its outputs; `${jobid}` is the job id. */
-function expand(template: string, job: CiJob, count: number): string[] {
-  const named = template.replace(/\$\{jobid\}/g, job.jobId);
-  if (!/\$\{[Nn]umber\}/.test(named)) return [named];
-  return Array.from({ length: count }, (_, i) => named.replace(/\$\{[Nn]umber\}/g, String(i)));
-}
-
-function commonPrefix(names: string[]): string {
-  const first = names[0] ?? "";
-  let i = 0;
-  while (i < first.length && names.every((n) => n[i] === first[i])) i++;
-  return first.slice(0, i);
 }
 
 function fakeMd5(name: string): string {

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { XmlNode } from "../../provider/clients/tencent/xml";
+import type { MediaOutcome } from "../media/ci-media";
 
 export interface CiTimeline {
   /** Time after start at which a job runs. */
@@ -34,6 +35,8 @@ export interface CiJob {
   inventoryTriggerJobId?: string;
   /** When a describe first answered with the job in a terminal state (detection lag = this − its end). */
   terminalReportedAt?: number;
+  /** Real processing (input in the object store): pending until done; the job runs at least until then. */
+  processing?: { done: false } | ({ done: true; doneAt: number } & MediaOutcome);
 }
 
 export type CiJobState = "Submitted" | "Running" | "Success" | "Failed" | "Cancel" | "Pause";
@@ -48,6 +51,8 @@ export class CiJobStore {
   private readonly finished = new Set<string>();
   /** Called once when a job reaches Success or Failed. */
   onFinish: (job: CiJob) => void = () => {};
+  /** Real work for a job when it starts (undefined: the synthetic result). */
+  processor: (job: CiJob) => Promise<MediaOutcome> | undefined = () => undefined;
 
   constructor(private readonly timeline: CiTimeline, private readonly now: () => number) {}
 
@@ -88,7 +93,8 @@ export class CiJobStore {
     if (job.startAt === undefined) return "Pause";
     const age = this.now() - job.startAt;
     if (age < this.timeline.runningAfterMs) return "Submitted";
-    if (age < this.timeline.finishedAfterMs) return "Running";
+    if (age < this.timeline.finishedAfterMs || job.processing?.done === false) return "Running";
+    if (job.processing) return job.processing.failure ? "Failed" : "Success";
     return job.object.includes("fail") ? "Failed" : "Success";
   }
 
@@ -100,8 +106,8 @@ export class CiJobStore {
 
   endedAt(job: CiJob): number | undefined {
     if (job.cancelledAt !== undefined) return job.cancelledAt;
-    if (job.startAt === undefined) return undefined;
-    const at = job.startAt + this.timeline.finishedAfterMs;
+    if (job.startAt === undefined || job.processing?.done === false) return undefined;
+    const at = Math.max(job.startAt + this.timeline.finishedAfterMs, job.processing?.doneAt ?? 0);
     return this.now() >= at ? at : undefined;
   }
 
@@ -129,9 +135,21 @@ export class CiJobStore {
 
   private start(job: CiJob): void {
     job.startAt = this.now();
+    const ended = () => {
+      const state = this.state(job);
+      if ((state === "Success" || state === "Failed") && this.jobs.has(job.jobId)) this.finish(job);
+    };
+    const working = this.processor(job);
+    if (working) {
+      job.processing = { done: false };
+      void working.then((outcome) => {
+        job.processing = { done: true, doneAt: this.now(), ...outcome };
+        ended();
+      });
+    }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      if (job.cancelledAt === undefined && this.jobs.has(job.jobId)) this.finish(job);
+      ended();
     }, this.timeline.finishedAfterMs + 5);
     timer.unref();
     this.timers.add(timer);

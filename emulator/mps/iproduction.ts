@@ -4,6 +4,7 @@
  * with the documented per-algorithm shapes.
  */
 import { createHash, randomBytes } from "node:crypto";
+import type { MpsOutcome } from "../media/mps-media";
 
 /** The region's default pipeline, which MPS uses when a submission names none (stable per region). */
 function defaultPipelineId(region: string): string {
@@ -22,17 +23,27 @@ export interface IProductionJob {
   region: string;
   params: Record<string, string>;
   createdAt: number;
+  /** Real processing (input in the object store): pending until done; the job analyses at least until then. */
+  processing?: { done: false } | ({ done: true } & MpsOutcome);
 }
 
 export class IProductionJobStore {
   private readonly jobs = new Map<string, IProductionJob>();
 
+  /** Real work for a job (undefined: the synthetic result). */
+  processor: (job: IProductionJob) => Promise<MpsOutcome> | undefined = () => undefined;
+
   constructor(private readonly timeline: MpsTimeline, private readonly now: () => number) {}
 
   create(region: string, params: Record<string, string>): IProductionJob {
-    const job = { jobId: randomBytes(16).toString("hex"), region,
+    const job: IProductionJob = { jobId: randomBytes(16).toString("hex"), region,
       params: { ...params, PipelineId: params.PipelineId || defaultPipelineId(region) }, createdAt: this.now() };
     this.jobs.set(job.jobId, job);
+    const working = this.processor(job);
+    if (working) {
+      job.processing = { done: false };
+      void working.then((outcome) => { job.processing = { done: true, ...outcome }; });
+    }
     return job;
   }
 
@@ -47,7 +58,8 @@ export class IProductionJobStore {
   state(job: IProductionJob): string {
     const age = this.now() - job.createdAt;
     if (age < this.timeline.analysingAfterMs) return "Queuing";
-    if (age < this.timeline.finishedAfterMs) return "Analysing";
+    if (age < this.timeline.finishedAfterMs || job.processing?.done === false) return "Analysing";
+    if (job.processing) return job.processing.failure ? "Fail" : "Success";
     return (job.params.Input ?? "").includes("fail") ? "Fail" : "Success";
   }
 
@@ -58,18 +70,21 @@ export class IProductionJobStore {
     return {
       JobId: job.jobId, FunctionName: p.FunctionName ?? "", Input: p.Input ?? "", Output: p.Output ?? "",
       JobParams: p.JobParams ?? "", PipelineId: p.PipelineId ?? "", UserData: p.UserData ?? "", State: state,
-      Result: state === "Success" ? successResult(job) : state === "Fail" ? failResult() : "",
+      Result: state === "Success" ? successResult(job) : state === "Fail" ? failResult(job) : "",
     };
   }
 }
 
-function failResult(): string {
-  return JSON.stringify({ Code: "InvalidParameter.ResourceContentBad",
+function failResult(job: IProductionJob): string {
+  const real = job.processing?.done ? job.processing.failure : undefined;
+  return JSON.stringify(real ? { Code: real.code, Message: real.message } : { Code: "InvalidParameter.ResourceContentBad",
     Message: "The input media cannot be decoded: the file is damaged or not in a supported format." });
 }
 
 function successResult(job: IProductionJob): string {
   const fn = job.params.FunctionName ?? "";
+  const real = job.processing?.done ? job.processing.data : undefined;
+  if (real !== undefined) return JSON.stringify({ Code: "0", Message: "success", Data: JSON.stringify(real) });
   const names = (count: number) => Array.from({ length: count }, (_, i) => expand(job, i));
   let data: unknown;
   switch (fn) {
@@ -91,7 +106,7 @@ function successResult(job: IProductionJob): string {
 }
 
 /** Expands `{source}`, `{timestamp}`, `{sequenceId}`, `{resultType}` in the Output URL. */
-function expand(job: IProductionJob, sequence: number): { url: string; key: string } {
+export function expand(job: IProductionJob, sequence: number, resultType = "result"): { url: string; key: string } {
   const output = job.params.Output ?? "";
   const input = job.params.Input ?? "";
   const source = (input.split("/").pop() ?? "").replace(/\.[^.]*$/, "");
@@ -99,7 +114,7 @@ function expand(job: IProductionJob, sequence: number): { url: string; key: stri
     .replace(/\{source\}/g, source)
     .replace(/\{timestamp\}/g, String(Math.floor(job.createdAt / 1000)))
     .replace(/\{sequenceId\}/g, String(sequence))
-    .replace(/\{resultType\}/g, "result");
+    .replace(/\{resultType\}/g, resultType);
   const key = url.replace(/^oss:\/\/[^/]+\//, "");
   return { url, key };
 }

@@ -13,7 +13,7 @@ import { CLOCK_SLACK_MS, submissionMarker, submitOnce } from "../lifecycle/submi
 import { checkCiMediaJob } from "./check";
 import { CI_MEDIA_JOB_SHAPE } from "./shape";
 import { CiMediaJobComputed, CiMediaJobInputs } from "./types";
-import { computedOf, toCreateRequest } from "./wire";
+import { computedOf, cosObjectsOf, toCreateRequest } from "./wire";
 
 export type CiMediaJobProviderOptions = JobProviderOptions;
 
@@ -133,6 +133,7 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
   },
   summary: (props) => `${inputsOf(props).tag} of ${inputsOf(props).input.object}`,
   cancel,
+  outputObjects: async (_props, current, recorded) => cosObjectsOf([current ?? recorded]),
 };
 
 export function createCiMediaJobProvider(options: CiMediaJobProviderOptions = {}): dynamic.ResourceProvider {

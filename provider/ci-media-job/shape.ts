@@ -38,7 +38,8 @@ export const CI_MEDIA_JOB = resource({
   description: "A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` " +
     "submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, " +
     "Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job " +
-    "that has not started running and otherwise forgets it.",
+    "that has not started running and otherwise forgets it (and, with `deleteOutputsOnDestroy`, deletes the objects " +
+    "it wrote).",
   inputs: {
     bucket: req(t.string(), "`<BucketName-APPID>` with media processing enabled."),
     region: opt(t.string(), "The bucket's region (falls back to the provider's Tencent Cloud region)."),

@@ -1,6 +1,7 @@
 /** CiMediaJob ⇄ the CI wire: the create request from the inputs, and the outputs from a described job. */
 import { toWire } from "../clients/case";
-import type { MediaJob } from "../clients/tencent/media-jobs";
+import type { JobOutputObject, MediaJob } from "../clients/tencent/media-jobs";
+import type { StoredObject } from "../lifecycle/job-provider";
 import type { XmlNode } from "../clients/tencent/xml";
 import { CiMediaJobComputed, CiMediaJobInputs } from "./types";
 
@@ -32,4 +33,11 @@ export function computedOf(job: MediaJob): CiMediaJobComputed {
   };
   if (job.mediaInfo) computed.mediaInfo = job.mediaInfo;
   return computed;
+}
+
+/** The COS objects that jobs reported writing: their outputs and sprite sheets. */
+export function cosObjectsOf(jobs: { outputObjects?: JobOutputObject[]; spriteObjects?: JobOutputObject[] }[]):
+  StoredObject[] {
+  return jobs.flatMap((j) => [...j.outputObjects ?? [], ...j.spriteObjects ?? []])
+    .map((o) => ({ service: "cos" as const, bucket: o.bucket, region: o.region, key: o.object }));
 }

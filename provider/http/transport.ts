@@ -17,7 +17,9 @@ export interface HttpRequest {
   /** Path plus query string, exactly as signed. */
   pathAndQuery: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
+  /** Keep the answer's body as bytes too (object downloads). */
+  bytes?: boolean;
   timeoutMs?: number;
   /** How an endpoint override's certificate is checked (absent: the system roots and the origin's own name). */
   tls?: EndpointTls;
@@ -27,6 +29,8 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string | undefined>;
   body: string;
+  /** The body as received, when the request asked for bytes. */
+  bytes?: Buffer;
 }
 
 /** An idle connection is kept this long for the next request (job polls come every 0.5–10 s). */
@@ -76,7 +80,9 @@ export class HttpTransport {
       });
       const headers: Record<string, string | undefined> = {};
       for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-      return { status: res.statusCode, headers, body: await res.body.text() };
+      if (!req.bytes) return { status: res.statusCode, headers, body: await res.body.text() };
+      const bytes = Buffer.from(await res.body.arrayBuffer());
+      return { status: res.statusCode, headers, body: bytes.toString("utf8"), bytes };
     } catch (e) {
       throw transportError(req, timeout, e);
     }

@@ -7,7 +7,8 @@ import {
   BatchJob, cancelBatchJob, describeBatchJob, listBatchChildren, listBatchJobs, submitBatchJob,
 } from "../clients/tencent/batch-jobs";
 import type { CiClient } from "../clients/tencent/ci-client";
-import { TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
+import { listAllMediaJobs, TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
+import { cosObjectsOf } from "../ci-media-job/wire";
 import { SubmissionConflictError } from "../errors";
 import { createJobProvider, Described, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
 import type { ProviderEnv } from "../lifecycle/provider-context";
@@ -18,6 +19,9 @@ import { InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types"
 import { computedOf, summarize, toBatchRequest } from "./wire";
 
 type Props = Record<string, unknown>;
+
+/** Pages of 100 child jobs read to delete their outputs: every child of a batch of up to 100,000 objects. */
+const ALL_CHILD_PAGES = 1000;
 
 const inputsOf = (props: Props) => props as unknown as InventoryTriggerJobInputs;
 const typeOf = (inputs: InventoryTriggerJobInputs) => inputs.type ?? "Job";
@@ -104,6 +108,14 @@ export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = 
   async cancel(props, current, env) {
     await cancelBatchJob(env.ctx.ciClient(inputsOf(props)), current.jobId);
     return `cancelled (it was ${current.state}); child jobs that had not started are cancelled with it.`;
+  },
+  /** What every child job reported writing (Type Job; a workflow's outputs are its own). */
+  async outputObjects(props, _current, recorded, env) {
+    const inputs = inputsOf(props);
+    if (typeOf(inputs) !== "Job" || !inputs.operation.tag) return [];
+    const { jobs } = await listAllMediaJobs(env.ctx.ciClient(inputs), { tag: inputs.operation.tag,
+      queueId: inputs.operation.queueId, batchId: recorded.jobId }, ALL_CHILD_PAGES);
+    return cosObjectsOf(jobs);
   },
 };
 

@@ -46,6 +46,17 @@ export const IPRODUCTION_JOB_SPEC: JobSpec<IProductionJobComputed> = {
     const status = await queryIProductionJob(env.ctx.mpsClient(inputsOf(props)), jobId);
     return status && { computed: computedOf(status, inputsOf(props)), requestId: status.requestId };
   },
+  async outputObjects(props, current, recorded, env) {
+    const region = env.ctx.settings.alibabaRegion(inputsOf(props).region);
+    return (current ?? recorded).outputFiles.flatMap((url) => {
+      const m = /^oss:\/\/([^/]+)\/(.+)$/.exec(url);
+      if (!m) return [];
+      const [bucket, host] = [m[1]!.split(".")[0]!, m[1]!];
+      // `<bucket>.oss-<region>.aliyuncs.com` names the bucket's region; a bare bucket is in the job's.
+      const named = /^[^.]+\.oss-([a-z0-9-]+?)(?:-internal)?\.aliyuncs\.com$/.exec(host)?.[1];
+      return [{ service: "oss" as const, bucket, region: named ?? region, key: m[2]! }];
+    });
+  },
   summary: (props) => {
     const inputs = inputsOf(props);
     return `${inputs.functionName}${inputs.input ? ` of ${inputs.input}` : ""}`;

@@ -45,9 +45,14 @@ export function diffInputs(olds: Record<string, unknown>, news: Record<string, u
   return { changes: replaces.length > 0 || updates.length > 0, replaces, updates, deleteBeforeReplace: false };
 }
 
+/**
+ * A job whose outputs are deleted on destroy is deleted before its replacement is created: otherwise the old job's
+ * delete would remove what the new job just wrote under the same names.
+ */
 export function diffJob(olds: Record<string, unknown>, news: Record<string, unknown>,
   opts: Omit<DiffOptions, "updatable">): Diff {
-  return diffInputs(olds, news, { ...opts, updatable: WAIT_KNOBS });
+  const diff = diffInputs(olds, news, { ...opts, updatable: WAIT_KNOBS });
+  return { ...diff, deleteBeforeReplace: diff.replaces.length > 0 && olds.deleteOutputsOnDestroy === true };
 }
 
 // Absent, empty string, empty list and empty object all mean "not set" to the clouds.

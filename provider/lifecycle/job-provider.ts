@@ -63,6 +63,19 @@ export interface JobSpec<C extends JobComputed> {
   cancel?(inputs: Props, current: C, env: ProviderEnv): Promise<string | undefined>;
   /** A short description for the "submitted" log line. */
   summary(inputs: Props): string;
+  /**
+   * The objects the job reported writing (for `deleteOutputsOnDestroy`): from `current` (the cloud's report now)
+   * or, when the cloud no longer knows the job, from `recorded` (the state).
+   */
+  outputObjects(inputs: Props, current: C | undefined, recorded: C, env: ProviderEnv): Promise<StoredObject[]>;
+}
+
+/** An object a job wrote, in the object store of its cloud. */
+export interface StoredObject {
+  service: "cos" | "oss";
+  bucket: string;
+  region: string;
+  key: string;
 }
 
 export interface JobProviderOptions extends ProviderOptions {
@@ -132,18 +145,43 @@ export class JobLifecycle<C extends JobComputed> {
     return { id, props: { ...props, ...current.computed } };
   }
 
-  /** Cancels a job that has not finished where the cloud allows it; otherwise it is forgotten. */
+  /**
+   * Cancels a job that has not finished where the cloud allows it; otherwise it is forgotten. With
+   * `deleteOutputsOnDestroy`, then deletes the objects it reported writing.
+   */
   async delete(id: string, props: Props): Promise<void> {
     const { spec, env } = this;
     const current = (await spec.describe(props, id, env))?.computed;
-    if (!current || spec.terminalStates.has(current.state)) return;
-    if (!spec.cancel) {
-      env.log(`${spec.kind} ${id} is still ${current.state}: the cloud has no API to cancel it, so it is forgotten, ` +
-        `not stopped.`);
-      return;
+    if (current && !spec.terminalStates.has(current.state)) {
+      if (!spec.cancel) {
+        env.log(`${spec.kind} ${id} is still ${current.state}: the cloud has no API to cancel it, so it is ` +
+          `forgotten, not stopped.`);
+      } else {
+        const line = await spec.cancel(props, current, env);
+        if (line) env.log(`${spec.kind} ${id}: ${line}`);
+      }
     }
-    const line = await spec.cancel(props, current, env);
-    if (line) env.log(`${spec.kind} ${id}: ${line}`);
+    if (props.deleteOutputsOnDestroy === true) await this.deleteOutputs(id, props, current);
+  }
+
+  /**
+   * Deletes the objects the job reported writing, one by one (a failure stops the destroy with the resource kept, so
+   * running it again finishes the work); objects already gone are skipped. Says what was deleted.
+   */
+  private async deleteOutputs(id: string, props: Props, current: C | undefined): Promise<void> {
+    const { spec, env } = this;
+    const objects = await spec.outputObjects(props, current, this.computedOf(props, id), env);
+    const deleted: string[] = [];
+    const gone: string[] = [];
+    for (const o of objects) {
+      const client = o.service === "cos" ? env.ctx.cosObjects(o.bucket, o.region) : env.ctx.ossObjects(o.bucket, o.region);
+      const name = `${o.service}://${o.bucket}/${o.key}`;
+      ((await client.delete(o.key)) ? deleted : gone).push(name);
+    }
+    const list = (names: string[]) => names.join(", ");
+    env.log(`${spec.kind} ${id}: deleteOutputsOnDestroy: ` + (objects.length === 0 ? "the job reported no objects."
+      : `deleted ${deleted.length} of ${objects.length} objects${deleted.length ? ` (${list(deleted)})` : ""}` +
+        `${gone.length ? `; ${gone.length} already gone (${list(gone)})` : ""}.`));
   }
 
   /**

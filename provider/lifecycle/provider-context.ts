@@ -6,6 +6,8 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { MpsClient } from "../clients/alibaba/mps-client";
+import { OssObjects } from "../clients/alibaba/oss-objects";
+import { CosObjects } from "../clients/tencent/cos-objects";
 import { CiClient } from "../clients/tencent/ci-client";
 import { ConfigSource, Settings } from "../config/settings";
 import { RateLimiters } from "../http/rate-limit";
@@ -69,6 +71,22 @@ export class ProviderContext {
     return new MpsClient({ region: this.settings.alibabaRegion(inputs.region),
       credentials: () => this.settings.alibabaCredentials(), endpointOverride: this.settings.mpsEndpointOverride(),
       endpointCa: () => this.settings.endpointCa(),
+      transport: this.transport, limiter: (keyId) => this.limiters.for("mps", keyId, rate) });
+  }
+
+  /** The COS object API of a bucket (through the CI endpoint override, when set), with the Tencent credentials. */
+  cosObjects(bucket: string, region: string): CosObjects {
+    const rate = this.settings.maxRequestsPerSecond();
+    return new CosObjects({ bucket, region, credentials: () => this.settings.tencentCredentials(),
+      endpointOverride: this.settings.ciEndpointOverride(), endpointCa: () => this.settings.endpointCa(),
+      transport: this.transport, limiter: (keyId) => this.limiters.for("ci", keyId, rate) });
+  }
+
+  /** The OSS object API of a bucket (through the MPS endpoint override, when set), with the Alibaba credentials. */
+  ossObjects(bucket: string, region: string): OssObjects {
+    const rate = this.settings.maxRequestsPerSecond();
+    return new OssObjects({ bucket, region, credentials: () => this.settings.alibabaCredentials(),
+      endpointOverride: this.settings.mpsEndpointOverride(), endpointCa: () => this.settings.endpointCa(),
       transport: this.transport, limiter: (keyId) => this.limiters.for("mps", keyId, rate) });
   }
 

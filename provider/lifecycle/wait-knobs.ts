@@ -13,10 +13,15 @@ export interface WaitKnobs {
   timeoutSeconds?: number;
   /** Return as soon as the job is submitted. */
   skipAwait?: boolean;
+  /** Destroy (and replace) delete the objects the job reported writing. Default false. */
+  deleteOutputsOnDestroy?: boolean;
 }
 
-/** Inputs that only steer waiting: a change updates state in place and never submits a new job. */
-export const WAIT_KNOBS: ReadonlySet<string> = new Set(["timeoutSeconds", "skipAwait"]);
+/**
+ * Inputs that only steer waiting, or what destroy does: a change updates state in place and never submits a new
+ * job.
+ */
+export const WAIT_KNOBS: ReadonlySet<string> = new Set(["timeoutSeconds", "skipAwait", "deleteOutputsOnDestroy"]);
 
 /** Default wait limit; pulumi-kubernetes waits 10 minutes for a Job, media jobs often take longer. */
 export const DEFAULT_TIMEOUT_SECONDS = 1800;
@@ -30,12 +35,17 @@ export const WAIT_KNOB_INPUTS = {
   timeoutSeconds: opt(t.integer(), "How long `pulumi up` waits for a terminal state, in seconds (default " +
     `${DEFAULT_TIMEOUT_SECONDS}, at most ${MAX_TIMEOUT_SECONDS / 86_400} days). A change updates in place.`),
   skipAwait: opt(t.boolean(), "Return as soon as the job is submitted. A change updates in place."),
+  deleteOutputsOnDestroy: opt(t.boolean(), "When true, `pulumi destroy` (and a replacement, which then deletes " +
+    "before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the " +
+    "provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates " +
+    "in place."),
 } as const;
 
 /** The waiting knobs shared by every job resource. */
 export function checkWaitKnobs(c: Checker, inputs: Record<string, unknown>): void {
   c.integer("timeoutSeconds", inputs.timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, "seconds, at most 7 days");
   c.boolean("skipAwait", inputs.skipAwait);
+  c.boolean("deleteOutputsOnDestroy", inputs.deleteOutputsOnDestroy);
   if (c.present(inputs.triggers) && !Array.isArray(inputs.triggers)) {
     c.fail("triggers", `triggers must be a list; got ${describe(inputs.triggers)}.`);
   }

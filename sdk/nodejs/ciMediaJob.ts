@@ -7,7 +7,7 @@ import * as outputs from "./types/output";
 import * as utilities from "./utilities";
 
 /**
- * A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not started running and otherwise forgets it.
+ * A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not started running and otherwise forgets it (and, with `deleteOutputsOnDestroy`, deletes the objects it wrote).
  */
 export class CiMediaJob extends pulumi.CustomResource {
     /**
@@ -64,6 +64,10 @@ export class CiMediaJob extends pulumi.CustomResource {
      * When the job was created.
      */
     declare public /*out*/ readonly creationTime: pulumi.Output<string>;
+    /**
+     * When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+     */
+    declare public readonly deleteOutputsOnDestroy: pulumi.Output<boolean | undefined>;
     /**
      * When the job ended (empty until it ends).
      */
@@ -161,6 +165,7 @@ export class CiMediaJob extends pulumi.CustomResource {
             resourceInputs["callBackFormat"] = args?.callBackFormat;
             resourceInputs["callBackMqConfig"] = args?.callBackMqConfig;
             resourceInputs["callBackType"] = args?.callBackType;
+            resourceInputs["deleteOutputsOnDestroy"] = args?.deleteOutputsOnDestroy;
             resourceInputs["input"] = args?.input;
             resourceInputs["operation"] = args?.operation;
             resourceInputs["queueId"] = args?.queueId;
@@ -188,6 +193,7 @@ export class CiMediaJob extends pulumi.CustomResource {
             resourceInputs["callBackType"] = undefined /*out*/;
             resourceInputs["code"] = undefined /*out*/;
             resourceInputs["creationTime"] = undefined /*out*/;
+            resourceInputs["deleteOutputsOnDestroy"] = undefined /*out*/;
             resourceInputs["endTime"] = undefined /*out*/;
             resourceInputs["input"] = undefined /*out*/;
             resourceInputs["jobId"] = undefined /*out*/;
@@ -237,6 +243,10 @@ export interface CiMediaJobArgs {
      * Url or TDMQ. One of: Url, TDMQ.
      */
     callBackType?: pulumi.Input<string | undefined>;
+    /**
+     * When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+     */
+    deleteOutputsOnDestroy?: pulumi.Input<boolean | undefined>;
     /**
      * The object to process.
      */

@@ -49,6 +49,10 @@ export class InventoryTriggerJob extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly code: pulumi.Output<string>;
     /**
+     * When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+     */
+    declare public readonly deleteOutputsOnDestroy: pulumi.Output<boolean | undefined>;
+    /**
      * Which objects to process.
      */
     declare public readonly input: pulumi.Output<outputs.BatchInput | undefined>;
@@ -125,6 +129,7 @@ export class InventoryTriggerJob extends pulumi.CustomResource {
                 throw new Error("Missing required property 'operation'");
             }
             resourceInputs["bucket"] = args?.bucket;
+            resourceInputs["deleteOutputsOnDestroy"] = args?.deleteOutputsOnDestroy;
             resourceInputs["input"] = args?.input;
             resourceInputs["name"] = args?.name;
             resourceInputs["operation"] = args?.operation;
@@ -144,6 +149,7 @@ export class InventoryTriggerJob extends pulumi.CustomResource {
             resourceInputs["bucket"] = undefined /*out*/;
             resourceInputs["childJobs"] = undefined /*out*/;
             resourceInputs["code"] = undefined /*out*/;
+            resourceInputs["deleteOutputsOnDestroy"] = undefined /*out*/;
             resourceInputs["input"] = undefined /*out*/;
             resourceInputs["jobId"] = undefined /*out*/;
             resourceInputs["message"] = undefined /*out*/;
@@ -173,6 +179,10 @@ export interface InventoryTriggerJobArgs {
      * `<BucketName-APPID>` with media processing enabled.
      */
     bucket: pulumi.Input<string>;
+    /**
+     * When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+     */
+    deleteOutputsOnDestroy?: pulumi.Input<boolean | undefined>;
     /**
      * Which objects to process.
      */

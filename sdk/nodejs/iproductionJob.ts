@@ -41,6 +41,10 @@ export class IProductionJob extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly code: pulumi.Output<string>;
     /**
+     * When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+     */
+    declare public readonly deleteOutputsOnDestroy: pulumi.Output<boolean | undefined>;
+    /**
      * The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction.
      */
     declare public readonly functionName: pulumi.Output<string | undefined>;
@@ -127,6 +131,7 @@ export class IProductionJob extends pulumi.CustomResource {
             if (args?.functionName === undefined && !opts.urn) {
                 throw new Error("Missing required property 'functionName'");
             }
+            resourceInputs["deleteOutputsOnDestroy"] = args?.deleteOutputsOnDestroy;
             resourceInputs["functionName"] = args?.functionName;
             resourceInputs["input"] = args?.input;
             resourceInputs["jobParams"] = args?.jobParams;
@@ -148,6 +153,7 @@ export class IProductionJob extends pulumi.CustomResource {
             resourceInputs["state"] = undefined /*out*/;
         } else {
             resourceInputs["code"] = undefined /*out*/;
+            resourceInputs["deleteOutputsOnDestroy"] = undefined /*out*/;
             resourceInputs["functionName"] = undefined /*out*/;
             resourceInputs["input"] = undefined /*out*/;
             resourceInputs["jobId"] = undefined /*out*/;
@@ -178,6 +184,10 @@ export class IProductionJob extends pulumi.CustomResource {
  * The set of arguments for constructing a IProductionJob resource.
  */
 export interface IProductionJobArgs {
+    /**
+     * When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+     */
+    deleteOutputsOnDestroy?: pulumi.Input<boolean | undefined>;
     /**
      * The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction.
      */

@@ -122,7 +122,7 @@ describe("the vendors' SDKs against the emulator", function () {
 
     it("an unknown host answers an error document the SDK reads", async () => {
       const other = await new Promise<unknown>((resolve) => cos().request({ Bucket: BUCKET, Region: REGION,
-        Method: "GET", Key: "jobs", Url: `http://${BUCKET}.cos.${REGION}.myqcloud.com:${port}/jobs` } as never,
+        Method: "GET", Key: "jobs", Url: `http://${BUCKET}.cos-website.${REGION}.myqcloud.com:${port}/jobs` } as never,
       (err: unknown) => resolve(err)));
       assert.match(JSON.stringify(other), /NoSuchHost/);
     });

@@ -12,7 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not started running and otherwise forgets it.
+// A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not started running and otherwise forgets it (and, with `deleteOutputsOnDestroy`, deletes the objects it wrote).
 type CiMediaJob struct {
 	pulumi.CustomResourceState
 
@@ -30,6 +30,8 @@ type CiMediaJob struct {
 	Code pulumi.StringOutput `pulumi:"code"`
 	// When the job was created.
 	CreationTime pulumi.StringOutput `pulumi:"creationTime"`
+	// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+	DeleteOutputsOnDestroy pulumi.BoolPtrOutput `pulumi:"deleteOutputsOnDestroy"`
 	// When the job ended (empty until it ends).
 	EndTime pulumi.StringOutput `pulumi:"endTime"`
 	// The object to process.
@@ -134,6 +136,8 @@ type ciMediaJobArgs struct {
 	CallBackMqConfig *CiMqConfig `pulumi:"callBackMqConfig"`
 	// Url or TDMQ. One of: Url, TDMQ.
 	CallBackType *string `pulumi:"callBackType"`
+	// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+	DeleteOutputsOnDestroy *bool `pulumi:"deleteOutputsOnDestroy"`
 	// The object to process.
 	Input CiInput `pulumi:"input"`
 	// What the job does.
@@ -166,6 +170,8 @@ type CiMediaJobArgs struct {
 	CallBackMqConfig CiMqConfigPtrInput
 	// Url or TDMQ. One of: Url, TDMQ.
 	CallBackType pulumi.StringPtrInput
+	// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+	DeleteOutputsOnDestroy pulumi.BoolPtrInput
 	// The object to process.
 	Input CiInputInput
 	// What the job does.
@@ -306,6 +312,11 @@ func (o CiMediaJobOutput) Code() pulumi.StringOutput {
 // When the job was created.
 func (o CiMediaJobOutput) CreationTime() pulumi.StringOutput {
 	return o.ApplyT(func(v *CiMediaJob) pulumi.StringOutput { return v.CreationTime }).(pulumi.StringOutput)
+}
+
+// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+func (o CiMediaJobOutput) DeleteOutputsOnDestroy() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *CiMediaJob) pulumi.BoolPtrOutput { return v.DeleteOutputsOnDestroy }).(pulumi.BoolPtrOutput)
 }
 
 // When the job ended (empty until it ends).

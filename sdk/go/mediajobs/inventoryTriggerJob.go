@@ -22,6 +22,8 @@ type InventoryTriggerJob struct {
 	ChildJobs ChildJobSummaryPtrOutput `pulumi:"childJobs"`
 	// CI's result code.
 	Code pulumi.StringOutput `pulumi:"code"`
+	// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+	DeleteOutputsOnDestroy pulumi.BoolPtrOutput `pulumi:"deleteOutputsOnDestroy"`
 	// Which objects to process.
 	Input BatchInputPtrOutput `pulumi:"input"`
 	// The batch job id, the resource's id.
@@ -110,6 +112,8 @@ func (InventoryTriggerJobState) ElementType() reflect.Type {
 type inventoryTriggerJobArgs struct {
 	// `<BucketName-APPID>` with media processing enabled.
 	Bucket string `pulumi:"bucket"`
+	// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+	DeleteOutputsOnDestroy *bool `pulumi:"deleteOutputsOnDestroy"`
 	// Which objects to process.
 	Input BatchInput `pulumi:"input"`
 	// At most 128 letters, digits, `-` and `_`.
@@ -132,6 +136,8 @@ type inventoryTriggerJobArgs struct {
 type InventoryTriggerJobArgs struct {
 	// `<BucketName-APPID>` with media processing enabled.
 	Bucket pulumi.StringInput
+	// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+	DeleteOutputsOnDestroy pulumi.BoolPtrInput
 	// Which objects to process.
 	Input BatchInputInput
 	// At most 128 letters, digits, `-` and `_`.
@@ -250,6 +256,11 @@ func (o InventoryTriggerJobOutput) ChildJobs() ChildJobSummaryPtrOutput {
 // CI's result code.
 func (o InventoryTriggerJobOutput) Code() pulumi.StringOutput {
 	return o.ApplyT(func(v *InventoryTriggerJob) pulumi.StringOutput { return v.Code }).(pulumi.StringOutput)
+}
+
+// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+func (o InventoryTriggerJobOutput) DeleteOutputsOnDestroy() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *InventoryTriggerJob) pulumi.BoolPtrOutput { return v.DeleteOutputsOnDestroy }).(pulumi.BoolPtrOutput)
 }
 
 // Which objects to process.

@@ -18,6 +18,8 @@ type IProductionJob struct {
 
 	// MPS's result code (empty until the job ends).
 	Code pulumi.StringOutput `pulumi:"code"`
+	// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+	DeleteOutputsOnDestroy pulumi.BoolPtrOutput `pulumi:"deleteOutputsOnDestroy"`
 	// The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction.
 	FunctionName pulumi.StringPtrOutput `pulumi:"functionName"`
 	// `oss://<bucket>.oss-<region>.aliyuncs.com/<object>`; required by the algorithms that process a file.
@@ -105,6 +107,8 @@ func (IProductionJobState) ElementType() reflect.Type {
 }
 
 type iproductionJobArgs struct {
+	// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+	DeleteOutputsOnDestroy *bool `pulumi:"deleteOutputsOnDestroy"`
 	// The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction.
 	FunctionName string `pulumi:"functionName"`
 	// `oss://<bucket>.oss-<region>.aliyuncs.com/<object>`; required by the algorithms that process a file.
@@ -135,6 +139,8 @@ type iproductionJobArgs struct {
 
 // The set of arguments for constructing a IProductionJob resource.
 type IProductionJobArgs struct {
+	// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+	DeleteOutputsOnDestroy pulumi.BoolPtrInput
 	// The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction.
 	FunctionName pulumi.StringInput
 	// `oss://<bucket>.oss-<region>.aliyuncs.com/<object>`; required by the algorithms that process a file.
@@ -253,6 +259,11 @@ func (o IProductionJobOutput) ToIProductionJobOutputWithContext(ctx context.Cont
 // MPS's result code (empty until the job ends).
 func (o IProductionJobOutput) Code() pulumi.StringOutput {
 	return o.ApplyT(func(v *IProductionJob) pulumi.StringOutput { return v.Code }).(pulumi.StringOutput)
+}
+
+// When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+func (o IProductionJobOutput) DeleteOutputsOnDestroy() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *IProductionJob) pulumi.BoolPtrOutput { return v.DeleteOutputsOnDestroy }).(pulumi.BoolPtrOutput)
 }
 
 // The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction.

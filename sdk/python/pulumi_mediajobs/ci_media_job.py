@@ -29,6 +29,7 @@ class CiMediaJobArgs:
                  call_back_format: pulumi.Input[Optional[_builtins.str]] = None,
                  call_back_mq_config: pulumi.Input[Optional['CiMqConfigArgs']] = None,
                  call_back_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 delete_outputs_on_destroy: pulumi.Input[Optional[_builtins.bool]] = None,
                  queue_id: pulumi.Input[Optional[_builtins.str]] = None,
                  queue_type: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -46,6 +47,7 @@ class CiMediaJobArgs:
         :param pulumi.Input[_builtins.str] call_back_format: JSON or XML. One of: JSON, XML.
         :param pulumi.Input['CiMqConfigArgs'] call_back_mq_config: TDMQ: where callbacks go.
         :param pulumi.Input[_builtins.str] call_back_type: Url or TDMQ. One of: Url, TDMQ.
+        :param pulumi.Input[_builtins.bool] delete_outputs_on_destroy: When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
         :param pulumi.Input[_builtins.str] queue_id: The queue to run in (default: the bucket's queue of `queueType`).
         :param pulumi.Input[_builtins.str] queue_type: SpeedTranscoding sends the job to the bucket's speed queue. One of: Transcoding, SpeedTranscoding.
         :param pulumi.Input[_builtins.str] region: The bucket's region (falls back to the provider's Tencent Cloud region).
@@ -65,6 +67,8 @@ class CiMediaJobArgs:
             pulumi.set(__self__, "call_back_mq_config", call_back_mq_config)
         if call_back_type is not None:
             pulumi.set(__self__, "call_back_type", call_back_type)
+        if delete_outputs_on_destroy is not None:
+            pulumi.set(__self__, "delete_outputs_on_destroy", delete_outputs_on_destroy)
         if queue_id is not None:
             pulumi.set(__self__, "queue_id", queue_id)
         if queue_type is not None:
@@ -175,6 +179,18 @@ class CiMediaJobArgs:
         pulumi.set(self, "call_back_type", value)
 
     @_builtins.property
+    @pulumi.getter(name="deleteOutputsOnDestroy")
+    def delete_outputs_on_destroy(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+        """
+        return pulumi.get(self, "delete_outputs_on_destroy")
+
+    @delete_outputs_on_destroy.setter
+    def delete_outputs_on_destroy(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "delete_outputs_on_destroy", value)
+
+    @_builtins.property
     @pulumi.getter(name="queueId")
     def queue_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -258,6 +274,7 @@ class CiMediaJob(pulumi.CustomResource):
                  call_back_format: pulumi.Input[Optional[_builtins.str]] = None,
                  call_back_mq_config: pulumi.Input[Optional[Union['CiMqConfigArgs', 'CiMqConfigArgsDict']]] = None,
                  call_back_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 delete_outputs_on_destroy: pulumi.Input[Optional[_builtins.bool]] = None,
                  input: pulumi.Input[Optional[Union['CiInputArgs', 'CiInputArgsDict']]] = None,
                  operation: pulumi.Input[Optional[Union['CiOperationArgs', 'CiOperationArgsDict']]] = None,
                  queue_id: pulumi.Input[Optional[_builtins.str]] = None,
@@ -269,7 +286,7 @@ class CiMediaJob(pulumi.CustomResource):
                  triggers: pulumi.Input[Optional[Sequence[Any]]] = None,
                  __props__=None):
         """
-        A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not started running and otherwise forgets it.
+        A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not started running and otherwise forgets it (and, with `deleteOutputsOnDestroy`, deletes the objects it wrote).
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -278,6 +295,7 @@ class CiMediaJob(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] call_back_format: JSON or XML. One of: JSON, XML.
         :param pulumi.Input[Union['CiMqConfigArgs', 'CiMqConfigArgsDict']] call_back_mq_config: TDMQ: where callbacks go.
         :param pulumi.Input[_builtins.str] call_back_type: Url or TDMQ. One of: Url, TDMQ.
+        :param pulumi.Input[_builtins.bool] delete_outputs_on_destroy: When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
         :param pulumi.Input[Union['CiInputArgs', 'CiInputArgsDict']] input: The object to process.
         :param pulumi.Input[Union['CiOperationArgs', 'CiOperationArgsDict']] operation: What the job does.
         :param pulumi.Input[_builtins.str] queue_id: The queue to run in (default: the bucket's queue of `queueType`).
@@ -295,7 +313,7 @@ class CiMediaJob(pulumi.CustomResource):
                  args: CiMediaJobArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not started running and otherwise forgets it.
+        A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not started running and otherwise forgets it (and, with `deleteOutputsOnDestroy`, deletes the objects it wrote).
 
         :param str resource_name: The name of the resource.
         :param CiMediaJobArgs args: The arguments to use to populate this resource's properties.
@@ -317,6 +335,7 @@ class CiMediaJob(pulumi.CustomResource):
                  call_back_format: pulumi.Input[Optional[_builtins.str]] = None,
                  call_back_mq_config: pulumi.Input[Optional[Union['CiMqConfigArgs', 'CiMqConfigArgsDict']]] = None,
                  call_back_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 delete_outputs_on_destroy: pulumi.Input[Optional[_builtins.bool]] = None,
                  input: pulumi.Input[Optional[Union['CiInputArgs', 'CiInputArgsDict']]] = None,
                  operation: pulumi.Input[Optional[Union['CiOperationArgs', 'CiOperationArgsDict']]] = None,
                  queue_id: pulumi.Input[Optional[_builtins.str]] = None,
@@ -342,6 +361,7 @@ class CiMediaJob(pulumi.CustomResource):
             __props__.__dict__["call_back_format"] = call_back_format
             __props__.__dict__["call_back_mq_config"] = call_back_mq_config
             __props__.__dict__["call_back_type"] = call_back_type
+            __props__.__dict__["delete_outputs_on_destroy"] = delete_outputs_on_destroy
             if input is None and not opts.urn:
                 raise TypeError("Missing required property 'input'")
             __props__.__dict__["input"] = input
@@ -398,6 +418,7 @@ class CiMediaJob(pulumi.CustomResource):
         __props__.__dict__["call_back_type"] = None
         __props__.__dict__["code"] = None
         __props__.__dict__["creation_time"] = None
+        __props__.__dict__["delete_outputs_on_destroy"] = None
         __props__.__dict__["end_time"] = None
         __props__.__dict__["input"] = None
         __props__.__dict__["job_id"] = None
@@ -472,6 +493,14 @@ class CiMediaJob(pulumi.CustomResource):
         When the job was created.
         """
         return pulumi.get(self, "creation_time")
+
+    @_builtins.property
+    @pulumi.getter(name="deleteOutputsOnDestroy")
+    def delete_outputs_on_destroy(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+        """
+        return pulumi.get(self, "delete_outputs_on_destroy")
 
     @_builtins.property
     @pulumi.getter(name="endTime")

@@ -21,6 +21,7 @@ __all__ = ['IProductionJobArgs', 'IProductionJob']
 class IProductionJobArgs:
     def __init__(__self__, *,
                  function_name: pulumi.Input[_builtins.str],
+                 delete_outputs_on_destroy: pulumi.Input[Optional[_builtins.bool]] = None,
                  input: pulumi.Input[Optional[_builtins.str]] = None,
                  job_params: pulumi.Input[Optional[Mapping[str, Any]]] = None,
                  model_id: pulumi.Input[Optional[_builtins.str]] = None,
@@ -37,6 +38,7 @@ class IProductionJobArgs:
         The set of arguments for constructing a IProductionJob resource.
 
         :param pulumi.Input[_builtins.str] function_name: The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction.
+        :param pulumi.Input[_builtins.bool] delete_outputs_on_destroy: When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
         :param pulumi.Input[_builtins.str] input: `oss://<bucket>.oss-<region>.aliyuncs.com/<object>`; required by the algorithms that process a file.
         :param pulumi.Input[Mapping[str, Any]] job_params: The algorithm's parameters, sent as a JSON string.
         :param pulumi.Input[_builtins.str] model_id: The model to use.
@@ -51,6 +53,8 @@ class IProductionJobArgs:
         :param pulumi.Input[_builtins.str] user_data: Echoed in the notification.
         """
         pulumi.set(__self__, "function_name", function_name)
+        if delete_outputs_on_destroy is not None:
+            pulumi.set(__self__, "delete_outputs_on_destroy", delete_outputs_on_destroy)
         if input is not None:
             pulumi.set(__self__, "input", input)
         if job_params is not None:
@@ -87,6 +91,18 @@ class IProductionJobArgs:
     @function_name.setter
     def function_name(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "function_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="deleteOutputsOnDestroy")
+    def delete_outputs_on_destroy(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+        """
+        return pulumi.get(self, "delete_outputs_on_destroy")
+
+    @delete_outputs_on_destroy.setter
+    def delete_outputs_on_destroy(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "delete_outputs_on_destroy", value)
 
     @_builtins.property
     @pulumi.getter
@@ -239,6 +255,7 @@ class IProductionJob(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 delete_outputs_on_destroy: pulumi.Input[Optional[_builtins.bool]] = None,
                  function_name: pulumi.Input[Optional[_builtins.str]] = None,
                  input: pulumi.Input[Optional[_builtins.str]] = None,
                  job_params: pulumi.Input[Optional[Mapping[str, Any]]] = None,
@@ -258,6 +275,7 @@ class IProductionJob(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.bool] delete_outputs_on_destroy: When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
         :param pulumi.Input[_builtins.str] function_name: The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction.
         :param pulumi.Input[_builtins.str] input: `oss://<bucket>.oss-<region>.aliyuncs.com/<object>`; required by the algorithms that process a file.
         :param pulumi.Input[Mapping[str, Any]] job_params: The algorithm's parameters, sent as a JSON string.
@@ -296,6 +314,7 @@ class IProductionJob(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 delete_outputs_on_destroy: pulumi.Input[Optional[_builtins.bool]] = None,
                  function_name: pulumi.Input[Optional[_builtins.str]] = None,
                  input: pulumi.Input[Optional[_builtins.str]] = None,
                  job_params: pulumi.Input[Optional[Mapping[str, Any]]] = None,
@@ -318,6 +337,7 @@ class IProductionJob(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = IProductionJobArgs.__new__(IProductionJobArgs)
 
+            __props__.__dict__["delete_outputs_on_destroy"] = delete_outputs_on_destroy
             if function_name is None and not opts.urn:
                 raise TypeError("Missing required property 'function_name'")
             __props__.__dict__["function_name"] = function_name
@@ -364,6 +384,7 @@ class IProductionJob(pulumi.CustomResource):
         __props__ = IProductionJobArgs.__new__(IProductionJobArgs)
 
         __props__.__dict__["code"] = None
+        __props__.__dict__["delete_outputs_on_destroy"] = None
         __props__.__dict__["function_name"] = None
         __props__.__dict__["input"] = None
         __props__.__dict__["job_id"] = None
@@ -391,6 +412,14 @@ class IProductionJob(pulumi.CustomResource):
         MPS's result code (empty until the job ends).
         """
         return pulumi.get(self, "code")
+
+    @_builtins.property
+    @pulumi.getter(name="deleteOutputsOnDestroy")
+    def delete_outputs_on_destroy(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+        """
+        return pulumi.get(self, "delete_outputs_on_destroy")
 
     @_builtins.property
     @pulumi.getter(name="functionName")

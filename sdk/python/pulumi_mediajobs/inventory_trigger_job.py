@@ -25,6 +25,7 @@ class InventoryTriggerJobArgs:
                  input: pulumi.Input['BatchInputArgs'],
                  name: pulumi.Input[_builtins.str],
                  operation: pulumi.Input['BatchOperationArgs'],
+                 delete_outputs_on_destroy: pulumi.Input[Optional[_builtins.bool]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  skip_await: pulumi.Input[Optional[_builtins.bool]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
@@ -37,6 +38,7 @@ class InventoryTriggerJobArgs:
         :param pulumi.Input['BatchInputArgs'] input: Which objects to process.
         :param pulumi.Input[_builtins.str] name: At most 128 letters, digits, `-` and `_`.
         :param pulumi.Input['BatchOperationArgs'] operation: What to do with each object.
+        :param pulumi.Input[_builtins.bool] delete_outputs_on_destroy: When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
         :param pulumi.Input[_builtins.str] region: The bucket's region (falls back to the provider's Tencent Cloud region).
         :param pulumi.Input[_builtins.bool] skip_await: Return as soon as the job is submitted. A change updates in place.
         :param pulumi.Input[_builtins.int] timeout_seconds: How long `pulumi up` waits for a terminal state, in seconds (default 1800, at most 7 days). A change updates in place.
@@ -47,6 +49,8 @@ class InventoryTriggerJobArgs:
         pulumi.set(__self__, "input", input)
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "operation", operation)
+        if delete_outputs_on_destroy is not None:
+            pulumi.set(__self__, "delete_outputs_on_destroy", delete_outputs_on_destroy)
         if region is not None:
             pulumi.set(__self__, "region", region)
         if skip_await is not None:
@@ -105,6 +109,18 @@ class InventoryTriggerJobArgs:
     @operation.setter
     def operation(self, value: pulumi.Input['BatchOperationArgs']):
         pulumi.set(self, "operation", value)
+
+    @_builtins.property
+    @pulumi.getter(name="deleteOutputsOnDestroy")
+    def delete_outputs_on_destroy(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+        """
+        return pulumi.get(self, "delete_outputs_on_destroy")
+
+    @delete_outputs_on_destroy.setter
+    def delete_outputs_on_destroy(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "delete_outputs_on_destroy", value)
 
     @_builtins.property
     @pulumi.getter
@@ -174,6 +190,7 @@ class InventoryTriggerJob(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  bucket: pulumi.Input[Optional[_builtins.str]] = None,
+                 delete_outputs_on_destroy: pulumi.Input[Optional[_builtins.bool]] = None,
                  input: pulumi.Input[Optional[Union['BatchInputArgs', 'BatchInputArgsDict']]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  operation: pulumi.Input[Optional[Union['BatchOperationArgs', 'BatchOperationArgsDict']]] = None,
@@ -189,6 +206,7 @@ class InventoryTriggerJob(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] bucket: `<BucketName-APPID>` with media processing enabled.
+        :param pulumi.Input[_builtins.bool] delete_outputs_on_destroy: When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
         :param pulumi.Input[Union['BatchInputArgs', 'BatchInputArgsDict']] input: Which objects to process.
         :param pulumi.Input[_builtins.str] name: At most 128 letters, digits, `-` and `_`.
         :param pulumi.Input[Union['BatchOperationArgs', 'BatchOperationArgsDict']] operation: What to do with each object.
@@ -223,6 +241,7 @@ class InventoryTriggerJob(pulumi.CustomResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  bucket: pulumi.Input[Optional[_builtins.str]] = None,
+                 delete_outputs_on_destroy: pulumi.Input[Optional[_builtins.bool]] = None,
                  input: pulumi.Input[Optional[Union['BatchInputArgs', 'BatchInputArgsDict']]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  operation: pulumi.Input[Optional[Union['BatchOperationArgs', 'BatchOperationArgsDict']]] = None,
@@ -243,6 +262,7 @@ class InventoryTriggerJob(pulumi.CustomResource):
             if bucket is None and not opts.urn:
                 raise TypeError("Missing required property 'bucket'")
             __props__.__dict__["bucket"] = bucket
+            __props__.__dict__["delete_outputs_on_destroy"] = delete_outputs_on_destroy
             if input is None and not opts.urn:
                 raise TypeError("Missing required property 'input'")
             __props__.__dict__["input"] = input
@@ -291,6 +311,7 @@ class InventoryTriggerJob(pulumi.CustomResource):
         __props__.__dict__["bucket"] = None
         __props__.__dict__["child_jobs"] = None
         __props__.__dict__["code"] = None
+        __props__.__dict__["delete_outputs_on_destroy"] = None
         __props__.__dict__["input"] = None
         __props__.__dict__["job_id"] = None
         __props__.__dict__["message"] = None
@@ -329,6 +350,14 @@ class InventoryTriggerJob(pulumi.CustomResource):
         CI's result code.
         """
         return pulumi.get(self, "code")
+
+    @_builtins.property
+    @pulumi.getter(name="deleteOutputsOnDestroy")
+    def delete_outputs_on_destroy(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
+        """
+        return pulumi.get(self, "delete_outputs_on_destroy")
 
     @_builtins.property
     @pulumi.getter

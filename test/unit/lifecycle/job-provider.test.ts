@@ -55,6 +55,7 @@ function fakeCloud(now: () => number) {
       const job = jobs.get(jobId);
       return job && { computed: view(job), requestId: `r${calls.describe}` };
     },
+    outputObjects: async () => [],
     ...(cancellable ? {
       async cancel(_inputs: Record<string, unknown>, current: JobComputed) {
         calls.cancel++;

@@ -1,0 +1,110 @@
+/**
+ * The object APIs of COS and OSS, as far as the provider uses them: delete what a job wrote (and, for the demo and
+ * tests, put and get). Each vendor file supplies the host and the signature; sending, retrying and reading errors
+ * are shared here. Both clouds answer a DELETE of a missing object with 204.
+ */
+import type { Credentials, TrustedCa } from "../config/settings";
+import { CloudApiError, Service } from "../errors";
+import { EndpointTls, resolveEndpoint } from "../http/endpoint";
+import type { RateLimiter } from "../http/rate-limit";
+import { classifyAnswer, mayRetry, retryAfterMs, withRetries } from "../http/retry";
+import type { HttpResponse, HttpTransport } from "../http/transport";
+import { parseXml, text } from "./tencent/xml";
+
+export interface ObjectClientOptions {
+  bucket: string;
+  region: string;
+  credentials: () => Credentials;
+  /** The job API's override: the emulator serves the object API on the same port. */
+  endpointOverride?: string;
+  endpointCa?: () => TrustedCa | undefined;
+  transport: HttpTransport;
+  limiter?: (keyId: string) => RateLimiter;
+}
+
+/** One request as the vendor signs it. */
+export interface ObjectRequest {
+  method: "PUT" | "GET" | "DELETE" | "HEAD";
+  key: string;
+  headers: Record<string, string>;
+  body?: Buffer;
+}
+
+export abstract class ObjectClient {
+  readonly host: string;
+  private readonly origin: string;
+  private readonly tls: EndpointTls | undefined;
+
+  protected constructor(readonly service: Service, canonicalHost: string, settingName: string,
+    protected readonly options: ObjectClientOptions) {
+    const endpoint = resolveEndpoint(canonicalHost, options.endpointOverride, settingName, options.endpointCa);
+    this.host = endpoint.host;
+    this.origin = endpoint.origin;
+    this.tls = endpoint.tls;
+  }
+
+  /** The request's headers with its signature (host included). */
+  protected abstract sign(req: ObjectRequest, creds: Credentials): Record<string, string>;
+
+  async put(key: string, body: Buffer, contentType: string): Promise<void> {
+    await this.send("PutObject", { method: "PUT", key, body, headers: { "content-type": contentType,
+      "content-length": String(body.length) } });
+  }
+
+  async get(key: string): Promise<Buffer> {
+    return (await this.send("GetObject", { method: "GET", key, headers: {} })).bytes!;
+  }
+
+  /** Deletes the object; true when it was there (a HEAD first: both clouds answer 204 either way). */
+  async delete(key: string): Promise<boolean> {
+    const there = await this.exists(key);
+    if (there) await this.send("DeleteObject", { method: "DELETE", key, headers: {} });
+    return there;
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      await this.send("HeadObject", { method: "HEAD", key, headers: {} });
+      return true;
+    } catch (e) {
+      if (e instanceof CloudApiError && e.status === 404) return false;
+      throw e;
+    }
+  }
+
+  private send(action: string, req: ObjectRequest): Promise<HttpResponse> {
+    return withRetries(async () => {
+      const creds = this.options.credentials();
+      await this.options.limiter?.(creds.keyId).acquire();
+      const res = await this.options.transport.send({ origin: this.origin, tls: this.tls, method: req.method,
+        pathAndQuery: `/${encodeKey(req.key)}`, headers: { ...this.sign(req, creds), "user-agent": "pulumi-mediajobs" },
+        body: req.body, bytes: req.method === "GET" });
+      if (res.status >= 300) throw this.error(action, res);
+      return res;
+    }, (e) => mayRetry(e, true));
+  }
+
+  private error(action: string, res: HttpResponse): CloudApiError {
+    const requestId = res.headers["x-cos-request-id"] ?? res.headers["x-oss-request-id"];
+    let code = res.headers["x-oss-ec"] ?? "";
+    let message = "";
+    try {
+      const { root, body } = parseXml(res.body);
+      if (root === "Error") {
+        code = text(body.Code) ?? code;
+        message = text(body.Message) ?? "";
+      }
+    } catch {
+      // A HEAD answer, or not XML: the status says it.
+    }
+    if (!code && res.status === 404) code = "NoSuchKey";
+    return new CloudApiError({ service: this.service, action, status: res.status, vendorCode: code,
+      vendorMessage: message || `HTTP ${res.status}`, requestId, ...classifyAnswer(res.status, code),
+      retryAfterMs: retryAfterMs(res.headers), rawBody: res.body });
+  }
+}
+
+/** The object name in a URL path: each segment percent-encoded, the slashes kept. */
+export function encodeKey(key: string): string {
+  return key.split("/").map(encodeURIComponent).join("/");
+}
