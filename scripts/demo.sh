@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The demo: starts the emulator and runs `pulumi up` on the root stack (Pulumi.yaml) against it, then prints the
-# stack outputs. Installs what it needs. State lives in .pulumi-state/ (git-ignored); each run refreshes first, so
-# jobs that vanished with the previous emulator process are run again.
+# The demo: starts the emulator, uploads a small real clip and photo (made by ffmpeg) to its object store, runs
+# `pulumi up` on the root stack (Pulumi.yaml) against it, prints the stack outputs, and downloads the real covers,
+# cartoon and MediaInfo into demo-output/. Installs what it needs. State lives in .pulumi-state/ (git-ignored); each
+# run refreshes first, so jobs that vanished with the previous emulator process are run again.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo_root"
@@ -12,15 +13,18 @@ use_engine
 
 port="${MEDIAJOBS_EMULATOR_PORT:-9700}"
 emulator_log="$(mktemp)"
-node bin/mediajobs-emulator.js --port "$port" >"$emulator_log" 2>&1 &
+media_dir="$(mktemp -d)"
+# The emulator's object store for this run, removed with it.
+node bin/mediajobs-emulator.js --port "$port" --data-dir "$media_dir/store" >"$emulator_log" 2>&1 &
 emulator_pid=$!
-trap 'kill "$emulator_pid" 2>/dev/null || true; rm -f "$emulator_log"' EXIT
+trap 'kill "$emulator_pid" 2>/dev/null || true; rm -rf "$emulator_log" "$media_dir"' EXIT
 for _ in $(seq 50); do
   grep -q "listening" "$emulator_log" && break
   kill -0 "$emulator_pid" 2>/dev/null || { cat "$emulator_log" >&2; echo "demo: the emulator did not start (is port $port in use? set MEDIAJOBS_EMULATOR_PORT)" >&2; exit 1; }
   sleep 0.1
 done
 head -1 "$emulator_log"
+node dist/demo/media.js upload "http://127.0.0.1:$port" "$media_dir/made"
 
 export PULUMI_BACKEND_URL="file://$repo_root/.pulumi-state" PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE:-mediajobs-demo}"
 mkdir -p "$repo_root/.pulumi-state"
@@ -38,3 +42,7 @@ pulumi up --yes --refresh --skip-preview --non-interactive
 echo
 echo "Stack outputs:"
 pulumi stack output --non-interactive
+echo
+output_dir="$repo_root/demo-output"
+rm -rf "$output_dir"
+pulumi stack output --json --non-interactive | node dist/demo/media.js collect "http://127.0.0.1:$port" "$output_dir"

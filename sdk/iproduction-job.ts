@@ -10,7 +10,8 @@ import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
 
 /**
  * Arguments of an {@link IProductionJob}: the parameters of MPS `SubmitIProductionJob` in camelCase (`jobParams`
- * is a plain object, sent as a JSON string), plus the knobs `triggers`, `timeoutSeconds`, `skipAwait` and `deleteOutputsOnDestroy`.
+ * is a plain object, sent as a JSON string), plus the knobs `triggers`, `timeoutSeconds`, `skipAwait` and
+ * `deleteOutputsOnDestroy`.
  */
 export type IProductionJobArgs = { [K in keyof IProductionJobInputs]: Inputs<IProductionJobInputs[K]> };
 

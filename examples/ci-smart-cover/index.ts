@@ -34,6 +34,7 @@ export const coverJobId = covers.jobId;
 export const coverState = covers.state;
 export const coverObjects = covers.outputObjects.apply((objects) => objects.map((o) => o.object));
 export const mediaInfoJobId = info.jobId;
+export const mediaInfo = info.mediaInfo;
 export const videoDurationSeconds = info.mediaInfo.apply((m) => m?.format?.duration);
 export const videoResolution = info.mediaInfo.apply((m) => {
   const v = m?.stream?.video?.[0];

@@ -4,7 +4,10 @@
  * credential in clear in state or output.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { samplePhoto } from "../../emulator/media/ffmpeg-jobs";
 import { addPipeline } from "../../provider/clients/alibaba/pipelines";
 import { assertNoSecrets, useE2eStack, walk } from "../helpers/engine";
 import { mpsClient } from "../helpers/clients";
@@ -30,7 +33,14 @@ describe("e2e: the provider plugin", function () {
   this.timeout(300_000);
   const e2e = useE2eStack({ name: "e2e-plugin", program: "test/e2e/programs/plugin", plugin: true,
     emulator: { tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 300 } },
-      alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 300 } } } });
+      alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 300 } } },
+    // A real portrait for the ImageCartoonize job, whose cartoon destroy deletes (deleteOutputsOnDestroy).
+    setup: async (s) => {
+      const file = join(mkdtempSync(join(tmpdir(), "mediajobs-plugin-e2e-")), "portrait.jpg");
+      await samplePhoto(file);
+      s.emulator.objects.put("oss", "example-bucket", "in/portrait.jpg", readFileSync(file), "image/jpeg");
+      rmSync(dirname(file), { recursive: true });
+    } });
   const preview = async () => (await e2e.ws.json<{ steps: Step[] }>(["preview"])).steps;
   const outputs = () => e2e.ws.json<Outputs>(["stack", "output"]);
   const resources = async () => (JSON.parse((await e2e.ws.run(["stack", "export"])).stdout) as
@@ -52,7 +62,10 @@ describe("e2e: the provider plugin", function () {
     assert.equal(first.batchState, "Success");
     assert.ok(first.mediaInfo.format.formatName, "MediaInfo reached the outputs");
     assert.equal(first.queueName, "media-queue");
-    assert.equal(first.cartoonFiles.length > 0, true);
+    assert.equal(first.cartoonFiles.length, 1);
+    const cartoonKey = first.cartoonFiles[0]!.replace(/^oss:\/\/[^/]+\//, "");
+    assert.equal(e2e.emulator.objects.get("oss", "example-bucket", cartoonKey)?.subarray(0, 2).toString("hex"), "ffd8",
+      "the cartoon is a real JPEG in the store");
     const res = await resources();
     const byName = new Map(res.map((r) => [nameOf(r.urn), r]));
     assert.equal(byName.get("info")?.type, "mediajobs:index:CiMediaJob");
@@ -164,8 +177,10 @@ describe("e2e: the provider plugin", function () {
     }
   });
 
-  it("destroys everything: the MPS pipelines deleted, the CI queue restored", async () => {
-    await e2e.ws.run(["destroy", "--yes", "--skip-preview"]);
+  it("destroys everything: the MPS pipelines deleted, the CI queue restored, the cartoon deleted", async () => {
+    const destroy = await e2e.ws.run(["destroy", "--yes", "--skip-preview"]);
+    assert.match(destroy.stdout, /deleteOutputsOnDestroy: deleted 1 of 1 objects \(oss:\/\/example-bucket\/out\//);
+    assert.deepEqual(e2e.emulator.objects.list("oss", "example-bucket").map((o) => o.key), ["in/portrait.jpg"]);
     const ids = e2e.emulator.mps.pipelines().map((p) => p.Id);
     assert.ok(!ids.includes(first.pipelineId), "the stack's pipeline is deleted");
     const queue = e2e.emulator.ci.queues("examplebucket-1250000000").find((q) => q.QueueId === first.queueId);

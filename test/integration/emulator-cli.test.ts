@@ -8,6 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent, request } from "undici";
 import { REPO_ROOT } from "../helpers/engine";
+import { EMULATOR_TENCENT_CREDENTIALS as TC } from "../../emulator";
+import { CosObjects } from "../../provider/clients/tencent/cos-objects";
+import { HttpTransport } from "../../provider/http/transport";
 
 const BIN = join(REPO_ROOT, "bin", "mediajobs-emulator.js");
 
@@ -86,5 +89,28 @@ describe("mediajobs-emulator (the command)", function () {
       [BIN, "--tls-name", "localhost"], (err, _stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stderr })));
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /--tls-name and --cert-file need --tls/);
+  });
+
+  it("--data-dir keeps the object store in a directory; without it, a temporary one is removed at exit", async () => {
+    const dataDir = join(dir, "store");
+    const kept = await start(["--port", "0", "--data-dir", dataDir]);
+    try {
+      assert.ok(kept.out.includes(`Object store (COS <BucketName-APPID>.cos.<region>.myqcloud.com, OSS ` +
+        `<bucket>.oss-<region>.aliyuncs.com): ${dataDir}\n`), kept.out);
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(kept.out)![1]!;
+      const transport = new HttpTransport();
+      await new CosObjects({ bucket: "media-1250000000", region: "ap-guangzhou", endpointOverride: url, transport,
+        credentials: () => ({ keyId: TC.secretId, secret: TC.secretKey }) }).put("clips/a.txt", Buffer.from("a"), "text/plain");
+      await transport.close();
+    } finally {
+      await stop(kept.child);
+    }
+    assert.equal(readFileSync(join(dataDir, "cos", "media-1250000000", "clips", "a.txt"), "utf8"), "a", "kept after exit");
+
+    const temporary = await start(["--port", "0"]);
+    const made = /myqcloud\.com, OSS <bucket>\.oss-<region>\.aliyuncs\.com\): (\S+) \(temporary\)/.exec(temporary.out)?.[1];
+    assert.ok(made && existsSync(made), temporary.out);
+    await stop(temporary.child);
+    assert.equal(existsSync(made), false, "the temporary store is removed at exit");
   });
 });

@@ -23,6 +23,8 @@ const cartoon = new mediajobs.IProductionJob("cartoon", {
   region: "cn-shanghai", functionName: "ImageCartoonize",
   input: "oss://example-bucket.oss-cn-shanghai.aliyuncs.com/in/portrait.jpg",
   output: "oss://example-bucket.oss-cn-shanghai.aliyuncs.com/out/{source}-{timestamp}.jpg", pipelineId: pipeline.pipelineId,
+  // The test uploads the portrait: a real cartoon, deleted on destroy.
+  deleteOutputsOnDestroy: true,
 });
 
 const batch = new mediajobs.InventoryTriggerJob("batch", {
