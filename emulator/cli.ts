@@ -53,6 +53,10 @@ export async function main(argv: string[]): Promise<void> {
   const emulator = await startEmulator({ port: Number(values.port), host: values.host, tencent: { timeline },
     alibaba: { timeline: mpsTimeline }, ...(values.tls ? { tls: { names: values["tls-name"] } } : {}),
     ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}) });
+  // Before anything is printed: a signal right after start-up still closes it (and removes a temporary store).
+  const stop = () => void emulator.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
   console.log(`mediajobs-emulator listening on ${emulator.url}`);
   console.log(`  Object store (COS <BucketName-APPID>.cos.<region>.myqcloud.com, OSS <bucket>.oss-<region>.aliyuncs.com): ` +
     `${emulator.objects.dataDir}${values["data-dir"] ? "" : " (temporary)"}`);
@@ -63,9 +67,6 @@ export async function main(argv: string[]): Promise<void> {
   console.log(`  Alibaba MPS: set mediajobs:mpsEndpoint=${emulator.url}, ` +
     `alicloud:accessKey=${EMULATOR_ALIBABA_CREDENTIALS.accessKeyId} and the emulator's test secretKey ` +
     `(EMULATOR_ALIBABA_CREDENTIALS)`);
-  const stop = () => void emulator.close().then(() => process.exit(0));
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
 }
 
 /** Writes the certificate where clients can name it, and says how to trust it. */

@@ -145,7 +145,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "mediajobs-emulator-data-"));
   const objects = new ObjectStore(dataDir);
   const store = new CiJobStore(ciTimeline, now);
-  store.processor = ciMediaProcessor(objects);
+  // Processing in flight, awaited by close() before the data directory goes.
+  const working = new Set<Promise<unknown>>();
+  const tracked = <J, R>(processor: (job: J) => Promise<R> | undefined) => (job: J) => {
+    const p = processor(job);
+    if (p) {
+      const settled = p.finally(() => working.delete(settled));
+      working.add(settled);
+    }
+    return p;
+  };
+  store.processor = tracked(ciMediaProcessor(objects));
   const queues = new CiQueueStore(now);
   const ci = new CiService(store, queues, new Map(creds.map((c) => [c.secretId, c.secretKey])),
     () => Math.floor(now() / 1000));
@@ -160,7 +170,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const pipelines = new PipelineStore(now);
   const alibabaSecrets = new Map(alibabaCreds.map((c) => [c.accessKeyId, c.accessKeySecret]));
   const iproduction = new IProductionJobStore({ ...DEFAULT_MPS_TIMELINE, ...options.alibaba?.timeline }, now);
-  iproduction.processor = mpsMediaProcessor(objects);
+  iproduction.processor = tracked(mpsMediaProcessor(objects));
   const mps = new MpsService(iproduction, pipelines, new RpcVerifier(alibabaSecrets, now));
   const storage = new StorageApi(objects, new Map(creds.map((c) => [c.secretId, c.secretKey])), alibabaSecrets, now);
   const faults = new FaultInjector();
@@ -203,14 +213,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       for (const [k, v] of mps.submissions.byUserData) all.set(k, (all.get(k) ?? 0) + v);
       return all;
     },
-    close: () => new Promise<void>((resolve, reject) => {
+    close: async () => {
       store.close();
       server.closeAllConnections();
-      server.close((e) => {
-        if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
-        return e ? reject(e) : resolve();
-      });
-    }),
+      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+      await Promise.allSettled([...working]);
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
