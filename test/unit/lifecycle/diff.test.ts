@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { diffInputs, diffJob } from "../../../provider/lifecycle/diff";
 import { UNKNOWN } from "../../../provider/check/checker";
 
-const NAMES = ["bucket", "tag", "input", "operation", "queueId", "triggers", "timeoutSeconds", "skipAwait"];
+const NAMES = ["bucket", "tag", "input", "operation", "queueId", "triggers", "timeoutSeconds", "skipAwait",
+  "deleteOutputsOnDestroy"];
 const olds = {
   __provider: "old code", bucket: "b-1", tag: "SmartCover", input: { object: "a.mp4" }, operation: { jobLevel: 1 },
   timeoutSeconds: 60, jobId: "j1", state: "Success", queueId: "pdefault", outputObjects: [],
@@ -40,6 +41,23 @@ describe("job diff", () => {
     n.skipAwait = true;
     assert.deepEqual(diff(n), { changes: true, replaces: [], updates: ["timeoutSeconds", "skipAwait"],
       deleteBeforeReplace: false });
+  });
+
+  it("updates deleteOutputsOnDestroy in place", () => {
+    const n = news();
+    n.deleteOutputsOnDestroy = true;
+    assert.deepEqual(diff(n), { changes: true, replaces: [], updates: ["deleteOutputsOnDestroy"],
+      deleteBeforeReplace: false });
+  });
+
+  it("deletes before replacing a job whose outputs its delete removes (the new job writes the same names)", () => {
+    const n = { ...news(), triggers: ["v2"], deleteOutputsOnDestroy: true };
+    const opts = { inputNames: NAMES, defaultedByCloud: new Set(["queueId"]) };
+    const withFlag = diffJob({ ...olds, deleteOutputsOnDestroy: true }, n, opts);
+    assert.deepEqual(withFlag.replaces, ["triggers"]);
+    assert.equal(withFlag.deleteBeforeReplace, true);
+    // Only the old job's setting counts: its delete is what removes objects.
+    assert.equal(diffJob(olds, n, opts).deleteBeforeReplace, false);
   });
 
   it("does not treat the cloud's default queue as a change when queueId is omitted", () => {
