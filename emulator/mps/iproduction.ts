@@ -24,7 +24,7 @@ export interface IProductionJob {
   params: Record<string, string>;
   createdAt: number;
   /** Real processing (input in the object store): pending until done; the job analyses at least until then. */
-  processing?: { done: false } | ({ done: true } & MpsOutcome);
+  processing?: { done: false } | ({ done: true; doneAt: number } & MpsOutcome);
 }
 
 export class IProductionJobStore {
@@ -42,7 +42,7 @@ export class IProductionJobStore {
     const working = this.processor(job);
     if (working) {
       job.processing = { done: false };
-      void working.then((outcome) => { job.processing = { done: true, ...outcome }; });
+      void working.then((outcome) => { job.processing = { done: true, doneAt: this.now(), ...outcome }; });
     }
     return job;
   }
