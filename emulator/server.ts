@@ -55,7 +55,6 @@ export function createEmulatorServer(services: Services, record: (r: RequestReco
 
 async function handle({ ci, mps, storage, faults }: Services, req: IncomingMessage, raw: Buffer, res: ServerResponse,
   recordRequest: (r: RequestRecord) => void): Promise<void> {
-  const body = raw.toString("utf8");
   const at = Date.now();
   // Routed by name: a client that reaches the emulator at `<vendor host>:<port>` sends the port in Host.
   const host = hostName(req.headers.host ?? "");
@@ -65,19 +64,19 @@ async function handle({ ci, mps, storage, faults }: Services, req: IncomingMessa
   // URL decodes the path; CI signs it as sent, which for our ids and names is the same string.
   const path = decodeURIComponent(url.pathname);
   const storageService = storageServiceOf(host);
+  // Object bodies are bytes; the job APIs' are text (and may carry the RPC AccessKeyId).
+  const body = storageService ? "" : raw.toString("utf8");
+  const keyId = signingKeyOf(req, url, body);
+  const record = (r: Omit<RequestRecord, "keyId">) => recordRequest(keyId ? { ...r, keyId } : r);
   if (storageService) {
     // The object APIs: no injected faults (those model the job APIs' throttling and failures).
-    const query: Record<string, string> = {};
-    for (const [k, v] of url.searchParams) query[k] = v;
-    const reply = storage.handle({ method, host, path, query, headers: req.headers, body: raw, requestId });
+    const reply = storage.handle({ method, host, path, query: queryOf(url), headers: req.headers, body: raw, requestId });
     res.writeHead(reply.status, reply.headers).end(reply.body);
-    recordRequest({ method, host, path, status: reply.status, at, ...(keyIdOfStorage(req) ?? {}) });
+    record({ method, host, path, status: reply.status, at });
     return;
   }
   const isCi = matchesCiHost(host);
   const isMps = !isCi && matchesMpsHost(host);
-  const keyId = signingKeyOf(req, url, body);
-  const record = (r: Omit<RequestRecord, "keyId">) => recordRequest(keyId ? { ...r, keyId } : r);
   if (!isCi && !isMps) {
     const reply = unknownHost(host, requestId);
     res.writeHead(reply.status, reply.headers).end(reply.body);
@@ -99,9 +98,8 @@ async function handle({ ci, mps, storage, faults }: Services, req: IncomingMessa
   if (fault) {
     reply = isCi ? ciFault(fault, requestId) : mpsFault(fault, requestId, host);
   } else if (isCi) {
-    const query: Record<string, string> = {};
-    for (const [k, v] of url.searchParams) query[k] = v;
-    reply = fromCi(ci.handle({ method, host, path, query, headers: req.headers, body, requestId }), requestId);
+    reply = fromCi(ci.handle({ method, host, path, query: queryOf(url), headers: req.headers, body, requestId }),
+      requestId);
     submission = method === "POST" && (path === "/jobs" || path === "/inventorytriggerjob");
   } else {
     const r = mps.handle({ method, host, path: url.pathname, query: url.search.slice(1), headers: req.headers, body,
@@ -119,19 +117,21 @@ async function handle({ ci, mps, storage, faults }: Services, req: IncomingMessa
   record({ method, host, path, status: reply.status, at });
 }
 
-/** The key id a request names: CI's `q-ak`, an ACS3 `Credential`, or the RPC `AccessKeyId` (query or form body). */
+/**
+ * The key id a request names: q-sign's `q-ak` (CI, COS), an ACS3 `Credential`, OSS's `OSS <id>:…`, or the RPC
+ * `AccessKeyId` (query or form body).
+ */
 function signingKeyOf(req: IncomingMessage, url: URL, body: string): string | undefined {
   const authorization = String(req.headers.authorization ?? "");
-  const named = /(?:^|&)q-ak=([^&]+)/.exec(authorization) ?? /Credential=([^,\s]+)/.exec(authorization);
+  const named = /(?:^|&)q-ak=([^&]+)/.exec(authorization) ?? /Credential=([^,\s]+)/.exec(authorization) ??
+    /^OSS ([^:\s]+):/.exec(authorization);
   if (named) return named[1];
   return url.searchParams.get("AccessKeyId") ?? new URLSearchParams(body).get("AccessKeyId") ?? undefined;
 }
 
-/** The key id of an object API request: q-sign's `q-ak` or OSS's `OSS <id>:…`. */
-function keyIdOfStorage(req: IncomingMessage): { keyId: string } | undefined {
-  const authorization = String(req.headers.authorization ?? "");
-  const id = /(?:^|&)q-ak=([^&]+)/.exec(authorization)?.[1] ?? /^OSS ([^:\s]+):/.exec(authorization)?.[1];
-  return id ? { keyId: id } : undefined;
+/** The query parameters, decoded (a repeated one keeps its last value). */
+function queryOf(url: URL): Record<string, string> {
+  return Object.fromEntries(url.searchParams);
 }
 
 /** The Host header's name, lower case, without a port (`[::1]:9700` → `[::1]`). */

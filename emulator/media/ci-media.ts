@@ -6,7 +6,7 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { nodes, text, XmlNode } from "../../provider/clients/tencent/xml";
 import type { CiJob } from "../ci/jobs";
 import { ObjectStore } from "../storage/object-store";
@@ -28,15 +28,23 @@ const PROCESSED = new Set(["MediaInfo", "Snapshot", "SmartCover", "Animation", "
 export function ciMediaProcessor(store: ObjectStore): (job: CiJob) => Promise<MediaOutcome> | undefined {
   return (job) => {
     if (!store.bucketExists("cos", job.bucket)) return undefined;
-    return processCiJob(store, job).catch((e: Error) => failureOf(e));
+    return processCiJob(store, job).catch((e: Error) => ({ failure: failureOf(e, CI_FAILURE_CODES) }));
   };
 }
 
-export function failureOf(e: Error): MediaOutcome {
-  if (e instanceof UnsupportedError || e instanceof MissingToolError) {
-    return { failure: { code: "InvalidParameter", message: `The emulator could not run this job: ${e.message}` } };
-  }
-  return { failure: { code: "InvalidInput", message: `The input media cannot be processed: ${e.message}` } };
+/** Each cloud's codes for a job the emulator cannot run, and for an input ffmpeg cannot read. */
+export interface FailureCodes {
+  unsupported: string;
+  unreadable: string;
+}
+
+const CI_FAILURE_CODES: FailureCodes = { unsupported: "InvalidParameter", unreadable: "InvalidInput" };
+
+/** Why processing failed, in a cloud's terms. */
+export function failureOf(e: Error, codes: FailureCodes): { code: string; message: string } {
+  return e instanceof UnsupportedError || e instanceof MissingToolError
+    ? { code: codes.unsupported, message: `The emulator could not run this job: ${e.message}` }
+    : { code: codes.unreadable, message: `The input media cannot be processed: ${e.message}` };
 }
 
 async function processCiJob(store: ObjectStore, job: CiJob): Promise<MediaOutcome> {
@@ -113,17 +121,17 @@ async function writeOutputs(store: ObjectStore, job: CiJob, input: string, info:
     const format = (text(container.Format) ?? "mp4").toLowerCase();
     const ext = format === "hls" ? "m3u8" : format;
     const name = expand(template, job, 1, ext)[0]!;
-    const files = await transcode(input, join(work, name.split("/").pop() || `output.${ext}`), work, {
+    const main = join(work, name.split("/").pop() || `output.${ext}`);
+    const files = await transcode(input, main, work, {
       container: format, videoCodec: text(video.Codec), width: num("Width", video), height: num("Height", video),
       fps: num("Fps", video), videoBitrateKbps: num("Bitrate", video), crf: num("Crf", video),
       audioCodec: text(audio.Codec), sampleRate: num("Samplerate", audio), audioBitrateKbps: num("Bitrate", audio),
       channels: num("Channels", audio), start: num("Start", interval), duration: num("Duration", interval),
     }, info);
-    const dir = name.includes("/") ? name.slice(0, name.lastIndexOf("/") + 1) : "";
-    // The playlist first, then the segments beside it (HLS); one file otherwise.
-    const main = files.find((f) => f.endsWith(`/${name.split("/").pop()}`)) ?? files[0]!;
+    // The file named, then (HLS) the segments written beside it.
+    const dir = name.slice(0, name.lastIndexOf("/") + 1);
     written.push({ name, file: main });
-    for (const f of files.filter((x) => x !== main).sort()) written.push({ name: dir + f.split("/").pop()!, file: f });
+    for (const f of files.filter((x) => x !== main).sort()) written.push({ name: dir + basename(f), file: f });
   }
 
   const stored = (list: { name: string; file: string }[]) => list.map(({ name, file }) =>

@@ -7,10 +7,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseOssUrl } from "../../provider/clients/alibaba/oss-url";
 import { expand, IProductionJob } from "../mps/iproduction";
 import { ObjectStore } from "../storage/object-store";
-import { failureOf } from "./ci-media";
+import { FailureCodes, failureOf } from "./ci-media";
 import { asJpeg, cartoonize, contentTypeOf, durationOf, frameAt, hasVideo, probe } from "./ffmpeg-jobs";
+
+const MPS_FAILURE_CODES: FailureCodes = { unsupported: "InvalidParameter", unreadable: "InvalidParameter.ResourceContentBad" };
 
 export interface MpsOutcome {
   failure?: { code: string; message: string };
@@ -18,20 +21,11 @@ export interface MpsOutcome {
   data?: unknown;
 }
 
-/** `oss://<bucket>.oss-<region>.aliyuncs.com/<key>` (or `oss://<bucket>/<key>`) as bucket and key. */
-export function parseOssUrl(url: string): { bucket: string; key: string } | undefined {
-  const m = /^oss:\/\/([^/]+)\/(.+)$/.exec(url);
-  return m ? { bucket: m[1]!.split(".")[0]!, key: m[2]! } : undefined;
-}
-
 export function mpsMediaProcessor(store: ObjectStore): (job: IProductionJob) => Promise<MpsOutcome> | undefined {
   return (job) => {
     const input = parseOssUrl(job.params.Input ?? "");
     if (!input || !store.bucketExists("oss", input.bucket)) return undefined;
-    return processJob(store, job, input).catch((e: Error) => {
-      const { failure } = failureOf(e);
-      return { failure: { code: "InvalidParameter.ResourceContentBad", message: failure!.message } };
-    });
+    return processJob(store, job, input).catch((e: Error) => ({ failure: failureOf(e, MPS_FAILURE_CODES) }));
   };
 }
 

@@ -116,17 +116,12 @@ export class ObjectStore {
     let last: string | undefined;
     for (const key of keys) {
       const cut = options.delimiter ? key.indexOf(options.delimiter, prefix.length) : -1;
-      if (cut >= 0) {
-        const common = key.slice(0, cut + options.delimiter!.length);
-        if (commonPrefixes.at(-1) === common) continue;
-        if (objects.length + commonPrefixes.length === max) return { objects, commonPrefixes, truncated: true, nextMarker: last };
-        commonPrefixes.push(common);
-        last = common;
-      } else {
-        if (objects.length + commonPrefixes.length === max) return { objects, commonPrefixes, truncated: true, nextMarker: last };
-        objects.push(this.head(service, bucket, key)!);
-        last = key;
-      }
+      const common = cut >= 0 ? key.slice(0, cut + options.delimiter!.length) : undefined;
+      if (common !== undefined && commonPrefixes.at(-1) === common) continue;
+      if (objects.length + commonPrefixes.length === max) return { objects, commonPrefixes, truncated: true, nextMarker: last };
+      if (common !== undefined) commonPrefixes.push(common);
+      else objects.push(this.head(service, bucket, key)!);
+      last = common ?? key;
     }
     return { objects, commonPrefixes, truncated: false };
   }
@@ -143,7 +138,8 @@ export class ObjectStore {
       }
     };
     walk(dir);
-    return found.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    // Byte order of the UTF-8 names, as both clouds list.
+    return found.map((k) => [k, Buffer.from(k)] as const).sort(([, a], [, b]) => Buffer.compare(a, b)).map(([k]) => k);
   }
 
   private bucketDir(service: StorageService, bucket: string): string {

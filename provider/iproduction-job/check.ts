@@ -2,9 +2,9 @@
 import { Checker, CheckResult, describe, isUnknown } from "../check/checker";
 import { checkWaitKnobs } from "../lifecycle/wait-knobs";
 import { checkRegion } from "../check/ids";
+import { OssLocation, parseOssUrl } from "../clients/alibaba/oss-url";
 import { isKnownFunction, MULTI_RESULT_FUNCTIONS, NO_INPUT_FUNCTIONS, NO_OUTPUT_FUNCTIONS } from "./functions";
 
-const OSS_URL = /^oss:\/\/([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.oss-([a-z0-9-]+)\.aliyuncs\.com\/(.+)$/;
 const OSS_RULE = "must be an OSS URL oss://<bucket>.oss-<region>.aliyuncs.com/<object>";
 /** `<accountId>.mns.<region>`, or `<accountId>.oss-<region>` as the API reference's own example writes it. */
 const MNS_URL = /^mns:\/\/(\d+)\.(?:mns\.|oss-)([a-z0-9-]+)\.aliyuncs\.com\/queues\/[A-Za-z0-9][A-Za-z0-9-]{0,255}$/;
@@ -48,7 +48,7 @@ function checkInput(c: Checker, fn: string | undefined, input: unknown): Located
   if (required && !c.required("input", input, `${fn} processes an OSS object and needs an input URL`)) return [];
   if (!c.present(input)) return [];
   const m = ossMatch(c, "input", input);
-  return m ? [{ field: "input", region: m[2]! }] : [];
+  return m ? [{ field: "input", region: m.region }] : [];
 }
 
 /** Required for file-producing algorithms; `{sequenceId}` for those that write several results. */
@@ -57,11 +57,11 @@ function checkOutput(c: Checker, fn: string | undefined, output: unknown): Locat
   if (required && !c.required("output", output, `${fn} writes objects and needs an output URL`)) return [];
   const m = ossMatch(c, "output", output);
   if (!m) return [];
-  if (fn && MULTI_RESULT_FUNCTIONS.has(fn) && !m[3]!.includes("{sequenceId}")) {
+  if (fn && MULTI_RESULT_FUNCTIONS.has(fn) && !m.key.includes("{sequenceId}")) {
     c.fail("output", `output must contain {sequenceId} for ${fn}, which produces several results: each result ` +
       `needs its own object; got ${describe(output)}.`);
   }
-  return [{ field: "output", region: m[2]! }];
+  return [{ field: "output", region: m.region }];
 }
 
 function checkNotifyUrl(c: Checker, notifyUrl: unknown): Located[] {
@@ -93,11 +93,11 @@ function checkScheduleParams(c: Checker, value: unknown): void {
   }
 }
 
-function ossMatch(c: Checker, field: string, value: unknown): RegExpExecArray | undefined {
+function ossMatch(c: Checker, field: string, value: unknown): OssLocation | undefined {
   if (!c.string(field, value)) return undefined;
-  const m = OSS_URL.exec(value);
+  const m = parseOssUrl(value);
   if (!m) c.fail(field, `${field} ${OSS_RULE}; got ${describe(value)}.`);
-  return m ?? undefined;
+  return m;
 }
 
 /** The ranges the API reference gives for known algorithms; other parameters are passed through. */

@@ -6,6 +6,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import {
   IPRODUCTION_TERMINAL_STATES, queryIProductionJob, submitIProductionJob,
 } from "../clients/alibaba/iproduction-jobs";
+import { parseOssUrl } from "../clients/alibaba/oss-url";
 import { AmbiguousSubmissionError } from "../errors";
 import { mayHaveBeenProcessed } from "../http/retry";
 import { createJobProvider, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
@@ -46,17 +47,11 @@ export const IPRODUCTION_JOB_SPEC: JobSpec<IProductionJobComputed> = {
     const status = await queryIProductionJob(env.ctx.mpsClient(inputsOf(props)), jobId);
     return status && { computed: computedOf(status, inputsOf(props)), requestId: status.requestId };
   },
-  async outputObjects(props, current, recorded, env) {
-    const region = env.ctx.settings.alibabaRegion(inputsOf(props).region);
-    return (current ?? recorded).outputFiles.flatMap((url) => {
-      const m = /^oss:\/\/([^/]+)\/(.+)$/.exec(url);
-      if (!m) return [];
-      const [bucket, host] = [m[1]!.split(".")[0]!, m[1]!];
-      // `<bucket>.oss-<region>.aliyuncs.com` names the bucket's region; a bare bucket is in the job's.
-      const named = /^[^.]+\.oss-([a-z0-9-]+?)(?:-internal)?\.aliyuncs\.com$/.exec(host)?.[1];
-      return [{ service: "oss" as const, bucket, region: named ?? region, key: m[2]! }];
-    });
-  },
+  // The URLs were checked as oss://<bucket>.oss-<region>.aliyuncs.com/<object>, and results are reported in that form.
+  outputObjects: async (_props, current, recorded) => (current ?? recorded).outputFiles.flatMap((url) => {
+    const at = parseOssUrl(url);
+    return at ? [{ service: "oss" as const, ...at }] : [];
+  }),
   summary: (props) => {
     const inputs = inputsOf(props);
     return `${inputs.functionName}${inputs.input ? ` of ${inputs.input}` : ""}`;

@@ -6,6 +6,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { CheckResult, validated } from "../check/checker";
+import type { ObjectClient } from "../clients/object-api";
 import { JobFailedError, JobNotFoundError, NotInitializedError, Service } from "../errors";
 import { Diff, diffJob } from "./diff";
 import { PollGroup, PollSchedule, WaitResult } from "./poller";
@@ -173,8 +174,15 @@ export class JobLifecycle<C extends JobComputed> {
     const objects = await spec.outputObjects(props, current, this.computedOf(props, id), env);
     const deleted: string[] = [];
     const gone: string[] = [];
+    // One client per bucket (a batch's outputs are usually all in one).
+    const clients = new Map<string, ObjectClient>();
     for (const o of objects) {
-      const client = o.service === "cos" ? env.ctx.cosObjects(o.bucket, o.region) : env.ctx.ossObjects(o.bucket, o.region);
+      const bucketKey = `${o.service}://${o.bucket}@${o.region}`;
+      let client = clients.get(bucketKey);
+      if (!client) {
+        client = o.service === "cos" ? env.ctx.cosObjects(o.bucket, o.region) : env.ctx.ossObjects(o.bucket, o.region);
+        clients.set(bucketKey, client);
+      }
       const name = `${o.service}://${o.bucket}/${o.key}`;
       ((await client.delete(o.key)) ? deleted : gone).push(name);
     }

@@ -58,36 +58,39 @@ export class ProviderContext {
 
   /** The CI client for a resource's bucket and region, with the stack's settings read at call time. */
   ciClient(inputs: { bucket: string; region?: string }): CiClient {
-    const rate = this.settings.maxRequestsPerSecond();
     return new CiClient({ bucket: inputs.bucket, region: this.settings.tencentRegion(inputs.region),
-      credentials: () => this.settings.tencentCredentials(), endpointOverride: this.settings.ciEndpointOverride(),
-      endpointCa: () => this.settings.endpointCa(),
-      transport: this.transport, limiter: (keyId) => this.limiters.for("ci", keyId, rate) });
+      ...this.account("tencent") });
   }
 
   /** The MPS client for a resource's region, with the stack's settings read at call time. */
   mpsClient(inputs: { region?: string }): MpsClient {
-    const rate = this.settings.maxRequestsPerSecond();
-    return new MpsClient({ region: this.settings.alibabaRegion(inputs.region),
-      credentials: () => this.settings.alibabaCredentials(), endpointOverride: this.settings.mpsEndpointOverride(),
-      endpointCa: () => this.settings.endpointCa(),
-      transport: this.transport, limiter: (keyId) => this.limiters.for("mps", keyId, rate) });
+    return new MpsClient({ region: this.settings.alibabaRegion(inputs.region), ...this.account("alibaba") });
   }
 
-  /** The COS object API of a bucket (through the CI endpoint override, when set), with the Tencent credentials. */
+  /** The COS object API of a bucket, with the Tencent account (through the CI endpoint override, when set). */
   cosObjects(bucket: string, region: string): CosObjects {
-    const rate = this.settings.maxRequestsPerSecond();
-    return new CosObjects({ bucket, region, credentials: () => this.settings.tencentCredentials(),
-      endpointOverride: this.settings.ciEndpointOverride(), endpointCa: () => this.settings.endpointCa(),
-      transport: this.transport, limiter: (keyId) => this.limiters.for("ci", keyId, rate) });
+    return new CosObjects({ bucket, region, ...this.account("tencent") });
   }
 
-  /** The OSS object API of a bucket (through the MPS endpoint override, when set), with the Alibaba credentials. */
+  /** The OSS object API of a bucket, with the Alibaba account (through the MPS endpoint override, when set). */
   ossObjects(bucket: string, region: string): OssObjects {
+    return new OssObjects({ bucket, region, ...this.account("alibaba") });
+  }
+
+  /**
+   * What every client of a cloud account shares: its credentials and endpoint override (read at call time), the
+   * connection pool, and the account's rate limit (CI and COS share Tencent's; MPS and OSS Alibaba's).
+   */
+  private account(cloud: "tencent" | "alibaba") {
     const rate = this.settings.maxRequestsPerSecond();
-    return new OssObjects({ bucket, region, credentials: () => this.settings.alibabaCredentials(),
-      endpointOverride: this.settings.mpsEndpointOverride(), endpointCa: () => this.settings.endpointCa(),
-      transport: this.transport, limiter: (keyId) => this.limiters.for("mps", keyId, rate) });
+    const tencent = cloud === "tencent";
+    return {
+      credentials: () => (tencent ? this.settings.tencentCredentials() : this.settings.alibabaCredentials()),
+      endpointOverride: tencent ? this.settings.ciEndpointOverride() : this.settings.mpsEndpointOverride(),
+      endpointCa: () => this.settings.endpointCa(),
+      transport: this.transport,
+      limiter: (keyId: string) => this.limiters.for(tencent ? "ci" : "mps", keyId, rate),
+    };
   }
 
   /** Closes the connection pool (tests; a provider process just exits). */
