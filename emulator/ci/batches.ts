@@ -5,7 +5,7 @@
  * children that have not started running.
  */
 import { randomBytes } from "node:crypto";
-import { nodes, parseXml, text, XmlNode } from "../../provider/clients/tencent/xml";
+import { nodes, parseXml, text, XmlNode } from "../../provider/clients/xml";
 import { ciTime } from "./job-detail";
 import { CiJob, TERMINAL_STATES } from "./jobs";
 import { ciError, ciOk, CiReply, CiRequest } from "./reply";

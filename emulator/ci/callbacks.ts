@@ -3,7 +3,7 @@
  * notification URL when that is on. The body is `EventName` TaskFinish plus the JobsDetail, as XML
  * (`<Response>…</Response>`) or JSON. TDMQ callbacks cannot leave this machine: they are recorded instead.
  */
-import { buildXml, nodes, text, XmlNode } from "../../provider/clients/tencent/xml";
+import { buildXml, nodes, text, XmlNode } from "../../provider/clients/xml";
 import { CiQueue } from "./queues";
 
 export interface CallbackRecord {

@@ -1,7 +1,7 @@
 /** Renders an emulated job as CI's JobsDetail, with the documented result shapes. */
 import { createHash } from "node:crypto";
 import { ciTime as formatCiTime } from "../../provider/clients/tencent/time";
-import { nodes, text, XmlNode } from "../../provider/clients/tencent/xml";
+import { nodes, text, XmlNode } from "../../provider/clients/xml";
 import { CiJob, CiJobStore } from "./jobs";
 import { commonPrefix, expand } from "../media/ci-media";
 

@@ -5,7 +5,7 @@
  * timer calls `onFinish` (the callbacks).
  */
 import { randomBytes } from "node:crypto";
-import { XmlNode } from "../../provider/clients/tencent/xml";
+import { XmlNode } from "../../provider/clients/xml";
 import type { MediaOutcome } from "../media/ci-media";
 
 export interface CiTimeline {

@@ -1,5 +1,5 @@
 /** `GET /queue` and `PUT /queue/<id>` of the emulated CI host. */
-import { nodes, parseXml, text } from "../../provider/clients/tencent/xml";
+import { nodes, parseXml, text } from "../../provider/clients/xml";
 import { CiQueueStore, queueDocument } from "./queues";
 import { CiReply, CiRequest, ciError, ciOk } from "./reply";
 

@@ -4,7 +4,7 @@
  * submitted to it in `Pause` until it is resumed.
  */
 import { createHash } from "node:crypto";
-import { XmlNode } from "../../provider/clients/tencent/xml";
+import { XmlNode } from "../../provider/clients/xml";
 import { ciTime } from "./job-detail";
 
 export interface CiQueue {

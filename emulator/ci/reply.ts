@@ -1,6 +1,6 @@
 /** CI request and reply shapes of the emulator, and the two ways it answers. */
 import { IncomingHttpHeaders } from "node:http";
-import { buildXml, XmlNode } from "../../provider/clients/tencent/xml";
+import { buildXml, XmlNode } from "../../provider/clients/xml";
 
 export interface CiRequest {
   method: string;

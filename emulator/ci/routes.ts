@@ -1,6 +1,6 @@
 /** The emulated CI host: `<BucketName-APPID>.ci.<Region>.myqcloud.com`, signature verified before anything else. */
 import { TAGS_WITHOUT_OUTPUT } from "../../provider/ci-operation/tags";
-import { nodes, parseXml, text, XmlNode } from "../../provider/clients/tencent/xml";
+import { nodes, parseXml, text, XmlNode } from "../../provider/clients/xml";
 import { verifyQSign } from "./auth";
 import { CallbackRecord, callbackBody, callbackTarget, deliver } from "./callbacks";
 import { ciTime, jobsDetail } from "./job-detail";

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { nodes, text, XmlNode } from "../../provider/clients/tencent/xml";
+import { nodes, text, XmlNode } from "../../provider/clients/xml";
 import type { CiJob } from "../ci/jobs";
 import { ObjectStore } from "../storage/object-store";
 import {

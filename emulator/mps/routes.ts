@@ -3,7 +3,7 @@ import { IProductionJobStore } from "./iproduction";
 import { ApiError, PipelineStore } from "./pipelines";
 import { parseRpcParams, RpcVerifier } from "./auth";
 import { ACS3 } from "./acs3";
-import { buildXml, XmlNode } from "../../provider/clients/tencent/xml";
+import { buildXml, XmlNode } from "../../provider/clients/xml";
 import { toWire } from "../../provider/clients/case";
 import { MPS_API_VERSION } from "../../provider/clients/alibaba/mps-client";
 import { IncomingHttpHeaders } from "node:http";

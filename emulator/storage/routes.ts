@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { IncomingHttpHeaders } from "node:http";
-import { buildXml, XmlNode } from "../../provider/clients/tencent/xml";
+import { buildXml, XmlNode } from "../../provider/clients/xml";
 import {
   canonicalResource, ossSignature, ossStringToSign, parseOssAuthorization,
 } from "../../provider/clients/alibaba/oss-sign";

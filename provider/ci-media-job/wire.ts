@@ -2,7 +2,7 @@
 import { toWire } from "../clients/case";
 import type { JobOutputObject, MediaJob } from "../clients/tencent/media-jobs";
 import type { StoredObject } from "../lifecycle/job-provider";
-import type { XmlNode } from "../clients/tencent/xml";
+import type { XmlNode } from "../clients/xml";
 import { CiMediaJobComputed, CiMediaJobInputs } from "./types";
 
 /**

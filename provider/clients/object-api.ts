@@ -9,7 +9,7 @@ import { EndpointTls, resolveEndpoint } from "../http/endpoint";
 import type { RateLimiter } from "../http/rate-limit";
 import { classifyAnswer, mayRetry, retryAfterMs, withRetries } from "../http/retry";
 import type { HttpResponse, HttpTransport } from "../http/transport";
-import { parseXml, text } from "./tencent/xml";
+import { parseXml, text } from "./xml";
 
 export interface ObjectClientOptions {
   bucket: string;

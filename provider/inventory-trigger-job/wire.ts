@@ -2,7 +2,7 @@
 import { toWire } from "../clients/case";
 import type { BatchJob } from "../clients/tencent/batch-jobs";
 import type { MediaJob } from "../clients/tencent/media-jobs";
-import type { XmlNode } from "../clients/tencent/xml";
+import type { XmlNode } from "../clients/xml";
 import { ChildJobSummary, FailedObject, InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types";
 
 /** How many failed objects the outputs name. */

@@ -6,7 +6,7 @@ import { InvalidResponseError } from "../../errors";
 import { CI_MAX_PAGE_SIZE, CiClient } from "./ci-client";
 import { listAllMediaJobs, MediaJob } from "./media-jobs";
 import { CiJobStatus, readJobStatus } from "./job-status";
-import { nodes, text, XmlNode } from "./xml";
+import { nodes, text, XmlNode } from "../xml";
 
 /** The most child jobs read for a batch's summary: 50 pages of 100. */
 const MAX_CHILD_PAGES = 50;

@@ -10,7 +10,7 @@ import type { RateLimiter } from "../../http/rate-limit";
 import { classifyAnswer, isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
 import type { HttpResponse, HttpTransport } from "../../http/transport";
 import { authorization, keyTime } from "./q-sign";
-import { buildXml, parseXml, text, XmlNode } from "./xml";
+import { buildXml, parseXml, text, XmlNode } from "../xml";
 
 export interface CiClientOptions {
   /** `<BucketName-APPID>` */

@@ -1,6 +1,6 @@
 /** What every CI JobsDetail holds, media job or batch: read once here for both. */
 import { parseCiTime } from "./time";
-import { nodes, text, XmlNode } from "./xml";
+import { nodes, text, XmlNode } from "../xml";
 
 export interface CiJobStatus {
   jobId: string;

@@ -6,7 +6,7 @@ import { fromWire } from "../case";
 import { InvalidResponseError } from "../../errors";
 import { CI_MAX_PAGE_SIZE, CiClient } from "./ci-client";
 import { CiJobStatus, readJobStatus } from "./job-status";
-import { nodes, text, texts, XmlNode } from "./xml";
+import { nodes, text, texts, XmlNode } from "../xml";
 
 /** States after which a job never changes. */
 export const TERMINAL_JOB_STATES: ReadonlySet<string> = new Set(["Success", "Failed", "Cancel"]);

@@ -4,7 +4,7 @@
  */
 import { camelSettings, toWire } from "../case";
 import { CI_MAX_PAGE_SIZE, CiClient } from "./ci-client";
-import { nodes, text, texts, XmlNode } from "./xml";
+import { nodes, text, texts, XmlNode } from "../xml";
 
 /** What `PUT /queue/<id>` replaces together: CI wants all three on every call. */
 export interface CiQueueSettings {

@@ -20,7 +20,7 @@ import { readIProductionJob } from "../../../provider/clients/alibaba/iproductio
 import { parseMpsResponse } from "../../../provider/clients/alibaba/mps-client";
 import { readMediaJob } from "../../../provider/clients/tencent/media-jobs";
 import { readBatchJob } from "../../../provider/clients/tencent/batch-jobs";
-import { buildXml, nodes, parseXml } from "../../../provider/clients/tencent/xml";
+import { buildXml, nodes, parseXml } from "../../../provider/clients/xml";
 import {
   mpsSampleParams, printedSample, readDocument, relaxedJson, sample, SAMPLES, SEEDS_DIR, unmasked,
 } from "../../helpers/seeds";

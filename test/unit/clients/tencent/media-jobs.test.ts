@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readBatchJob } from "../../../../provider/clients/tencent/batch-jobs";
 import { readMediaJob } from "../../../../provider/clients/tencent/media-jobs";
 import { readQueue } from "../../../../provider/clients/tencent/queues";
-import { nodes, parseXml, XmlNode } from "../../../../provider/clients/tencent/xml";
+import { nodes, parseXml, XmlNode } from "../../../../provider/clients/xml";
 
 const first = (xml: string, element: string): XmlNode => nodes(parseXml(`<Response>${xml}</Response>`).body[element])[0]!;
 

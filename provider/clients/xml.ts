@@ -1,5 +1,6 @@
 /**
- * The one place the CI XML codec is configured.
+ * The one place the XML codec is configured: CI's documents, and the error documents of the COS and OSS object
+ * APIs (and the emulator's answers, which use the same codec).
  *
  * fast-xml-parser's defaults corrupt CI documents: value parsing turns `<Md5>0123e4</Md5>` into a number, and a
  * repeated element that happens to occur once comes back as an object. So every value stays a string and the

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { buildXml, nodes, parseXml, texts } from "../../../../provider/clients/tencent/xml";
+import { buildXml, nodes, parseXml, texts } from "../../../provider/clients/xml";
 
 describe("CI XML codec", () => {
   it("keeps every value a string, including ones that look like numbers", () => {
