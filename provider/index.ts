@@ -13,22 +13,22 @@ export {
 export type { JobProviderOptions } from "./lifecycle/job-provider";
 export type {
   CiMediaJobComputed, CiMediaJobInputs, CiMediaJobOutputs, CiMediaInfo, CiOperation, CiOutputObject,
-} from "./ci-media-job/types";
+} from "./ci-media-job/shape";
 export type {
   CiAnimation, CiMqConfig, CiOutput, CiSmartCover, CiSnapshot, CiTimeInterval, CiTranscode,
-} from "./ci-operation/types";
+} from "./ci-operation/shape";
 export type { WaitKnobs } from "./lifecycle/wait-knobs";
 export type {
   BatchInput, BatchOperation, ChildJobSummary, FailedObject, InventoryTriggerJobComputed, InventoryTriggerJobInputs,
   InventoryTriggerJobOutputs,
-} from "./inventory-trigger-job/types";
+} from "./inventory-trigger-job/shape";
 export type {
   CoverFrame, IProductionJobComputed, IProductionJobInputs, IProductionJobOutputs, IProductionResult, MusicSegment,
-} from "./iproduction-job/types";
+} from "./iproduction-job/shape";
 export type {
   AlicloudNotifyConfig, AlicloudPipelineComputed, AlicloudPipelineInputs, MediaPipelineInputs, MediaPipelineOutputs,
   QueueSettings, TencentcloudNotifyConfig, TencentcloudPipelineComputed, TencentcloudPipelineInputs,
-} from "./media-pipeline/types";
+} from "./media-pipeline/shape";
 export {
   AmbiguousSubmissionError, CloudApiError, ConfigurationError, InvalidResponseError, JobFailedError, JobNotFoundError,
   MediaJobsError, NotInitializedError, QueueAdoptionError, SubmissionConflictError, TransportError, ValidationError,

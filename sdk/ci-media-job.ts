@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type {
   CiMediaInfo, CiMediaJobInputs, CiOutputObject,
-} from "../provider/ci-media-job/types";
+} from "../provider/ci-media-job/shape";
 import { Inputs } from "./input";
 import { identity } from "./identity";
 import { providerFor } from "./provider-ref";

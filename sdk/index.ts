@@ -7,15 +7,15 @@ export { InventoryTriggerJob } from "./inventory-trigger-job";
 export type { InventoryTriggerJobArgs } from "./inventory-trigger-job";
 export { MediaPipeline } from "./media-pipeline";
 export type { MediaPipelineArgs } from "./media-pipeline";
-export type { CiMediaInfo, CiOperation, CiOutputObject } from "../provider/ci-media-job/types";
+export type { CiMediaInfo, CiOperation, CiOutputObject } from "../provider/ci-media-job/shape";
 export type {
   CiAnimation, CiMqConfig, CiOutput, CiSmartCover, CiSnapshot, CiTimeInterval, CiTranscode,
-} from "../provider/ci-operation/types";
+} from "../provider/ci-operation/shape";
 export type { WaitKnobs } from "../provider/lifecycle/wait-knobs";
-export type { CoverFrame, IProductionResult, MusicSegment } from "../provider/iproduction-job/types";
+export type { CoverFrame, IProductionResult, MusicSegment } from "../provider/iproduction-job/shape";
 export type {
   BatchInput, BatchOperation, ChildJobSummary, FailedObject,
-} from "../provider/inventory-trigger-job/types";
+} from "../provider/inventory-trigger-job/shape";
 export type {
   AlicloudNotifyConfig, QueueSettings, TencentcloudNotifyConfig,
-} from "../provider/media-pipeline/types";
+} from "../provider/media-pipeline/shape";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ChildJobSummary, InventoryTriggerJobInputs } from "../provider/inventory-trigger-job/types";
+import type { ChildJobSummary, InventoryTriggerJobInputs } from "../provider/inventory-trigger-job/shape";
 import { Inputs } from "./input";
 import { identity } from "./identity";
 import { providerFor } from "./provider-ref";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isKnownFunction, unknownFunctionWarning } from "../provider/iproduction-job/functions";
-import type { IProductionJobInputs, IProductionResult } from "../provider/iproduction-job/types";
+import type { IProductionJobInputs, IProductionResult } from "../provider/iproduction-job/shape";
 import { Inputs } from "./input";
 import { identity } from "./identity";
 import { providerFor } from "./provider-ref";

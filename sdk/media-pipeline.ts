@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type {
   AlicloudNotifyConfig, MediaPipelineInputs, QueueSettings, TencentcloudNotifyConfig,
-} from "../provider/media-pipeline/types";
+} from "../provider/media-pipeline/shape";
 import { ArgsOf } from "./input";
 import { providerFor } from "./provider-ref";
 import { registeredOutputs } from "./outputs";

@@ -12,7 +12,7 @@ import type { ProviderEnv } from "../lifecycle/provider-context";
 import { CLOCK_SLACK_MS, submissionMarker, submitOnce } from "../lifecycle/submission";
 import { checkCiMediaJob } from "./check";
 import { CI_MEDIA_JOB_SHAPE } from "./shape";
-import { CiMediaJobComputed, CiMediaJobInputs } from "./types";
+import { CiMediaJobComputed, CiMediaJobInputs } from "./shape";
 import { computedOf, cosObjectsOf, toCreateRequest } from "./wire";
 
 export type CiMediaJobProviderOptions = JobProviderOptions;

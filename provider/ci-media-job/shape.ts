@@ -1,9 +1,12 @@
 /**
- * CiMediaJob's shape, declared once: the resource schema, the provider's name lists and the checks of the SDK class
- * and the README's tables (test/unit/shape-agreement.test.ts) come from it.
+ * CiMediaJob's shape, declared once: its TypeScript types (below), the resource schema, the SDK class's outputs, the
+ * provider's name lists and check()'s type rules come from it; the README's tables are checked against it
+ * (test/unit/shape-agreement.test.ts).
  */
 import { CI_CALLBACK, CI_OUTPUT, CI_TAG_PARAMETERS } from "../ci-operation/shape";
-import { namesOf, object, opt, req, resource, t } from "../schema/declare";
+import {
+  ComputedOf, InputsOf, namesOf, object, ObjectValue, opt, OutputsOf, req, resource, t,
+} from "../schema/declare";
 import { WAIT_KNOB_INPUTS, WAIT_KNOBS } from "../lifecycle/wait-knobs";
 
 const OPERATION = object("CiOperation", "The tag's parameters (a template, or the nodes of the tag), the output, " +
@@ -74,3 +77,21 @@ export const CI_MEDIA_JOB = resource({
 
 /** The names of CiMediaJob's inputs and outputs (outputs hold every input too). */
 export const CI_MEDIA_JOB_SHAPE = namesOf(CI_MEDIA_JOB);
+
+/**
+ * CiMediaJob's inputs as the provider takes them (resolved values): the vendor request one to one, same nesting,
+ * vendor names in camelCase (design §2), plus the knobs of every job.
+ */
+export type CiMediaJobInputs = InputsOf<typeof CI_MEDIA_JOB>;
+/**
+ * What CI reports of the job: its id and state (CI's spelling), result code and message, times, the queue it ran in
+ * (the one given, or the bucket's default), the objects and sprite sheets it wrote, and MediaInfo.
+ */
+export type CiMediaJobComputed = ComputedOf<typeof CI_MEDIA_JOB>;
+export type CiMediaJobOutputs = OutputsOf<typeof CI_MEDIA_JOB>;
+/** The tag's parameters (a template, or the nodes of the tag), the output, userData and jobLevel. */
+export type CiOperation = ObjectValue<typeof OPERATION>;
+/** One object the job wrote, with its MD5 where CI gives it. */
+export type CiOutputObject = ObjectValue<typeof CI_OUTPUT_OBJECT>;
+/** MediaInfo as CI reports it, keys in camelCase, values strings. */
+export type CiMediaInfo = ObjectValue<typeof MEDIA_INFO>;

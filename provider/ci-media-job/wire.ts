@@ -3,7 +3,7 @@ import { toWire } from "../clients/case";
 import type { JobOutputObject, MediaJob } from "../clients/tencent/media-jobs";
 import type { StoredObject } from "../lifecycle/job-provider";
 import type { XmlNode } from "../clients/xml";
-import { CiMediaJobComputed, CiMediaJobInputs } from "./types";
+import { CiMediaJobComputed, CiMediaJobInputs } from "./shape";
 
 /**
  * The `<Request>` content of `POST /jobs`, element for element. `marker` goes in Operation.UserData when the user

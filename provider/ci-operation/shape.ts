@@ -1,9 +1,9 @@
 /**
  * The declared shape of a CI media operation's parts, shared by CiMediaJob (`operation`) and InventoryTriggerJob
- * (`operation.jobParam`, `operation.output`): the typed tag parameters, the output, the TDMQ settings. Mirrors
- * `types.ts`; the nodes passed through untyped are `any` here.
+ * (`operation.jobParam`, `operation.output`): the typed tag parameters, the output, the TDMQ settings, and the
+ * TypeScript types they stand for. The nodes passed through untyped are maps of any values.
  */
-import { object, opt, req, t } from "../schema/declare";
+import { object, ObjectValue, opt, req, t, ValuesOf } from "../schema/declare";
 import { MQ_REGIONS } from "./tags";
 
 const passThrough = (what: string) => opt(t.map(t.any()), `${what}: the document's nodes in camelCase, passed ` +
@@ -146,3 +146,24 @@ export const CI_CALLBACK = {
   callBackType: opt(t.string(["Url", "TDMQ"]), "Url or TDMQ."),
   callBackMqConfig: opt(t.object(CI_MQ_CONFIG), "TDMQ: where callbacks go."),
 } as const;
+
+/** SmartCover: the best frames of a video as covers. */
+export type CiSmartCover = ObjectValue<typeof CI_SMART_COVER>;
+/** Snapshot: frames at intervals, evenly spread, or at key frames; optionally a sprite sheet. */
+export type CiSnapshot = ObjectValue<typeof CI_SNAPSHOT>;
+/** A part of the input, in seconds. */
+export type CiTimeInterval = ObjectValue<typeof CI_TIME_INTERVAL>;
+/** Transcode parameters (or use `templateId`). */
+export type CiTranscode = ObjectValue<typeof CI_TRANSCODE>;
+/** Animation parameters (or use `templateId`). */
+export type CiAnimation = ObjectValue<typeof CI_ANIMATION>;
+/** Where the job writes its results. */
+export type CiOutput = ObjectValue<typeof CI_OUTPUT>;
+/** One stream to extract: its index in the input's MediaInfo and where it goes. */
+export type CiStreamExtract = ObjectValue<typeof CI_STREAM_EXTRACT>;
+/** An invisible text watermark. */
+export type CiDigitalWatermark = ObjectValue<typeof CI_DIGITAL_WATERMARK>;
+/** Where TDMQ callbacks go. */
+export type CiMqConfig = ObjectValue<typeof CI_MQ_CONFIG>;
+/** The parameter nodes of a CI operation (parameters of other tags are passed through, camelCase → PascalCase). */
+export type CiTagParameters = ValuesOf<typeof CI_TAG_PARAMETERS> & { [tagParameters: string]: unknown };

@@ -15,7 +15,7 @@ import type { ProviderEnv } from "../lifecycle/provider-context";
 import { CLOCK_SLACK_MS, submissionMarker, submitOnce } from "../lifecycle/submission";
 import { checkInventoryTriggerJob } from "./check";
 import { INVENTORY_TRIGGER_JOB_SHAPE } from "./shape";
-import { InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types";
+import { InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./shape";
 import { computedOf, summarize, toBatchRequest } from "./wire";
 
 type Props = Record<string, unknown>;

@@ -1,11 +1,14 @@
 /**
- * InventoryTriggerJob's shape, declared once: the resource schema, the provider's name lists and the checks of the
- * SDK class and the README's tables (test/unit/shape-agreement.test.ts) come from it.
+ * InventoryTriggerJob's shape, declared once: its TypeScript types (below), the resource schema, the SDK class's
+ * outputs, the provider's name lists and check()'s type rules come from it; the README's tables are checked against
+ * it (test/unit/shape-agreement.test.ts).
  */
 import { CI_CALLBACK, CI_OUTPUT, CI_TAG_PARAMETERS } from "../ci-operation/shape";
 import { DOCUMENTED_TAGS } from "../ci-operation/tags";
 import { WAIT_KNOB_INPUTS, WAIT_KNOBS } from "../lifecycle/wait-knobs";
-import { namesOf, object, opt, req, resource, t } from "../schema/declare";
+import {
+  ComputedOf, InputsOf, namesOf, object, ObjectValue, opt, OutputsOf, req, resource, t,
+} from "../schema/declare";
 
 export const BATCH_INPUT = object("BatchInput", "Which objects to process: exactly one of the four.", {
   manifest: opt(t.string(), "A COS inventory manifest.json."),
@@ -17,7 +20,7 @@ export const BATCH_INPUT = object("BatchInput", "Which objects to process: exact
 const JOB_PARAM = object("BatchJobParam", "Type Job: a template, or the tag's parameters.", CI_TAG_PARAMETERS,
   { open: true });
 
-const BATCH_OPERATION = object("BatchOperation", "What to do with each object.", {
+export const BATCH_OPERATION = object("BatchOperation", "What to do with each object.", {
   timeInterval: opt(t.object(object("BatchTimeInterval", "Only objects uploaded in this window.", {
     start: opt(t.string(), "`%Y-%m-%dT%H:%M:%S%z` (e.g. 2024-01-01T00:00:00+0800)."),
     end: opt(t.string(), "`%Y-%m-%dT%H:%M:%S%z`."),
@@ -34,15 +37,17 @@ const BATCH_OPERATION = object("BatchOperation", "What to do with each object.",
   workflowIds: opt(t.oneOf(t.array(t.string()), t.string()), "Type Workflow: the workflows to trigger (required)."),
 });
 
+const FAILED_OBJECT = object("FailedObject", "One child job that failed.", {
+  jobId: req(t.string(), "The child job's id."),
+  object: req(t.string(), "The object it processed."),
+  code: req(t.string(), "CI's failure code."),
+  message: req(t.string(), "CI's failure message."),
+});
+
 const CHILD_JOBS = object("ChildJobSummary", "Type Job: what happened to the objects.", {
   total: req(t.integer(), "How many child jobs there were."),
   byState: req(t.map(t.integer()), "Counts by CI state (Success, Failed, Cancel, Running, …)."),
-  failed: req(t.array(t.object(object("FailedObject", "One child job that failed.", {
-    jobId: req(t.string(), "The child job's id."),
-    object: req(t.string(), "The object it processed."),
-    code: req(t.string(), "CI's failure code."),
-    message: req(t.string(), "CI's failure message."),
-  }))), "The failed objects with their codes (at most 20)."),
+  failed: req(t.array(t.object(FAILED_OBJECT)), "The failed objects with their codes (at most 20)."),
   truncated: req(t.boolean(), "True when there were more child jobs (or failures) than were read."),
 });
 
@@ -79,3 +84,17 @@ export const INVENTORY_TRIGGER_JOB = resource({
 
 /** The names of InventoryTriggerJob's inputs and outputs (outputs hold every input too). */
 export const INVENTORY_TRIGGER_JOB_SHAPE = namesOf(INVENTORY_TRIGGER_JOB);
+
+/** InventoryTriggerJob's inputs: CI's `POST /inventorytriggerjob` request in camelCase, plus the knobs of every job. */
+export type InventoryTriggerJobInputs = InputsOf<typeof INVENTORY_TRIGGER_JOB>;
+/** What CI reports of the batch; for Type Job, once it has ended, a summary of its child jobs. */
+export type InventoryTriggerJobComputed = ComputedOf<typeof INVENTORY_TRIGGER_JOB>;
+export type InventoryTriggerJobOutputs = OutputsOf<typeof INVENTORY_TRIGGER_JOB>;
+/** Which objects to process: exactly one of the four. */
+export type BatchInput = ObjectValue<typeof BATCH_INPUT>;
+/** What to do with each object. */
+export type BatchOperation = ObjectValue<typeof BATCH_OPERATION>;
+/** Type Job: what happened to the objects. */
+export type ChildJobSummary = ObjectValue<typeof CHILD_JOBS>;
+/** One child job that failed. */
+export type FailedObject = ObjectValue<typeof FAILED_OBJECT>;

@@ -3,7 +3,7 @@ import { toWire } from "../clients/case";
 import type { BatchJob } from "../clients/tencent/batch-jobs";
 import type { MediaJob } from "../clients/tencent/media-jobs";
 import type { XmlNode } from "../clients/xml";
-import { ChildJobSummary, FailedObject, InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./types";
+import { ChildJobSummary, FailedObject, InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./shape";
 
 /** How many failed objects the outputs name. */
 export const MAX_FAILED_LISTED = 20;

@@ -14,7 +14,7 @@ import type { ProviderEnv } from "../lifecycle/provider-context";
 import { submissionMarker } from "../lifecycle/submission";
 import { checkIProductionJob } from "./check";
 import { IPRODUCTION_JOB_SHAPE } from "./shape";
-import { IProductionJobComputed, IProductionJobInputs } from "./types";
+import { IProductionJobComputed, IProductionJobInputs } from "./shape";
 import { computedOf, toSubmitParams } from "./wire";
 
 type Props = Record<string, unknown>;

@@ -2,7 +2,7 @@
  * MPS `Result` is a JSON string whose `Data` is another JSON string. Both levels are parsed defensively (a field
  * that is not JSON stays a string), then typed per algorithm where its shape is documented.
  */
-import { CoverFrame, IProductionResult, MusicSegment } from "./types";
+import { CoverFrame, IProductionResult, MusicSegment } from "./shape";
 
 export function parseResult(functionName: string, raw: string, output: string | undefined):
   { result?: IProductionResult; outputFiles: string[] } {

@@ -1,11 +1,35 @@
 /**
- * IProductionJob's shape, declared once: the resource schema, the provider's name lists and the checks of the SDK
- * class and the README's tables (test/unit/shape-agreement.test.ts) come from it.
+ * IProductionJob's shape, declared once: its TypeScript types (below), the resource schema, the SDK class's outputs,
+ * the provider's name lists and check()'s type rules come from it; the README's tables are checked against it
+ * (test/unit/shape-agreement.test.ts).
  */
 import { WAIT_KNOB_INPUTS, WAIT_KNOBS } from "../lifecycle/wait-knobs";
-import { namesOf, object, opt, req, resource, t } from "../schema/declare";
+import {
+  ComputedOf, InputsOf, namesOf, object, ObjectValue, opt, OutputsOf, req, resource, t,
+} from "../schema/declare";
 
 const OSS_URL = "`oss://<bucket>.oss-<region>.aliyuncs.com/<object>`";
+
+const RESULT = object("IProductionResult", "The job's Result, both JSON levels parsed.", {
+  code: req(t.string(), "The algorithm's result code."),
+  message: req(t.string(), "The algorithm's result message."),
+  data: opt(t.any(), "The algorithm's data (typed for the algorithms the README lists)."),
+});
+
+/**
+ * The shapes `result.data` takes for the algorithms whose results are documented. Not in the schema (`data` is any
+ * there: its shape depends on the algorithm); declared here so their TypeScript types come from one place too.
+ */
+export const COVER_FRAME = object("CoverFrame", "Cover: one scored frame.", {
+  score: req(t.number(), "The frame's score."),
+  time: req(t.number(), "Seconds into the video."),
+  url: req(t.string(), "The frame's object."),
+});
+export const MUSIC_SEGMENT = object("MusicSegment", "MusicSegmentDetect: one segment.", {
+  start: req(t.number(), "Seconds from the start."),
+  end: req(t.number(), "Seconds from the start."),
+  title: req(t.string(), "The segment's title."),
+});
 
 export const IPRODUCTION_JOB = resource({
   name: "IProductionJob",
@@ -30,11 +54,7 @@ export const IPRODUCTION_JOB = resource({
     state: req(t.string(), "MPS's spelling: Queuing, Analysing, Success, Fail."),
     code: req(t.string(), "MPS's result code (empty until the job ends)."),
     message: req(t.string(), "MPS's result message."),
-    result: opt(t.object(object("IProductionResult", "The job's Result, both JSON levels parsed.", {
-      code: req(t.string(), "The algorithm's result code."),
-      message: req(t.string(), "The algorithm's result message."),
-      data: opt(t.any(), "The algorithm's data (typed for the algorithms the README lists)."),
-    })), "The job's Result, both JSON levels parsed."),
+    result: opt(t.object(RESULT), "The job's Result, both JSON levels parsed."),
     outputFiles: req(t.array(t.string()), "The objects the job wrote, as full `oss://` URLs."),
     pipelineId: req(t.string(), "The pipeline the job ran in: the one given, or the region's default one."),
   },
@@ -44,3 +64,15 @@ export const IPRODUCTION_JOB = resource({
 
 /** The names of IProductionJob's inputs and outputs (outputs hold every input too). */
 export const IPRODUCTION_JOB_SHAPE = namesOf(IPRODUCTION_JOB);
+
+/** IProductionJob's inputs: SubmitIProductionJob's parameters in camelCase, plus the knobs of every job. */
+export type IProductionJobInputs = InputsOf<typeof IPRODUCTION_JOB>;
+/** What MPS reports of the job: its state, its Result parsed, the objects it wrote, the pipeline it ran in. */
+export type IProductionJobComputed = ComputedOf<typeof IPRODUCTION_JOB>;
+export type IProductionJobOutputs = OutputsOf<typeof IPRODUCTION_JOB>;
+/** The job's Result, both JSON levels parsed; `data` is typed for the algorithms listed in the README. */
+export type IProductionResult = ObjectValue<typeof RESULT>;
+/** Cover: one scored frame. */
+export type CoverFrame = ObjectValue<typeof COVER_FRAME>;
+/** MusicSegmentDetect: one segment. */
+export type MusicSegment = ObjectValue<typeof MUSIC_SEGMENT>;

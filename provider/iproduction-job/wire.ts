@@ -2,7 +2,7 @@
 import type { IProductionJobStatus } from "../clients/alibaba/iproduction-jobs";
 import type { MpsParams } from "../clients/alibaba/mps-client";
 import { parseResult } from "./result";
-import { IProductionJobComputed, IProductionJobInputs } from "./types";
+import { IProductionJobComputed, IProductionJobInputs } from "./shape";
 
 /** SubmitIProductionJob's parameters; `marker` is the UserData when the user left it empty. */
 export function toSubmitParams(inputs: IProductionJobInputs, marker?: string): MpsParams {

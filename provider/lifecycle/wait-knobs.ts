@@ -3,19 +3,7 @@
  * timeoutSeconds or skipAwait updates the resource in place and never submits a new job.
  */
 import { Checker, describe } from "../check/checker";
-import { opt, t } from "../schema/declare";
-
-/** The knobs of our own that steer waiting; changing them never submits a new job. */
-export interface WaitKnobs {
-  /** Any values; a change re-runs the job. */
-  triggers?: unknown[];
-  /** How long create waits for a terminal state (default 1800). */
-  timeoutSeconds?: number;
-  /** Return as soon as the job is submitted. */
-  skipAwait?: boolean;
-  /** Destroy (and replace) delete the objects the job reported writing. Default false. */
-  deleteOutputsOnDestroy?: boolean;
-}
+import { opt, t, ValuesOf } from "../schema/declare";
 
 /**
  * Inputs that only steer waiting, or what destroy does: a change updates state in place and never submits a new
@@ -58,3 +46,6 @@ export function waitKnobsOf(props: Record<string, unknown>): { timeoutSeconds: n
     skipAwait: props.skipAwait === true,
   };
 }
+
+/** The knobs of our own on every job resource: `triggers`, `timeoutSeconds`, `skipAwait`, `deleteOutputsOnDestroy`. */
+export type WaitKnobs = ValuesOf<typeof WAIT_KNOB_INPUTS>;

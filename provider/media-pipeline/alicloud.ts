@@ -5,7 +5,7 @@ import {
 import { NotInitializedError } from "../errors";
 import type { ProviderEnv } from "../lifecycle/provider-context";
 import { Imported, outputs, PipelineBackend, Props } from "./backend";
-import { AlicloudPipelineComputed, AlicloudPipelineInputs } from "./types";
+import { AlicloudPipelineComputed, AlicloudPipelineInputs } from "./shape";
 
 const inputsOf = (props: Props) => props as unknown as AlicloudPipelineInputs;
 

@@ -1,10 +1,13 @@
 /**
- * MediaPipeline's shape, declared once: the resource schema, the provider's name lists and the checks of the SDK
- * class and the README's tables (test/unit/shape-agreement.test.ts) come from it. One resource for both clouds:
- * `cloud` says which inputs apply (check() enforces it), so the schema holds the union of both.
+ * MediaPipeline's shape, declared once: its TypeScript types (below, one per cloud), the resource schema, the SDK
+ * class's outputs, the provider's name lists and check()'s type rules come from it; the README's tables are checked
+ * against it (test/unit/shape-agreement.test.ts). One resource for both clouds: `cloud` picks the case (`variants`),
+ * which says which inputs apply (check() enforces it); the schema holds the properties of both.
  */
 import { MQ_REGIONS } from "../ci-operation/tags";
-import { namesOf, object, opt, req, resource, t } from "../schema/declare";
+import {
+  ComputedOf, InputsOf, namesOf, object, ObjectValue, opt, OutputsOf, req, resource, t,
+} from "../schema/declare";
 
 /** A CI queue's notification settings, as `PUT /queue` takes them. */
 const QUEUE_NOTIFY = {
@@ -23,6 +26,13 @@ export const NOTIFY_CONFIG = object("MediaPipelineNotifyConfig", "Where job noti
   topic: opt(t.string(), "alicloud: an MNS topic."),
   queueName: opt(t.string(), "alicloud: an MNS queue."),
   ...QUEUE_NOTIFY,
+});
+
+const QUEUE_SETTINGS = object("QueueSettings", "What the queue held when it was adopted; restored on destroy.", {
+  name: req(t.string(), "The queue's name."),
+  state: req(t.string(), "The queue's state."),
+  notifyConfig: req(t.object(object("QueueNotifyConfig", "A CI queue's notification settings.", QUEUE_NOTIFY)),
+    "The queue's notification settings."),
 });
 
 export const MEDIA_PIPELINE = resource({
@@ -59,16 +69,47 @@ export const MEDIA_PIPELINE = resource({
     category: opt(t.string(), "tencentcloud: the queue's category."),
     maxSize: opt(t.integer(), "tencentcloud: how many jobs the queue holds."),
     maxConcurrent: opt(t.integer(), "tencentcloud: how many jobs run at once."),
-    original: opt(t.object(object("QueueSettings", "What the queue held when it was adopted; restored on destroy.", {
-      name: req(t.string(), "The queue's name."),
-      state: req(t.string(), "The queue's state."),
-      notifyConfig: req(t.object(object("QueueNotifyConfig", "A CI queue's notification settings.", QUEUE_NOTIFY)),
-        "The queue's notification settings."),
-    })), "tencentcloud: the queue's settings before adoption."),
+    original: opt(t.object(QUEUE_SETTINGS), "tencentcloud: the queue's settings before adoption."),
   },
   idOutput: "pipelineId",
   updatable: ["name", "state", "notifyConfig", "role"],
+  variants: {
+    key: "cloud",
+    cases: {
+      alicloud: {
+        inputs: ["region", "name", "state", "speed", "speedLevel", "notifyConfig", "role"],
+        required: ["name"],
+        outputs: ["pipelineId", "name", "state", "speed", "speedLevel", "quotaAllocate", "notifyConfig", "role"],
+        requiredOutputs: ["pipelineId", "name", "state", "speed"],
+        fields: { notifyConfig: ["topic", "queueName"] },
+      },
+      tencentcloud: {
+        inputs: ["region", "bucket", "queueId", "category", "name", "state", "notifyConfig"],
+        required: ["bucket"],
+        outputs: ["pipelineId", "queueId", "name", "state", "category", "notifyConfig", "maxSize", "maxConcurrent",
+          "original"],
+        requiredOutputs: ["pipelineId", "queueId", "name", "state", "category", "original"],
+        fields: { notifyConfig: Object.keys(QUEUE_NOTIFY) as (keyof typeof QUEUE_NOTIFY)[] },
+      },
+    },
+  },
 });
 
 /** The names of MediaPipeline's inputs and outputs (outputs hold every input too). */
 export const MEDIA_PIPELINE_SHAPE = namesOf(MEDIA_PIPELINE);
+
+/** MediaPipeline's inputs: an MPS pipeline's (`cloud: "alicloud"`) or an adopted CI queue's (`cloud: "tencentcloud"`). */
+export type MediaPipelineInputs = InputsOf<typeof MEDIA_PIPELINE>;
+export type MediaPipelineOutputs = OutputsOf<typeof MEDIA_PIPELINE>;
+export type AlicloudPipelineInputs = Extract<MediaPipelineInputs, { cloud: "alicloud" }>;
+export type TencentcloudPipelineInputs = Extract<MediaPipelineInputs, { cloud: "tencentcloud" }>;
+/** What MPS reports of the pipeline; of its notification, only what a program can set (topic or queueName). */
+export type AlicloudPipelineComputed = Extract<ComputedOf<typeof MEDIA_PIPELINE>, { speed: string }>;
+/** What CI reports of the adopted queue, and the settings it had before adoption. */
+export type TencentcloudPipelineComputed = Extract<ComputedOf<typeof MEDIA_PIPELINE>, { original: unknown }>;
+/** Where MPS sends job notifications: one MNS topic or one MNS queue. */
+export type AlicloudNotifyConfig = NonNullable<AlicloudPipelineInputs["notifyConfig"]>;
+/** A CI queue's notification settings, as `PUT /queue` takes them (camelCase). */
+export type TencentcloudNotifyConfig = NonNullable<TencentcloudPipelineInputs["notifyConfig"]>;
+/** What the queue held when it was adopted; restored on destroy. */
+export type QueueSettings = ObjectValue<typeof QUEUE_SETTINGS>;

@@ -8,7 +8,7 @@ import { CiQueue, CiQueueSettings, listQueues, updateQueue } from "../clients/te
 import { QueueAdoptionError } from "../errors";
 import type { ProviderEnv } from "../lifecycle/provider-context";
 import { Imported, outputs, PipelineBackend, Props } from "./backend";
-import { QueueSettings, TencentcloudPipelineComputed, TencentcloudPipelineInputs } from "./types";
+import { QueueSettings, TencentcloudPipelineComputed, TencentcloudPipelineInputs } from "./shape";
 
 const DEFAULT_CATEGORY = "Transcoding";
 

@@ -7,7 +7,7 @@ import {
   createCiMediaJobProvider, createInventoryTriggerJobProvider, createIProductionJobProvider,
 } from "../../provider";
 import { toCreateRequest } from "../../provider/ci-media-job/wire";
-import { CiMediaJobInputs } from "../../provider/ci-media-job/types";
+import { CiMediaJobInputs } from "../../provider/ci-media-job/shape";
 import { submitMediaJob } from "../../provider/clients/tencent/media-jobs";
 import { AmbiguousSubmissionError } from "../../provider/errors";
 import { FaultCounts } from "../../emulator";

@@ -2,6 +2,7 @@
  * CI media job operations: `POST /jobs`, `GET /jobs/<id>[,<id>…]`, `GET /jobs`, `PUT /jobs/<id>?cancel`. A job's
  * JobsDetail is read here, once, into a typed {@link MediaJob}; nothing above this layer reads CI's XML.
  */
+import type { CiMediaInfo, CiOutputObject } from "../../ci-media-job/shape";
 import { fromWire } from "../case";
 import { InvalidResponseError } from "../../errors";
 import { CI_MAX_PAGE_SIZE, CiClient } from "./ci-client";
@@ -14,20 +15,11 @@ export const TERMINAL_JOB_STATES: ReadonlySet<string> = new Set(["Success", "Fai
 /** States in which a job can still be cancelled (it has not started running). */
 export const CANCELLABLE_JOB_STATES: ReadonlySet<string> = new Set(["Submitted", "Pause"]);
 
-/** One object a job wrote, with its MD5 where CI gives it. */
-export interface JobOutputObject {
-  bucket: string;
-  region: string;
-  object: string;
-  md5?: string;
-}
+/** One object a job wrote, with its MD5 where CI gives it (declared with CiMediaJob's outputs). */
+export type JobOutputObject = CiOutputObject;
 
-/** MediaInfo as CI reports it, keys in camelCase, values strings. */
-export interface MediaInfoReport {
-  format?: Record<string, string>;
-  stream?: { video?: Record<string, string>[]; audio?: Record<string, string>[]; subtitle?: unknown };
-  [key: string]: unknown;
-}
+/** MediaInfo as CI reports it, keys in camelCase, values strings (declared with CiMediaJob's outputs). */
+export type MediaInfoReport = CiMediaInfo;
 
 /** A media job as CI describes it. */
 export interface MediaJob extends CiJobStatus {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { checkInventoryTriggerJob } from "../../../provider/inventory-trigger-job/check";
 import { toBatchRequest } from "../../../provider/inventory-trigger-job/wire";
-import { InventoryTriggerJobInputs } from "../../../provider/inventory-trigger-job/types";
+import { InventoryTriggerJobInputs } from "../../../provider/inventory-trigger-job/shape";
 import { UNKNOWN } from "../../../provider/check/checker";
 import { checkHelpers } from "../../helpers/check";
 
