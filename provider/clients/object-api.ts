@@ -6,7 +6,7 @@
  */
 import { CloudApiError, Service } from "../errors";
 import { ClientOptions, EndpointSpec, RequestPipeline, requestPipeline, SigningContext } from "../http/pipeline";
-import { classifyAnswer, retryAfterMs } from "../http/retry";
+import { cloudApiError } from "../http/answer-errors";
 import type { HttpResponse } from "../http/transport";
 import { parseXml, text } from "./xml";
 
@@ -29,7 +29,8 @@ export abstract class ObjectClient {
   readonly host: string;
   private readonly pipeline: RequestPipeline;
 
-  protected constructor(readonly service: Service, endpoint: EndpointSpec, protected readonly options: ObjectClientOptions) {
+  protected constructor(readonly service: Service, endpoint: EndpointSpec,
+    protected readonly options: ObjectClientOptions) {
     this.pipeline = requestPipeline(endpoint, options);
     this.host = this.pipeline.host;
   }
@@ -89,9 +90,7 @@ export abstract class ObjectClient {
       // A HEAD answer, or not XML: the status says it.
     }
     if (!code && res.status === 404) code = "NoSuchKey";
-    return new CloudApiError({ service: this.service, action, status: res.status, vendorCode: code,
-      vendorMessage: message || `HTTP ${res.status}`, requestId, ...classifyAnswer(res.status, code),
-      retryAfterMs: retryAfterMs(res.headers), rawBody: res.body });
+    return cloudApiError(this.service, action, res, { code, message: message || `HTTP ${res.status}`, requestId });
   }
 }
 

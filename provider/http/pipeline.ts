@@ -12,7 +12,7 @@ import type { Credentials, TrustedCa } from "../config/settings";
 import { resolveEndpoint } from "./endpoint";
 import type { RateLimiter } from "./rate-limit";
 import { mayRetry, withRetries } from "./retry";
-import type { HttpResponse, Transport } from "./transport";
+import type { HttpRequest, HttpResponse, Transport } from "./transport";
 
 /** What every client takes; the clients of one cloud account share all of it (see ProviderContext.account()). */
 export interface ClientOptions {
@@ -44,15 +44,7 @@ export interface SigningContext {
 }
 
 /** A signed request, as it goes on the wire (the pipeline adds the origin, the TLS check and the User-Agent). */
-export interface SignedRequest {
-  method: string;
-  /** Path plus query string, exactly as signed. */
-  pathAndQuery: string;
-  headers: Record<string, string>;
-  body?: string | Buffer;
-  /** Keep the answer's body as bytes too (object downloads). */
-  bytes?: boolean;
-}
+export type SignedRequest = Omit<HttpRequest, "origin" | "tls" | "timeoutMs">;
 
 /** One call as its client knows it: whether it may be repeated, how it is signed, how its answer is read. */
 export interface Exchange<T> {
@@ -88,7 +80,8 @@ export function requestPipeline(endpoint: EndpointSpec, options: ClientOptions):
     const credentials = options.credentials();
     await options.limiter?.(credentials.keyId).acquire();
     const req = exchange.sign({ credentials, now: now(), host });
-    const res = await options.transport.send({ ...req, origin, tls, headers: { ...req.headers, "user-agent": USER_AGENT } });
+    const headers = { ...req.headers, "user-agent": USER_AGENT };
+    const res = await options.transport.send({ ...req, origin, tls, headers });
     return exchange.parse(res, credentials);
   }
 

@@ -4,9 +4,9 @@
  * fresh nonce and timestamp every attempt) and the answer's reading. Vendor PascalCase names stay in this layer.
  */
 import { randomUUID } from "node:crypto";
-import { CloudApiError, InvalidResponseError } from "../../errors";
+import { CloudApiError } from "../../errors";
+import { cloudApiError, notADocument } from "../../http/answer-errors";
 import { ClientOptions, RequestPipeline, requestPipeline } from "../../http/pipeline";
-import { classifyAnswer, isRetryableStatus, retryAfterMs } from "../../http/retry";
 import type { HttpResponse } from "../../http/transport";
 import { commonParams, rpcTimestamp, signedBody } from "./rpc-sign";
 
@@ -62,18 +62,9 @@ export function parseMpsResponse(action: string, res: HttpResponse, sensitive: (
   if (doc && code === undefined && res.status < 400) return doc;
 
   const requestId = str(doc?.RequestId) ?? res.headers["x-acs-request-id"];
-  if (!doc || code === undefined) {
-    throw new InvalidResponseError({
-      service: "mps", action, status: res.status, requestId, retryable: isRetryableStatus(res.status), rawBody: res.body,
-      problem: `the answer is not an MPS document (${res.headers["content-type"] ?? "no content type"}, ` +
-        `${Buffer.byteLength(res.body)} bytes)`,
-    });
-  }
-  throw new CloudApiError({
-    service: "mps", action, status: res.status, vendorCode: code, vendorMessage: mask(str(doc.Message) ?? "", sensitive),
-    requestId, hostId: str(doc.HostId), recommend: str(doc.Recommend), ...classifyAnswer(res.status, code),
-    retryAfterMs: retryAfterMs(res.headers), rawBody: res.body,
-  });
+  if (!doc || code === undefined) throw notADocument("mps", action, res, "an MPS document", requestId);
+  throw cloudApiError("mps", action, res, { code, message: mask(str(doc.Message) ?? "", sensitive), requestId,
+    hostId: str(doc.HostId), recommend: str(doc.Recommend) });
 }
 
 /** Whether MPS answered that the job or pipeline named does not exist. */

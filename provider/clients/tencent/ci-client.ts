@@ -3,10 +3,9 @@
  * sends and parses each attempt. What is CI's own: the host, the q-sign headers and the answer's reading. Vendor
  * PascalCase names stay in this layer.
  */
-import { CloudApiError, InvalidResponseError } from "../../errors";
+import { cloudApiError, notADocument } from "../../http/answer-errors";
 import { ClientOptions, RequestPipeline, requestPipeline, SigningContext } from "../../http/pipeline";
 import { percentEncode } from "../../http/percent-encode";
-import { classifyAnswer, isRetryableStatus, retryAfterMs } from "../../http/retry";
 import type { HttpResponse } from "../../http/transport";
 import { signedHeaders } from "./q-sign";
 import { buildXml, parseXml, text, XmlNode } from "../xml";
@@ -96,25 +95,13 @@ export function parseResponse(action: string, res: HttpResponse): XmlNode {
     doc = undefined;
   }
   if (doc && doc.root === "Error") {
-    const vendorCode = text(doc.body.Code) ?? "";
-    throw new CloudApiError({
-      service: "ci", action, status: res.status, vendorCode, vendorMessage: text(doc.body.Message) ?? "",
-      requestId: text(doc.body.RequestId) ?? requestId, ...classifyAnswer(res.status, vendorCode),
-      retryAfterMs: retryAfterMs(res.headers), rawBody: res.body,
-    });
+    throw cloudApiError("ci", action, res, { code: text(doc.body.Code) ?? "", message: text(doc.body.Message) ?? "",
+      requestId: text(doc.body.RequestId) ?? requestId });
   }
   if (res.status >= 300 || !doc || doc.root !== "Response") {
     // Not a CI document at all: a proxy's HTML page, a truncated body, an empty error.
-    throw new InvalidResponseError({
-      service: "ci", action, status: res.status, problem: `the answer is not a CI document (${describeBody(res)})`,
-      requestId, retryable: isRetryableStatus(res.status), rawBody: res.body,
-    });
+    throw notADocument("ci", action, res, "a CI document", requestId);
   }
   if (doc.body.RequestId === undefined && requestId) doc.body.RequestId = requestId;
   return doc.body;
-}
-
-function describeBody(res: HttpResponse): string {
-  const type = res.headers["content-type"] ?? "no content type";
-  return `${type}, ${Buffer.byteLength(res.body)} bytes`;
 }

@@ -6,8 +6,8 @@ import { signedHeaders } from "./q-sign";
 export class CosObjects extends ObjectClient {
   constructor(options: ObjectClientOptions) {
     super("cos", { canonicalHost: `${options.bucket}.cos.${options.region}.myqcloud.com`,
-      settingName: "The CI endpoint override (mediajobs:ciEndpoint / MEDIAJOBS_CI_ENDPOINT), which COS requests use too" },
-    options);
+      settingName: "The CI endpoint override (mediajobs:ciEndpoint / MEDIAJOBS_CI_ENDPOINT), which COS requests " +
+        "use too" }, options);
   }
 
   protected sign(req: ObjectRequest, { credentials, now, host }: SigningContext): Record<string, string> {

@@ -78,7 +78,9 @@ describe("a request that waited for the rate limit is signed after the wait", ()
       { status: 200, headers: {}, body: "<Response><RequestId>r</RequestId></Response>" });
     const client = new CiClient({ bucket: "examplebucket-1250000000", region: "ap-guangzhou", credentials, limiter,
       now, transport });
-    for (let i = 0; i < 2; i++) await client.call({ action: "DescribeMediaJob", method: "GET", path: "/jobs/j1", idempotent: true });
+    for (let i = 0; i < 2; i++) {
+      await client.call({ action: "DescribeMediaJob", method: "GET", path: "/jobs/j1", idempotent: true });
+    }
     assertSignedWhenSent(sent, QSIGN_LIFETIME_MS);
   });
 
