@@ -10,7 +10,7 @@ import { cloudApiError } from "../http/answer-errors";
 import type { HttpResponse } from "../http/transport";
 import { parseXml, text } from "./xml";
 
-/** The job API's override serves as the object API's too: the emulator serves both on one port. */
+/** A bucket's object API; `endpointOverride` is the job API's (the emulator serves both on one port). */
 export interface ObjectClientOptions extends ClientOptions {
   bucket: string;
   region: string;

@@ -71,6 +71,10 @@ export interface RequestPipeline {
   send<T>(exchange: Exchange<T>): Promise<T>;
 }
 
+/**
+ * A client's pipeline: the endpoint resolved (the override connected to, the canonical Host sent and signed), and
+ * `send`, which runs one exchange as credentials → rate-limit wait → sign → send → parse, retried as a whole.
+ */
 export function requestPipeline(endpoint: EndpointSpec, options: ClientOptions): RequestPipeline {
   const { origin, host, tls } = resolveEndpoint(endpoint.canonicalHost, options.endpointOverride, endpoint.settingName,
     options.endpointCa);
