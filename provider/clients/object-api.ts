@@ -1,25 +1,19 @@
 /**
  * The object APIs of COS and OSS, as far as the provider uses them: delete what a job wrote (and, for the demo and
- * tests, put and get). Each vendor file supplies the host and the signature; sending, retrying and reading errors
- * are shared here. Both clouds answer a DELETE of a missing object with 204.
+ * tests, put and get). Each vendor file supplies the host and the signature; the request pipeline
+ * (provider/http/pipeline.ts) sends and retries, and reading errors is shared here. Both clouds answer a DELETE of a
+ * missing object with 204.
  */
-import type { Credentials, TrustedCa } from "../config/settings";
 import { CloudApiError, Service } from "../errors";
-import { EndpointTls, resolveEndpoint } from "../http/endpoint";
-import type { RateLimiter } from "../http/rate-limit";
-import { classifyAnswer, mayRetry, retryAfterMs, withRetries } from "../http/retry";
-import type { HttpResponse, HttpTransport } from "../http/transport";
+import { ClientOptions, EndpointSpec, RequestPipeline, requestPipeline, SigningContext } from "../http/pipeline";
+import { cloudApiError } from "../http/answer-errors";
+import type { HttpResponse } from "../http/transport";
 import { parseXml, text } from "./xml";
 
-export interface ObjectClientOptions {
+/** A bucket's object API; `endpointOverride` is the job API's (the emulator serves both on one port). */
+export interface ObjectClientOptions extends ClientOptions {
   bucket: string;
   region: string;
-  credentials: () => Credentials;
-  /** The job API's override: the emulator serves the object API on the same port. */
-  endpointOverride?: string;
-  endpointCa?: () => TrustedCa | undefined;
-  transport: HttpTransport;
-  limiter?: (keyId: string) => RateLimiter;
 }
 
 /** One request as the vendor signs it. */
@@ -31,20 +25,18 @@ export interface ObjectRequest {
 }
 
 export abstract class ObjectClient {
+  /** The Host sent and signed. */
   readonly host: string;
-  private readonly origin: string;
-  private readonly tls: EndpointTls | undefined;
+  private readonly pipeline: RequestPipeline;
 
-  protected constructor(readonly service: Service, canonicalHost: string, settingName: string,
+  protected constructor(readonly service: Service, endpoint: EndpointSpec,
     protected readonly options: ObjectClientOptions) {
-    const endpoint = resolveEndpoint(canonicalHost, options.endpointOverride, settingName, options.endpointCa);
-    this.host = endpoint.host;
-    this.origin = endpoint.origin;
-    this.tls = endpoint.tls;
+    this.pipeline = requestPipeline(endpoint, options);
+    this.host = this.pipeline.host;
   }
 
-  /** The request's headers with its signature (host included). */
-  protected abstract sign(req: ObjectRequest, creds: Credentials): Record<string, string>;
+  /** The request's headers with its signature (host included), made for the context's instant. */
+  protected abstract sign(req: ObjectRequest, context: SigningContext): Record<string, string>;
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
     await this.send("PutObject", { method: "PUT", key, body, headers: { "content-type": contentType,
@@ -73,15 +65,15 @@ export abstract class ObjectClient {
   }
 
   private send(action: string, req: ObjectRequest): Promise<HttpResponse> {
-    return withRetries(async () => {
-      const creds = this.options.credentials();
-      await this.options.limiter?.(creds.keyId).acquire();
-      const res = await this.options.transport.send({ origin: this.origin, tls: this.tls, method: req.method,
-        pathAndQuery: `/${encodeKey(req.key)}`, headers: { ...this.sign(req, creds), "user-agent": "pulumi-mediajobs" },
-        body: req.body, bytes: req.method === "GET" });
-      if (res.status >= 300) throw this.error(action, res);
-      return res;
-    }, (e) => mayRetry(e, true));
+    return this.pipeline.send({
+      idempotent: true,
+      sign: (context) => ({ method: req.method, pathAndQuery: `/${encodeKey(req.key)}`,
+        headers: this.sign(req, context), body: req.body, bytes: req.method === "GET" }),
+      parse: (res) => {
+        if (res.status >= 300) throw this.error(action, res);
+        return res;
+      },
+    });
   }
 
   private error(action: string, res: HttpResponse): CloudApiError {
@@ -98,9 +90,7 @@ export abstract class ObjectClient {
       // A HEAD answer, or not XML: the status says it.
     }
     if (!code && res.status === 404) code = "NoSuchKey";
-    return new CloudApiError({ service: this.service, action, status: res.status, vendorCode: code,
-      vendorMessage: message || `HTTP ${res.status}`, requestId, ...classifyAnswer(res.status, code),
-      retryAfterMs: retryAfterMs(res.headers), rawBody: res.body });
+    return cloudApiError(this.service, action, res, { code, message: message || `HTTP ${res.status}`, requestId });
   }
 }
 

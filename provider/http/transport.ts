@@ -33,6 +33,11 @@ export interface HttpResponse {
   bytes?: Buffer;
 }
 
+/** What the request pipeline sends with: the HTTP transport below, or a test's stand-in for it. */
+export interface Transport {
+  send(req: HttpRequest): Promise<HttpResponse>;
+}
+
 /** An idle connection is kept this long for the next request (job polls come every 0.5–10 s). */
 const KEEP_ALIVE_MS = 10_000;
 /** Connections per origin: enough for a stack of hundreds of jobs under the default rate limit. */
@@ -60,7 +65,7 @@ const NOT_TLS = new Set(["ERR_SSL_WRONG_VERSION_NUMBER", "ERR_SSL_PACKET_LENGTH_
 
 const AGENT_OPTIONS = { keepAliveTimeout: KEEP_ALIVE_MS, connections: CONNECTIONS_PER_ORIGIN, pipelining: PIPELINING };
 
-export class HttpTransport {
+export class HttpTransport implements Transport {
   private readonly agent = new Agent(AGENT_OPTIONS);
   /** The Agents of https:// overrides, by origin, with the trust they were made for. */
   private readonly overrideAgents = new Map<string, { identity: string; pem: string | undefined; agent: Agent }>();

@@ -10,6 +10,7 @@ import { OssObjects } from "../clients/alibaba/oss-objects";
 import { CosObjects } from "../clients/tencent/cos-objects";
 import { CiClient } from "../clients/tencent/ci-client";
 import { ConfigSource, Settings } from "../config/settings";
+import type { ClientOptions } from "../http/pipeline";
 import { RateLimiters } from "../http/rate-limit";
 import { HttpTransport } from "../http/transport";
 import { EarlierRuns } from "./earlier-runs";
@@ -79,9 +80,10 @@ export class ProviderContext {
 
   /**
    * What every client of a cloud account shares: its credentials and endpoint override (read at call time), the
-   * connection pool, and the account's rate limit (CI and COS share Tencent's; MPS and OSS Alibaba's).
+   * connection pool, and the account's rate limit (CI and COS share Tencent's; MPS and OSS Alibaba's). Signatures
+   * use the real clock, not `now`: tests move `now` for deadlines, and the cloud checks signatures against its own.
    */
-  private account(cloud: "tencent" | "alibaba") {
+  private account(cloud: "tencent" | "alibaba"): ClientOptions {
     const rate = this.settings.maxRequestsPerSecond();
     const tencent = cloud === "tencent";
     return {

@@ -26,7 +26,7 @@ describe("CI client on the wire", () => {
   after(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
 
   const client = (securityToken?: string) => ciClient({
-    bucket: "examplebucket-1250000000", region: "ap-guangzhou", endpointOverride: url, now: () => 1700000000,
+    bucket: "examplebucket-1250000000", region: "ap-guangzhou", endpointOverride: url, now: () => 1_700_000_000_000,
     credentials: () => ({ keyId: "AKIDEXAMPLEsecretid0000000000000000", secret: "k",
       ...(securityToken ? { securityToken } : {}) }),
   });

@@ -1,31 +1,21 @@
 /**
- * The Alibaba Cloud MPS RPC client: POST form bodies that are exactly the signed string, JSON answers. Every
- * attempt gets a fresh nonce and timestamp and is signed again. Vendor PascalCase names stay in this layer.
+ * The Alibaba Cloud MPS RPC client: POST form bodies that are exactly the signed string, JSON answers. The request
+ * pipeline (provider/http/pipeline.ts) runs each attempt; what is MPS's own is the host, the signature v1 body (a
+ * fresh nonce and timestamp every attempt) and the answer's reading. Vendor PascalCase names stay in this layer.
  */
 import { randomUUID } from "node:crypto";
-import type { Credentials, TrustedCa } from "../../config/settings";
-import { CloudApiError, InvalidResponseError } from "../../errors";
-import { EndpointTls, resolveEndpoint } from "../../http/endpoint";
-import type { RateLimiter } from "../../http/rate-limit";
-import { classifyAnswer, isRetryableStatus, mayRetry, retryAfterMs, withRetries } from "../../http/retry";
-import type { HttpResponse, HttpTransport } from "../../http/transport";
+import { CloudApiError } from "../../errors";
+import { cloudApiError, notADocument } from "../../http/answer-errors";
+import { ClientOptions, RequestPipeline, requestPipeline } from "../../http/pipeline";
+import type { HttpResponse } from "../../http/transport";
 import { commonParams, rpcTimestamp, signedBody } from "./rpc-sign";
 
 /** The MPS API version every call names. */
 export const MPS_API_VERSION = "2014-06-18";
 
-export interface MpsClientOptions {
+export interface MpsClientOptions extends ClientOptions {
   region: string;
-  /** Read on every attempt so rotated credentials are picked up. */
-  credentials: () => Credentials;
-  endpointOverride?: string;
-  /** The CA an https:// override is verified against (read only for one). */
-  endpointCa?: () => TrustedCa | undefined;
-  transport: HttpTransport;
-  /** The rate limit shared by the whole stack for this account (by key id); none when absent. */
-  limiter?: (keyId: string) => RateLimiter;
-  /** Epoch ms clock and nonce source, passed in so tests control the signature. */
-  now?: () => number;
+  /** The SignatureNonce source, passed in so tests control the signature. */
   nonce?: () => string;
 }
 
@@ -33,38 +23,30 @@ export type MpsParams = Record<string, string | undefined>;
 export type MpsBody = Record<string, unknown>;
 
 export class MpsClient {
+  /** The Host sent and signed. */
   readonly host: string;
-  private readonly origin: string;
-  private readonly tls: EndpointTls | undefined;
+  private readonly pipeline: RequestPipeline;
 
   constructor(private readonly options: MpsClientOptions) {
-    const endpoint = resolveEndpoint(`mts.${options.region}.aliyuncs.com`, options.endpointOverride,
-      "The MPS endpoint override (mediajobs:mpsEndpoint / MEDIAJOBS_MPS_ENDPOINT)", options.endpointCa);
-    this.host = endpoint.host;
-    this.origin = endpoint.origin;
-    this.tls = endpoint.tls;
+    this.pipeline = requestPipeline({ canonicalHost: `mts.${options.region}.aliyuncs.com`,
+      settingName: "The MPS endpoint override (mediajobs:mpsEndpoint / MEDIAJOBS_MPS_ENDPOINT)" }, options);
+    this.host = this.pipeline.host;
   }
 
   /** Calls an MPS action; undefined parameters are dropped. Throws CloudApiError for any answer with a Code. */
   async call(action: string, params: MpsParams, opts: { idempotent: boolean }): Promise<MpsBody> {
     const defined: Record<string, string> = {};
     for (const [k, v] of Object.entries(params)) if (v !== undefined) defined[k] = v;
-    return withRetries(() => this.attempt(action, defined), (e) => mayRetry(e, opts.idempotent));
-  }
-
-  private async attempt(action: string, params: Record<string, string>): Promise<MpsBody> {
-    const creds = this.options.credentials();
-    const timestamp = rpcTimestamp(this.options.now?.() ?? Date.now());
-    const nonce = this.options.nonce?.() ?? randomUUID();
-    const all = { ...params, ...commonParams({ action, version: MPS_API_VERSION, regionId: this.options.region },
-      creds, timestamp, nonce) };
-    const body = signedBody("POST", all, creds.secret);
-    await this.options.limiter?.(creds.keyId).acquire();
-    const res = await this.options.transport.send({
-      origin: this.origin, tls: this.tls, method: "POST", pathAndQuery: "/", body,
-      headers: { host: this.host, "content-type": "application/x-www-form-urlencoded", "user-agent": "pulumi-mediajobs" },
+    const call = { action, version: MPS_API_VERSION, regionId: this.options.region };
+    return this.pipeline.send({
+      idempotent: opts.idempotent,
+      sign: ({ credentials, now, host }) => ({ method: "POST", pathAndQuery: "/",
+        headers: { host, "content-type": "application/x-www-form-urlencoded" },
+        body: signedBody("POST", { ...defined, ...commonParams(call, credentials, rpcTimestamp(now),
+          this.options.nonce?.() ?? randomUUID()) }, credentials.secret) }),
+      parse: (res, credentials) =>
+        parseMpsResponse(action, res, [credentials.keyId, credentials.secret, credentials.securityToken]),
     });
-    return parseMpsResponse(action, res, [creds.keyId, creds.secret, creds.securityToken]);
   }
 }
 
@@ -80,18 +62,9 @@ export function parseMpsResponse(action: string, res: HttpResponse, sensitive: (
   if (doc && code === undefined && res.status < 400) return doc;
 
   const requestId = str(doc?.RequestId) ?? res.headers["x-acs-request-id"];
-  if (!doc || code === undefined) {
-    throw new InvalidResponseError({
-      service: "mps", action, status: res.status, requestId, retryable: isRetryableStatus(res.status), rawBody: res.body,
-      problem: `the answer is not an MPS document (${res.headers["content-type"] ?? "no content type"}, ` +
-        `${Buffer.byteLength(res.body)} bytes)`,
-    });
-  }
-  throw new CloudApiError({
-    service: "mps", action, status: res.status, vendorCode: code, vendorMessage: mask(str(doc.Message) ?? "", sensitive),
-    requestId, hostId: str(doc.HostId), recommend: str(doc.Recommend), ...classifyAnswer(res.status, code),
-    retryAfterMs: retryAfterMs(res.headers), rawBody: res.body,
-  });
+  if (!doc || code === undefined) throw notADocument("mps", action, res, "an MPS document", requestId);
+  throw cloudApiError("mps", action, res, { code, message: mask(str(doc.Message) ?? "", sensitive), requestId,
+    hostId: str(doc.HostId), recommend: str(doc.Recommend) });
 }
 
 /** Whether MPS answered that the job or pipeline named does not exist. */

@@ -70,6 +70,21 @@ export function authorization(req: SignableRequest, key: Credentials, kt: string
   ].join("&");
 }
 
+/** How long a signature stays valid: long enough for a slow answer, short enough to be useless if it leaked. */
+export const SIGNATURE_LIFETIME_SECONDS = 900;
+
+/**
+ * A request's headers as COS and CI hosts take them: the headers to sign, the q-sign Authorization over them with a
+ * KeyTime starting at `nowMs`, and the STS token (which the official SDK sends unsigned) under `tokenHeader`.
+ */
+export function signedHeaders(req: SignableRequest, key: Credentials, nowMs: number, tokenHeader: string):
+  Record<string, string> {
+  const headers: Record<string, string> = { ...req.headers,
+    authorization: authorization(req, key, keyTime(Math.floor(nowMs / 1000), SIGNATURE_LIFETIME_SECONDS)) };
+  if (key.securityToken) headers[tokenHeader] = key.securityToken;
+  return headers;
+}
+
 /** Parses an `Authorization` header back into its fields (used by the emulator to verify). */
 export function parseAuthorization(header: string): Record<string, string> {
   const fields: Record<string, string> = {};

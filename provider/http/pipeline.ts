@@ -1,0 +1,97 @@
+/**
+ * The one request pipeline of every client (CI, MPS, and the COS and OSS object APIs), as plain function
+ * composition. Per attempt: read the credentials → wait for the account's rate limit → sign → send → parse; retries
+ * wrap the whole attempt, so every retry reads the credentials again, waits its turn and is signed afresh.
+ *
+ * The order is the point: a request is signed for the instant it leaves, after its wait. Signed before a long wait
+ * (a low `maxRequestsPerSecond`), it would go out with a signature already expired, and the cloud's answer would
+ * send the user to fix a clock that is right. A client supplies only what is its own: the endpoint's canonical host,
+ * how a request is signed, and how an answer becomes a body or an error.
+ */
+import type { Credentials, TrustedCa } from "../config/settings";
+import { resolveEndpoint } from "./endpoint";
+import type { RateLimiter } from "./rate-limit";
+import { mayRetry, withRetries } from "./retry";
+import type { HttpRequest, HttpResponse, Transport } from "./transport";
+
+/** What every client takes; the clients of one cloud account share all of it (see ProviderContext.account()). */
+export interface ClientOptions {
+  /** Read on every attempt, so rotated credentials are picked up and nothing is held longer than needed. */
+  credentials: () => Credentials;
+  /** The endpoint override (the emulator, a proxy): connected to, while the canonical Host is sent and signed. */
+  endpointOverride?: string;
+  /** The CA an https:// override is verified against (read only for one). */
+  endpointCa?: () => TrustedCa | undefined;
+  transport: Transport;
+  /** The rate limit shared by the whole stack for this account (by key id); none when absent. */
+  limiter?: (keyId: string) => Pick<RateLimiter, "acquire">;
+  /** Epoch-ms clock the signatures are made for (KeyTime, Timestamp, date); passed in so tests control it. */
+  now?: () => number;
+}
+
+/** Where a client's requests go: the host the real cloud serves, and the setting that can override it. */
+export interface EndpointSpec {
+  canonicalHost: string;
+  /** Names the override setting in configuration errors. */
+  settingName: string;
+}
+
+/** What a request is signed with: whose credentials, at which instant (epoch ms), for which Host. */
+export interface SigningContext {
+  credentials: Credentials;
+  now: number;
+  host: string;
+}
+
+/** A signed request, as it goes on the wire (the pipeline adds the origin, the TLS check and the User-Agent). */
+export type SignedRequest = Omit<HttpRequest, "origin" | "tls" | "timeoutMs">;
+
+/** One call as its client knows it: whether it may be repeated, how it is signed, how its answer is read. */
+export interface Exchange<T> {
+  /**
+   * Whether repeating the call after an ambiguous failure is harmless. A call that is not (job submission) is
+   * retried only when the cloud refused it outright (throttled) or the connection was never made.
+   */
+  idempotent: boolean;
+  /** Called once per attempt, after the wait: a pure function of the request and this context. */
+  sign(context: SigningContext): SignedRequest;
+  /** The single place the answer becomes a body or an error; `credentials` are what error messages must mask. */
+  parse(res: HttpResponse, credentials: Credentials): T;
+}
+
+/** Sent unsigned with every request. */
+const USER_AGENT = "pulumi-mediajobs";
+
+/** A client's endpoint, resolved once, and the function that performs its calls. */
+export interface RequestPipeline {
+  /** The Host sent and signed. */
+  readonly host: string;
+  /** The base URL connected to. */
+  readonly origin: string;
+  send<T>(exchange: Exchange<T>): Promise<T>;
+}
+
+/**
+ * A client's pipeline: the endpoint resolved (the override connected to, the canonical Host sent and signed), and
+ * `send`, which runs one exchange as credentials → rate-limit wait → sign → send → parse, retried as a whole.
+ */
+export function requestPipeline(endpoint: EndpointSpec, options: ClientOptions): RequestPipeline {
+  const { origin, host, tls } = resolveEndpoint(endpoint.canonicalHost, options.endpointOverride, endpoint.settingName,
+    options.endpointCa);
+  const now = options.now ?? Date.now;
+
+  async function attempt<T>(exchange: Exchange<T>): Promise<T> {
+    const credentials = options.credentials();
+    await options.limiter?.(credentials.keyId).acquire();
+    const req = exchange.sign({ credentials, now: now(), host });
+    const headers = { ...req.headers, "user-agent": USER_AGENT };
+    const res = await options.transport.send({ ...req, origin, tls, headers });
+    return exchange.parse(res, credentials);
+  }
+
+  return {
+    host,
+    origin,
+    send: (exchange) => withRetries(() => attempt(exchange), (e) => mayRetry(e, exchange.idempotent)),
+  };
+}
