@@ -17,7 +17,7 @@ export type {
 export type {
   CiAnimation, CiMqConfig, CiOutput, CiSmartCover, CiSnapshot, CiTimeInterval, CiTranscode,
 } from "./ci-operation/shape";
-export type { WaitKnobs } from "./lifecycle/wait-knobs";
+export type { JobKnobs, WaitKnobs } from "./lifecycle/job-knobs";
 export type {
   BatchInput, BatchOperation, ChildJobSummary, FailedObject, InventoryTriggerJobComputed, InventoryTriggerJobInputs,
   InventoryTriggerJobOutputs,

@@ -1,19 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
-import type {
-  CiMediaInfo, CiMediaJobInputs, CiOutputObject,
-} from "../provider/ci-media-job/shape";
-import { Inputs } from "./input";
-import { identity } from "./identity";
+import { CI_MEDIA_JOB, CiMediaJobInputs } from "../provider/ci-media-job/shape";
+import { ArgsOf } from "./input";
+import { dynamicInputs } from "./identity";
+import { OutputProperties } from "./outputs";
 import { providerFor } from "./provider-ref";
-import { registeredOutputs } from "./outputs";
-import { CI_MEDIA_JOB_SHAPE } from "../provider/ci-media-job/shape";
 import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
 
 /**
  * Arguments of a {@link CiMediaJob}: the `POST /jobs` request of Tencent Cloud Infinite, element for element, in
  * camelCase, plus the knobs `triggers`, `timeoutSeconds`, `skipAwait` and `deleteOutputsOnDestroy`.
  */
-export type CiMediaJobArgs = { [K in keyof CiMediaJobInputs]: Inputs<CiMediaJobInputs[K]> };
+export type CiMediaJobArgs = ArgsOf<CiMediaJobInputs>;
+
+/** The outputs of a {@link CiMediaJob}, as declared (provider/ci-media-job/shape.ts). */
+export interface CiMediaJob extends OutputProperties<typeof CI_MEDIA_JOB, "jobId"> {}
 
 /**
  * A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job
@@ -21,33 +21,19 @@ export type CiMediaJobArgs = { [K in keyof CiMediaJobInputs]: Inputs<CiMediaJobI
  * Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not
  * started running and otherwise forgets it.
  *
+ * Outputs: `jobId`, `state`, `code`, `message`, `creationTime`, `startTime`, `endTime`, `queueId`, `outputObjects`,
+ * `spriteObjects`, `mediaInfo` (see the README or the declaration for each).
+ *
  * Credentials come from `tencentcloud:secretId` / `tencentcloud:secretKey` (stack config) or
  * `TENCENTCLOUD_SECRET_ID` / `TENCENTCLOUD_SECRET_KEY`, never from resource inputs.
  */
 export class CiMediaJob extends pulumi.dynamic.Resource {
-  /** The CI job id (`j…`) (the resource's id). */
+  /** The CI job id (`j…`), the resource's id. */
   readonly jobId: pulumi.Output<string>;
-  /** The job's state in CI's spelling: Submitted, Running, Success, Failed, Pause, Cancel. */
-  declare readonly state: pulumi.Output<string>;
-  /** CI's result code (`Success`, or the failure code). */
-  declare readonly code: pulumi.Output<string>;
-  declare readonly message: pulumi.Output<string>;
-  declare readonly creationTime: pulumi.Output<string>;
-  declare readonly startTime: pulumi.Output<string>;
-  declare readonly endTime: pulumi.Output<string>;
-  /** The queue the job ran in. */
-  declare readonly queueId: pulumi.Output<string>;
-  /** The objects the job wrote (`${Number}` expanded). */
-  declare readonly outputObjects: pulumi.Output<CiOutputObject[]>;
-  /** For Snapshot jobs with sprites: the sprite sheets written. */
-  declare readonly spriteObjects: pulumi.Output<CiOutputObject[]>;
-  /** For MediaInfo jobs: the media's format and streams (camelCase keys, string values). */
-  declare readonly mediaInfo: pulumi.Output<CiMediaInfo | undefined>;
 
   constructor(name: string, args: CiMediaJobArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor("ci-media-job"), name, {
-      ...registeredOutputs(CI_MEDIA_JOB_SHAPE.outputs, "jobId"), ...args, __identity: identity("CiMediaJob", name),
-    }, opts, DYNAMIC_MODULE, "CiMediaJob");
+    super(providerFor("ci-media-job"), name, dynamicInputs(CI_MEDIA_JOB, name, args, opts), opts, DYNAMIC_MODULE,
+      CI_MEDIA_JOB.name);
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;
   }

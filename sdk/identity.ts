@@ -1,10 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
+import { IDENTITY_KEY, parseUrn, urnOf } from "../provider/resource/identity";
+import type { ResourceSpec } from "../provider/schema/declare";
+import { dynamicTypeOf } from "../provider/schema/package-schema";
+import { registeredOutputs } from "./outputs";
 
 /**
- * A job resource's stable identity (project/stack/type/name), passed to the provider as the hidden input
- * `__identity`. The provider derives the marker a submission carries from it, so a job submitted by an interrupted
- * `pulumi up` is recognised (and adopted) by the next one instead of being submitted again. diff ignores it.
+ * What a dynamic resource registers: every declared output (so the class exposes it), the user's args, and the
+ * hidden input `__identity`, the resource's URN (provider/resource/identity.ts). The provider derives a job's
+ * submission marker from it, so a job submitted by an interrupted `pulumi up` is recognised (and adopted) by the
+ * next one instead of being submitted again, and shows progress against the resource. diff ignores it.
  */
-export function identity(type: string, name: string): string {
-  return `${pulumi.getProject()}/${pulumi.getStack()}/${type}/${name}`;
+export function dynamicInputs(spec: ResourceSpec, name: string, args: object, opts?: pulumi.CustomResourceOptions):
+  pulumi.Inputs {
+  return { ...registeredOutputs(spec), ...args, [IDENTITY_KEY]: urn(spec.name, name, opts?.parent) };
+}
+
+/** The URN the engine will give the resource: under its parent's types when it has a parent. */
+function urn(typeName: string, name: string, parent: pulumi.Resource | undefined): pulumi.Input<string> {
+  const of = (parentType: string) => urnOf(pulumi.getStack(), pulumi.getProject(), parentType,
+    dynamicTypeOf(typeName), name);
+  if (!parent) return of("");
+  return parent.urn.apply((parentUrn) => of(parseUrn(parentUrn)?.qualifiedType ?? ""));
 }

@@ -11,7 +11,7 @@ export type { CiMediaInfo, CiOperation, CiOutputObject } from "../provider/ci-me
 export type {
   CiAnimation, CiMqConfig, CiOutput, CiSmartCover, CiSnapshot, CiTimeInterval, CiTranscode,
 } from "../provider/ci-operation/shape";
-export type { WaitKnobs } from "../provider/lifecycle/wait-knobs";
+export type { JobKnobs, WaitKnobs } from "../provider/lifecycle/job-knobs";
 export type { CoverFrame, IProductionResult, MusicSegment } from "../provider/iproduction-job/shape";
 export type {
   BatchInput, BatchOperation, ChildJobSummary, FailedObject,

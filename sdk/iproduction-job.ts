@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isKnownFunction, unknownFunctionWarning } from "../provider/iproduction-job/functions";
-import type { IProductionJobInputs, IProductionResult } from "../provider/iproduction-job/shape";
-import { Inputs } from "./input";
-import { identity } from "./identity";
+import { IPRODUCTION_JOB, IProductionJobInputs } from "../provider/iproduction-job/shape";
+import { ArgsOf } from "./input";
+import { dynamicInputs } from "./identity";
+import { OutputProperties } from "./outputs";
 import { providerFor } from "./provider-ref";
-import { registeredOutputs } from "./outputs";
-import { IPRODUCTION_JOB_SHAPE } from "../provider/iproduction-job/shape";
 import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
 
 /**
@@ -13,7 +12,10 @@ import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
  * is a plain object, sent as a JSON string), plus the knobs `triggers`, `timeoutSeconds`, `skipAwait` and
  * `deleteOutputsOnDestroy`.
  */
-export type IProductionJobArgs = { [K in keyof IProductionJobInputs]: Inputs<IProductionJobInputs[K]> };
+export type IProductionJobArgs = ArgsOf<IProductionJobInputs>;
+
+/** The outputs of an {@link IProductionJob}, as declared (provider/iproduction-job/shape.ts). */
+export interface IProductionJob extends OutputProperties<typeof IPRODUCTION_JOB, "jobId"> {}
 
 /**
  * An Alibaba Cloud MPS smart-production job (Cover, ImageCartoonize, CaptionExtraction, VideoH2V, …).
@@ -21,29 +23,18 @@ export type IProductionJobArgs = { [K in keyof IProductionJobInputs]: Inputs<IPr
  * JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job. MPS has no API to cancel
  * these jobs: `pulumi destroy` forgets a job, it does not stop it.
  *
+ * Outputs: `jobId`, `state`, `code`, `message`, `result` (both JSON levels parsed), `outputFiles`, `pipelineId`.
+ *
  * Credentials come from `alicloud:accessKey` / `alicloud:secretKey` (stack config) or `ALICLOUD_ACCESS_KEY` /
  * `ALICLOUD_SECRET_KEY`, never from resource inputs.
  */
 export class IProductionJob extends pulumi.dynamic.Resource {
-  /** The MPS job id (the resource's id). */
+  /** The MPS job id, the resource's id. */
   readonly jobId: pulumi.Output<string>;
-  /** MPS's spelling: Queuing, Analysing, Success, Fail. */
-  declare readonly state: pulumi.Output<string>;
-  /** The result's code (`0` on success) and message. */
-  declare readonly code: pulumi.Output<string>;
-  declare readonly message: pulumi.Output<string>;
-  /** The job's Result with both JSON levels parsed; `data` is typed for the algorithms the README lists. */
-  declare readonly result: pulumi.Output<IProductionResult | undefined>;
-  /** The objects the job wrote, as full `oss://` URLs. */
-  declare readonly outputFiles: pulumi.Output<string[]>;
-  /** The pipeline the job ran in: the one given, or the region's default one MPS chose. */
-  declare readonly pipelineId: pulumi.Output<string>;
 
   constructor(name: string, args: IProductionJobArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor("iproduction-job"), name, {
-      ...registeredOutputs(IPRODUCTION_JOB_SHAPE.outputs, "jobId"), ...args,
-      __identity: identity("IProductionJob", name),
-    }, opts, DYNAMIC_MODULE, "IProductionJob");
+    super(providerFor("iproduction-job"), name, dynamicInputs(IPRODUCTION_JOB, name, args, opts), opts,
+      DYNAMIC_MODULE, IPRODUCTION_JOB.name);
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;
     // Availability of algorithms varies by region: an unknown name is a warning, not an error.

@@ -1,11 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import type {
-  AlicloudNotifyConfig, MediaPipelineInputs, QueueSettings, TencentcloudNotifyConfig,
-} from "../provider/media-pipeline/shape";
+import { MEDIA_PIPELINE, MediaPipelineInputs } from "../provider/media-pipeline/shape";
 import { ArgsOf } from "./input";
+import { dynamicInputs } from "./identity";
+import { OutputProperties } from "./outputs";
 import { providerFor } from "./provider-ref";
-import { registeredOutputs } from "./outputs";
-import { MEDIA_PIPELINE_SHAPE } from "../provider/media-pipeline/shape";
 import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
 
 /**
@@ -15,6 +13,9 @@ import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
  * `notifyConfig` to give it.
  */
 export type MediaPipelineArgs = ArgsOf<MediaPipelineInputs>;
+
+/** The outputs of a {@link MediaPipeline}, as declared (provider/media-pipeline/shape.ts). */
+export interface MediaPipeline extends OutputProperties<typeof MEDIA_PIPELINE, "pipelineId"> {}
 
 /**
  * A media processing queue.
@@ -29,31 +30,12 @@ export type MediaPipelineArgs = ArgsOf<MediaPipelineInputs>;
  * restores what it found. Refresh shows drift.
  */
 export class MediaPipeline extends pulumi.dynamic.Resource {
-  /** The pipeline id (the resource's id). */
+  /** The pipeline or queue id, the resource's id. */
   readonly pipelineId: pulumi.Output<string>;
-  declare readonly name: pulumi.Output<string>;
-  /** Active or Paused. */
-  declare readonly state: pulumi.Output<string>;
-  declare readonly speed: pulumi.Output<string | undefined>;
-  declare readonly speedLevel: pulumi.Output<number | undefined>;
-  /** How many jobs the pipeline runs at once. */
-  declare readonly quotaAllocate: pulumi.Output<number | undefined>;
-  declare readonly notifyConfig: pulumi.Output<AlicloudNotifyConfig | TencentcloudNotifyConfig | undefined>;
-  /** MPS: the RAM role. */
-  declare readonly role: pulumi.Output<string | undefined>;
-  /** CI: the adopted queue's id (same as pipelineId) and category. */
-  declare readonly queueId: pulumi.Output<string | undefined>;
-  declare readonly category: pulumi.Output<string | undefined>;
-  /** CI: how many jobs the queue holds and runs at once. */
-  declare readonly maxSize: pulumi.Output<number | undefined>;
-  declare readonly maxConcurrent: pulumi.Output<number | undefined>;
-  /** CI: the queue's settings before adoption, restored on destroy. */
-  declare readonly original: pulumi.Output<QueueSettings | undefined>;
 
   constructor(name: string, args: MediaPipelineArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor("media-pipeline"), name, {
-      ...registeredOutputs(MEDIA_PIPELINE_SHAPE.outputs, "pipelineId"), ...args,
-    }, opts, DYNAMIC_MODULE, "MediaPipeline");
+    super(providerFor("media-pipeline"), name, dynamicInputs(MEDIA_PIPELINE, name, args, opts), opts, DYNAMIC_MODULE,
+      MEDIA_PIPELINE.name);
     // The id stays known while an update is previewed, unlike the other outputs of a dynamic resource: jobs that
     // name this pipeline then preview as unchanged when only its state or name changes, not as replaced.
     this.pipelineId = this.id;

@@ -59,19 +59,19 @@ export class Checker {
   string(property: string, value: unknown): value is string {
     if (!this.present(value)) return false;
     if (typeof value !== "string") {
-      this.fail(property, `${property} must be a string; got ${describe(value)}.`);
+      this.fail(property, `${property} must be a string; got ${shown(value)}.`);
       return false;
     }
     return true;
   }
 
   pattern(property: string, value: unknown, re: RegExp, rule: string): void {
-    if (this.string(property, value) && !re.test(value)) this.fail(property, `${property} ${rule}; got ${describe(value)}.`);
+    if (this.string(property, value) && !re.test(value)) this.fail(property, `${property} ${rule}; got ${shown(value)}.`);
   }
 
   oneOf(property: string, value: unknown, allowed: readonly string[]): void {
     if (this.string(property, value) && !allowed.includes(value)) {
-      this.fail(property, `${property} must be one of ${allowed.join(", ")}; got ${describe(value)}.`);
+      this.fail(property, `${property} must be one of ${allowed.join(", ")}; got ${shown(value)}.`);
     }
   }
 
@@ -81,7 +81,7 @@ export class Checker {
     const n = this.read(property, value, INTEGER);
     if (n === undefined || !Number.isInteger(n) || n < min || n > max) {
       this.fail(property, `${property} must be an integer from ${min} to ${max}${rule ? ` (${rule})` : ""}; ` +
-        `got ${describe(value)}.`);
+        `got ${shown(value)}.`);
     }
   }
 
@@ -90,7 +90,7 @@ export class Checker {
     if (!this.present(value)) return;
     const n = this.read(property, value, DECIMAL);
     if (n === undefined || !Number.isFinite(n) || n < min) {
-      this.fail(property, `${property} must be a number of at least ${min} (${rule}); got ${describe(value)}.`);
+      this.fail(property, `${property} must be a number of at least ${min} (${rule}); got ${shown(value)}.`);
     }
   }
 
@@ -98,13 +98,13 @@ export class Checker {
   boolean(property: string, value: unknown): void {
     if (!this.present(value) || typeof value === "boolean") return;
     if (value === "true" || value === "false") this.typed.set(property, value === "true");
-    else this.fail(property, `${property} must be true or false; got ${describe(value)}.`);
+    else this.fail(property, `${property} must be true or false; got ${shown(value)}.`);
   }
 
   object(property: string, value: unknown): value is Record<string, unknown> {
     if (!this.present(value)) return false;
     if (typeof value !== "object" || Array.isArray(value)) {
-      this.fail(property, `${property} must be an object; got ${describe(value)}.`);
+      this.fail(property, `${property} must be an object; got ${shown(value)}.`);
       return false;
     }
     return true;
@@ -140,7 +140,8 @@ function setPath(root: Record<string, unknown>, path: string[], value: unknown):
   (node as Record<string, unknown>)[path[path.length - 1]!] = value;
 }
 
-export function describe(value: unknown): string {
+/** A value as a failure message shows it: strings quoted (and cut), lists and objects named. */
+export function shown(value: unknown): string {
   if (typeof value === "string") return `"${value.length > 60 ? value.slice(0, 57) + "..." : value}"`;
   if (Array.isArray(value)) return "a list";
   if (value === null) return "null";

@@ -1,6 +1,6 @@
 /** The documented CiMediaJob constraints (../shared/api/tencent-ci.md), each a check failure naming field and rule. */
 import { Checker, CheckResult } from "../check/checker";
-import { checkWaitKnobs } from "../lifecycle/wait-knobs";
+import { checkJobKnobs } from "../lifecycle/job-knobs";
 import { checkCiQueueId, checkRegion } from "../check/ids";
 import {
   checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel,
@@ -27,7 +27,7 @@ export function checkCiMediaJob(inputs: Record<string, unknown>): CheckResult {
   checkCiQueueId(c, "queueId", inputs.queueId);
   c.oneOf("queueType", inputs.queueType, valuesOf(CI_MEDIA_JOB.inputs.queueType));
   checkCallback(c, inputs, "");
-  checkWaitKnobs(c, inputs);
+  checkJobKnobs(c, inputs);
   if (c.required("operation", inputs.operation, "what the job does") && c.object("operation", inputs.operation)) {
     const op = inputs.operation;
     checkUserDataAndLevel(c, op, "operation.");

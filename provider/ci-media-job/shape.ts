@@ -7,7 +7,7 @@ import { CI_CALLBACK, CI_OUTPUT, CI_TAG_PARAMETERS } from "../ci-operation/shape
 import {
   ComputedOf, InputsOf, namesOf, object, ObjectValue, opt, OutputsOf, req, resource, t,
 } from "../schema/declare";
-import { WAIT_KNOB_INPUTS, WAIT_KNOBS } from "../lifecycle/wait-knobs";
+import { JOB_KNOB_INPUTS, IN_PLACE_KNOBS } from "../lifecycle/job-knobs";
 
 const OPERATION = object("CiOperation", "The tag's parameters (a template, or the nodes of the tag), the output, " +
   "userData and jobLevel.", {
@@ -55,7 +55,7 @@ export const CI_MEDIA_JOB = resource({
     queueType: opt(t.string(["Transcoding", "SpeedTranscoding"]),
       "SpeedTranscoding sends the job to the bucket's speed queue."),
     ...CI_CALLBACK,
-    ...WAIT_KNOB_INPUTS,
+    ...JOB_KNOB_INPUTS,
   },
   outputs: {
     jobId: req(t.string(), "The CI job id (`j…`), the resource's id."),
@@ -72,7 +72,7 @@ export const CI_MEDIA_JOB = resource({
     mediaInfo: opt(t.object(MEDIA_INFO), "For MediaInfo jobs: the media's format and streams."),
   },
   idOutput: "jobId",
-  updatable: [...WAIT_KNOBS],
+  updatable: [...IN_PLACE_KNOBS],
 });
 
 /** The names of CiMediaJob's inputs and outputs (outputs hold every input too). */

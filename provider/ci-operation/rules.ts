@@ -3,7 +3,7 @@
  * same things at different paths (a job's `operation.smartCover` is a batch's `operation.jobParam.smartCover`), so
  * every rule takes the path it reports.
  */
-import { Checker, describe, isUnknown } from "../check/checker";
+import { Checker, shown, isUnknown } from "../check/checker";
 import { checkRegion } from "../check/ids";
 import {
   DOCUMENTED_TAGS, MQ_REGIONS, OUTPUT_NODE_TAGS, PARAMETER_NODE_TAGS, TAGS_WITHOUT_OUTPUT, TAGS_WITHOUT_OUTPUT_OBJECT,
@@ -110,7 +110,7 @@ function checkOutputObject(c: Checker, tag: string, needs: TagParamsNeeds, outpu
   }
   if (c.string(objectPath, output.object) && needs.numberBecause && !NUMBER_PLACEHOLDER.test(output.object)) {
     c.fail(objectPath, `${objectPath} must contain \${Number} when ${needs.numberBecause}: each image needs its ` +
-      `own name; got ${describe(output.object)}.`);
+      `own name; got ${shown(output.object)}.`);
   }
 }
 
@@ -120,7 +120,7 @@ function checkSpriteObject(c: Checker, needs: TagParamsNeeds, sprite: unknown, p
   if (!c.string(path, sprite)) return;
   c.pattern(path, sprite, /\.jpg$/, "must name a .jpg object (CI writes sprites as jpg only)");
   if (needs.countAboveOne && !NUMBER_PLACEHOLDER.test(sprite)) {
-    c.fail(path, `${path} must contain \${Number} when ${needs.countAboveOne}; got ${describe(sprite)}.`);
+    c.fail(path, `${path} must contain \${Number} when ${needs.countAboveOne}; got ${shown(sprite)}.`);
   }
 }
 
@@ -129,7 +129,7 @@ function checkStreamExtract(c: Checker, list: unknown, path: string): void {
   if (!c.required(path, list, "a StreamExtract job needs one {index, object} per stream to extract")) return;
   if (isUnknown(list)) return;
   if (!Array.isArray(list) || list.length === 0) {
-    c.fail(path, `${path} must be a non-empty list of {index, object}; got ${describe(list)}.`);
+    c.fail(path, `${path} must be a non-empty list of {index, object}; got ${shown(list)}.`);
     return;
   }
   list.forEach((entry, i) => {

@@ -94,7 +94,7 @@ export function keyOf(setting: Setting, path: ConfigPath): string {
 }
 
 /** Where a user sets a setting, for messages: the config key of the path in use, then the environment. */
-function describe(setting: Setting, path: ConfigPath): string {
+function whereSet(setting: Setting, path: ConfigPath): string {
   const where = path === "provider" ? "provider config" : "stack config";
   return `${where} \`${keyOf(setting, path)}\` or ${setting.env.map((e) => `$${e}`).join(" / ")}`;
 }
@@ -118,8 +118,8 @@ export class Settings {
   }
 
   /** Where a user sets a setting on this provider's path, for messages. */
-  describe(setting: Setting): string {
-    return describe(setting, this.path);
+  whereSet(setting: Setting): string {
+    return whereSet(setting, this.path);
   }
 
   /** Tencent credentials, or one error naming every key and variable to set. */
@@ -172,10 +172,10 @@ export class Settings {
       const st = statSync(file, { bigint: true });
       version = `${st.ino}:${st.size}:${st.mtimeNs}`;
     } catch (e) {
-      throw unreadableCa(this.describe(SETTINGS.endpointCaFile), file, e);
+      throw unreadableCa(this.whereSet(SETTINGS.endpointCaFile), file, e);
     }
     if (this.caCache?.file !== file || this.caCache.version !== version) {
-      this.caCache = { file, version, ca: readTrustedCa(this.describe(SETTINGS.endpointCaFile), file) };
+      this.caCache = { file, version, ca: readTrustedCa(this.whereSet(SETTINGS.endpointCaFile), file) };
     }
     return this.caCache.ca;
   }
@@ -186,7 +186,7 @@ export class Settings {
     if (raw === undefined) return DEFAULT_MAX_REQUESTS_PER_SECOND;
     const rate = Number(raw);
     if (!Number.isFinite(rate) || rate <= 0) {
-      throw new ConfigurationError(`${this.describe(SETTINGS.maxRequestsPerSecond)} must be a positive number of ` +
+      throw new ConfigurationError(`${this.whereSet(SETTINGS.maxRequestsPerSecond)} must be a positive number of ` +
         `requests per second; got "${raw}".`);
     }
     return rate;
@@ -204,7 +204,7 @@ export class Settings {
 
   private region(cloud: string, resourceRegion: string | undefined, setting: Setting): string {
     const region = resourceRegion || this.read(setting);
-    if (!region) throw new ConfigurationError(`No ${cloud} region: set the resource's \`region\` or ${this.describe(setting)}.`);
+    if (!region) throw new ConfigurationError(`No ${cloud} region: set the resource's \`region\` or ${this.whereSet(setting)}.`);
     return region;
   }
 
@@ -215,8 +215,8 @@ export class Settings {
     const secretValue = this.read(secret);
     if (!keyId || !secretValue) {
       const missing = [
-        !keyId ? `the ${idName} (${this.describe(id)})` : undefined,
-        !secretValue ? `the ${secretName} (${this.describe(secret)}; set it with \`pulumi config set --secret\`)` : undefined,
+        !keyId ? `the ${idName} (${this.whereSet(id)})` : undefined,
+        !secretValue ? `the ${secretName} (${this.whereSet(secret)}; set it with \`pulumi config set --secret\`)` : undefined,
       ].filter(Boolean);
       throw new ConfigurationError(`${cloud} credentials are missing: set ${missing.join(" and ")}.`);
     }

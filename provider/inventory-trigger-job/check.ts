@@ -2,8 +2,8 @@
 import {
   checkBucket, checkCallback, checkTagAndOutput, checkUserDataAndLevel,
 } from "../ci-operation/rules";
-import { Checker, CheckResult, describe, isUnknown } from "../check/checker";
-import { checkWaitKnobs } from "../lifecycle/wait-knobs";
+import { Checker, CheckResult, shown, isUnknown } from "../check/checker";
+import { checkJobKnobs } from "../lifecycle/job-knobs";
 import { checkCiQueueId, checkRegion } from "../check/ids";
 import { DOCUMENTED_TAGS } from "../ci-operation/tags";
 import { valuesOf } from "../schema/declare";
@@ -22,7 +22,7 @@ export function checkInventoryTriggerJob(inputs: Record<string, unknown>): Check
   }
   c.oneOf("type", inputs.type, valuesOf(INVENTORY_TRIGGER_JOB.inputs.type));
   checkInput(c, inputs.input);
-  checkWaitKnobs(c, inputs);
+  checkJobKnobs(c, inputs);
   if (c.required("operation", inputs.operation, "what to do with each object") &&
     c.object("operation", inputs.operation)) {
     checkOperation(c, inputs.type ?? "Job", inputs.operation);
@@ -79,7 +79,7 @@ function checkTimeInterval(c: Checker, interval: unknown): void {
     if (!c.string(path, value)) continue;
     const m = TIME.exec(value);
     if (!m) {
-      c.fail(path, `${path} must be %Y-%m-%dT%H:%M:%S%z, e.g. 2024-01-01T00:00:00+0800; got ${describe(value)}.`);
+      c.fail(path, `${path} must be %Y-%m-%dT%H:%M:%S%z, e.g. 2024-01-01T00:00:00+0800; got ${shown(value)}.`);
       continue;
     }
     const [, y, mo, d, h, mi, s, sign, oh, om] = m;

@@ -5,7 +5,7 @@
  */
 import { CI_CALLBACK, CI_OUTPUT, CI_TAG_PARAMETERS } from "../ci-operation/shape";
 import { DOCUMENTED_TAGS } from "../ci-operation/tags";
-import { WAIT_KNOB_INPUTS, WAIT_KNOBS } from "../lifecycle/wait-knobs";
+import { JOB_KNOB_INPUTS, IN_PLACE_KNOBS } from "../lifecycle/job-knobs";
 import {
   ComputedOf, InputsOf, namesOf, object, ObjectValue, opt, OutputsOf, req, resource, t,
 } from "../schema/declare";
@@ -63,7 +63,7 @@ export const INVENTORY_TRIGGER_JOB = resource({
     type: opt(t.string(["Job", "Workflow"]), "Job (default) or Workflow."),
     input: req(t.object(BATCH_INPUT), "Which objects to process."),
     operation: req(t.object(BATCH_OPERATION), "What to do with each object."),
-    ...WAIT_KNOB_INPUTS,
+    ...JOB_KNOB_INPUTS,
   },
   outputs: {
     jobId: req(t.string(), "The batch job id, the resource's id."),
@@ -79,7 +79,7 @@ export const INVENTORY_TRIGGER_JOB = resource({
     childJobs: opt(t.object(CHILD_JOBS), "Type Job: what happened to the objects."),
   },
   idOutput: "jobId",
-  updatable: [...WAIT_KNOBS],
+  updatable: [...IN_PLACE_KNOBS],
 });
 
 /** The names of InventoryTriggerJob's inputs and outputs (outputs hold every input too). */

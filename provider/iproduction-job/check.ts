@@ -1,6 +1,6 @@
 /** The documented IProductionJob constraints (../shared/api/alibaba-mps.md), each naming the field and the rule. */
-import { Checker, CheckResult, describe, isUnknown } from "../check/checker";
-import { checkWaitKnobs } from "../lifecycle/wait-knobs";
+import { Checker, CheckResult, shown, isUnknown } from "../check/checker";
+import { checkJobKnobs } from "../lifecycle/job-knobs";
 import { checkRegion } from "../check/ids";
 import { OssLocation, parseOssUrl } from "../clients/alibaba/oss-url";
 import { isKnownFunction, MULTI_RESULT_FUNCTIONS, NO_INPUT_FUNCTIONS, NO_OUTPUT_FUNCTIONS } from "./functions";
@@ -30,7 +30,7 @@ export function checkIProductionJob(inputs: Record<string, unknown>): CheckResul
   checkScheduleParams(c, inputs.scheduleParams);
   c.string("userData", inputs.userData);
   c.string("modelId", inputs.modelId);
-  checkWaitKnobs(c, inputs);
+  checkJobKnobs(c, inputs);
   return c.result(inputs);
 }
 
@@ -59,7 +59,7 @@ function checkOutput(c: Checker, fn: string | undefined, output: unknown): Locat
   if (!m) return [];
   if (fn && MULTI_RESULT_FUNCTIONS.has(fn) && !m.key.includes("{sequenceId}")) {
     c.fail("output", `output must contain {sequenceId} for ${fn}, which produces several results: each result ` +
-      `needs its own object; got ${describe(output)}.`);
+      `needs its own object; got ${shown(output)}.`);
   }
   return [{ field: "output", region: m.region }];
 }
@@ -69,7 +69,7 @@ function checkNotifyUrl(c: Checker, notifyUrl: unknown): Located[] {
   const m = MNS_URL.exec(notifyUrl);
   if (m) return [{ field: "notifyUrl", region: m[2]! }];
   c.fail("notifyUrl", `notifyUrl must be an MNS queue URL mns://<accountId>.mns.<region>.aliyuncs.com/queues/` +
-    `<queue>; got ${describe(notifyUrl)}.`);
+    `<queue>; got ${shown(notifyUrl)}.`);
   return [];
 }
 
@@ -96,7 +96,7 @@ function checkScheduleParams(c: Checker, value: unknown): void {
 function ossMatch(c: Checker, field: string, value: unknown): OssLocation | undefined {
   if (!c.string(field, value)) return undefined;
   const m = parseOssUrl(value);
-  if (!m) c.fail(field, `${field} ${OSS_RULE}; got ${describe(value)}.`);
+  if (!m) c.fail(field, `${field} ${OSS_RULE}; got ${shown(value)}.`);
   return m;
 }
 
@@ -105,7 +105,7 @@ function checkJobParams(c: Checker, fn: string, params: Record<string, unknown>)
   switch (fn) {
     case "Cover":
       if (params.Model !== undefined && params.Model !== "" && params.Model !== "gif" && !isUnknown(params.Model)) {
-        c.fail("jobParams.Model", `jobParams.Model must be "" (still covers) or "gif"; got ${describe(params.Model)}.`);
+        c.fail("jobParams.Model", `jobParams.Model must be "" (still covers) or "gif"; got ${shown(params.Model)}.`);
       }
       break;
     case "CaptionExtraction":
@@ -130,7 +130,7 @@ function checkJobParams(c: Checker, fn: string, params: Record<string, unknown>)
 function checkBoxes(c: Checker, field: string, boxes: unknown): void {
   if (!c.present(boxes)) return;
   if (!Array.isArray(boxes)) {
-    c.fail(field, `${field} must be a list of boxes [x, y, w, h]; got ${describe(boxes)}.`);
+    c.fail(field, `${field} must be a list of boxes [x, y, w, h]; got ${shown(boxes)}.`);
     return;
   }
   if (boxes.length > 2) c.fail(field, `${field} takes at most two boxes; got ${boxes.length}.`);

@@ -3,7 +3,7 @@
  * the provider's name lists and check()'s type rules come from it; the README's tables are checked against it
  * (test/unit/shape-agreement.test.ts).
  */
-import { WAIT_KNOB_INPUTS, WAIT_KNOBS } from "../lifecycle/wait-knobs";
+import { JOB_KNOB_INPUTS, IN_PLACE_KNOBS } from "../lifecycle/job-knobs";
 import {
   ComputedOf, InputsOf, namesOf, object, ObjectValue, opt, OutputsOf, req, resource, t,
 } from "../schema/declare";
@@ -47,7 +47,7 @@ export const IPRODUCTION_JOB = resource({
     userData: opt(t.string(), "Echoed in the notification."),
     scheduleParams: opt(t.oneOf(t.map(t.any()), t.string()), "Scheduling parameters: an object (sent as JSON) or " +
       "a JSON string."),
-    ...WAIT_KNOB_INPUTS,
+    ...JOB_KNOB_INPUTS,
   },
   outputs: {
     jobId: req(t.string(), "The MPS job id, the resource's id."),
@@ -59,7 +59,7 @@ export const IPRODUCTION_JOB = resource({
     pipelineId: req(t.string(), "The pipeline the job ran in: the one given, or the region's default one."),
   },
   idOutput: "jobId",
-  updatable: [...WAIT_KNOBS],
+  updatable: [...IN_PLACE_KNOBS],
 });
 
 /** The names of IProductionJob's inputs and outputs (outputs hold every input too). */

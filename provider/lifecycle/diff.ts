@@ -4,7 +4,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { isUnknown } from "../check/checker";
-import { WAIT_KNOBS } from "./wait-knobs";
+import { IN_PLACE_KNOBS } from "./job-knobs";
 
 export interface DiffOptions {
   /** Every input name of the resource (olds also hold outputs, which must not be compared). */
@@ -51,7 +51,7 @@ export function diffInputs(olds: Record<string, unknown>, news: Record<string, u
  */
 export function diffJob(olds: Record<string, unknown>, news: Record<string, unknown>,
   opts: Omit<DiffOptions, "updatable">): Diff {
-  const diff = diffInputs(olds, news, { ...opts, updatable: WAIT_KNOBS });
+  const diff = diffInputs(olds, news, { ...opts, updatable: IN_PLACE_KNOBS });
   return { ...diff, deleteBeforeReplace: diff.replaces.length > 0 && olds.deleteOutputsOnDestroy === true };
 }
 

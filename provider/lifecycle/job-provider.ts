@@ -11,7 +11,7 @@ import { JobFailedError, JobNotFoundError, NotInitializedError, Service } from "
 import { Diff, diffJob } from "./diff";
 import { PollGroup, PollSchedule, WaitResult } from "./poller";
 import { ProviderEnv, providerEnv, ProviderOptions } from "./provider-context";
-import { waitKnobsOf } from "./wait-knobs";
+import { waitSettingsOf } from "./job-knobs";
 
 /** The outputs every job resource has. */
 export interface JobComputed {
@@ -129,7 +129,7 @@ export class JobLifecycle<C extends JobComputed> {
     const props = validated(spec.kind, spec.check, given);
     const submitted = await spec.submit(props, { ...env, log: (line) => env.log(`${spec.kind}: ${line}`) });
     env.log(`${spec.kind} ${submitted.jobId}: submitted (${spec.summary(props)})`);
-    if (waitKnobsOf(props).skipAwait) return { id: submitted.jobId, outs: { ...props, ...submitted } };
+    if (waitSettingsOf(props).skipAwait) return { id: submitted.jobId, outs: { ...props, ...submitted } };
     return { id: submitted.jobId, outs: await this.awaitJob(props, submitted, limit) };
   }
 
@@ -198,13 +198,13 @@ export class JobLifecycle<C extends JobComputed> {
    */
   settledOutcome(id: string, olds: Props, news: Props): Props | undefined {
     const recorded = this.computedOf(olds, id);
-    return this.spec.terminalStates.has(recorded.state) || waitKnobsOf(news).skipAwait ? { ...news, ...recorded }
+    return this.spec.terminalStates.has(recorded.state) || waitSettingsOf(news).skipAwait ? { ...news, ...recorded }
       : undefined;
   }
 
   /** Waits until the job ends; answers the outputs of a successful job, throws for any other ending. */
   private async awaitJob(props: Props, job: C, limit?: WaitLimit): Promise<Props> {
-    const { seconds, source } = limit ?? { seconds: waitKnobsOf(props).timeoutSeconds, source: "timeoutSeconds" };
+    const { seconds, source } = limit ?? { seconds: waitSettingsOf(props).timeoutSeconds, source: "timeoutSeconds" };
     let waited: WaitResult<Described<C>>;
     try {
       waited = await this.watch(props, job, seconds);

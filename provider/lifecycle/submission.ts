@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mayHaveBeenProcessed } from "../http/retry";
 import type { EarlierRuns } from "./earlier-runs";
-import { WAIT_KNOBS } from "./wait-knobs";
+import { IN_PLACE_KNOBS } from "./job-knobs";
 
 /**
  * How far back a lookup after a lost answer searches: the job was created moments ago, but our clock and the cloud's
@@ -31,7 +31,7 @@ function markerFor(props: Record<string, unknown>): string {
   const identity = props.__identity;
   if (typeof identity !== "string" || !identity) return `mediajobs-${randomBytes(12).toString("hex")}`;
   const job = Object.fromEntries(Object.entries(props)
-    .filter(([k]) => !WAIT_KNOBS.has(k) && k !== "__provider" && k !== "__identity"));
+    .filter(([k]) => !IN_PLACE_KNOBS.has(k) && k !== "__provider" && k !== "__identity"));
   return `mediajobs-${createHash("sha256").update(`${identity}\n${canonicalJson(job)}`).digest("hex").slice(0, 24)}`;
 }
 

@@ -40,10 +40,17 @@ function readSdk() {
       const variants = type.isUnion() ? type.types : [type];
       return sorted(variants.flatMap((t) => checker.getPropertiesOfType(t).map((p) => p.name)));
     },
-    /** The properties the class itself declares (its outputs), not those it inherits from pulumi.Resource. */
+    /**
+     * The properties a resource of the class has (its outputs: those it declares and those its interface merges in
+     * from the declaration), not those it inherits from pulumi.dynamic.Resource.
+     */
     classOutputs(resource: string): string[] {
-      const declaration = exports.get(resource)!.valueDeclaration as ts.ClassDeclaration;
-      return sorted(declaration.members.filter(ts.isPropertyDeclaration).map((m) => m.name.getText()));
+      const symbol = exports.get(resource)!;
+      const declaration = symbol.valueDeclaration as ts.ClassDeclaration;
+      const base = checker.getTypeAtLocation(declaration.heritageClauses![0]!.types[0]!);
+      const inherited = new Set(checker.getPropertiesOfType(base).map((p) => p.name));
+      return sorted(checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)).map((p) => p.name)
+        .filter((name) => !inherited.has(name)));
     },
   };
 }

@@ -1,15 +1,16 @@
 /**
- * The knobs of our own that every job resource has: they steer waiting, or (triggers) ask for a new job. A change of
- * timeoutSeconds or skipAwait updates the resource in place and never submits a new job.
+ * The knobs of our own that every job resource has: `triggers` asks for a new job; `timeoutSeconds` and `skipAwait`
+ * steer waiting and `deleteOutputsOnDestroy` what destroy does, and a change of those three updates the resource in
+ * place, never submitting a new job.
  */
-import { Checker, describe } from "../check/checker";
+import { Checker, shown } from "../check/checker";
 import { opt, t, ValuesOf } from "../schema/declare";
 
 /**
  * Inputs that only steer waiting, or what destroy does: a change updates state in place and never submits a new
  * job.
  */
-export const WAIT_KNOBS: ReadonlySet<string> = new Set(["timeoutSeconds", "skipAwait", "deleteOutputsOnDestroy"]);
+export const IN_PLACE_KNOBS: ReadonlySet<string> = new Set(["timeoutSeconds", "skipAwait", "deleteOutputsOnDestroy"]);
 
 /** Default wait limit; pulumi-kubernetes waits 10 minutes for a Job, media jobs often take longer. */
 export const DEFAULT_TIMEOUT_SECONDS = 1800;
@@ -18,7 +19,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 1800;
 const MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
 
 /** The knobs' declaration, for every job resource's shape. */
-export const WAIT_KNOB_INPUTS = {
+export const JOB_KNOB_INPUTS = {
   triggers: opt(t.array(t.any()), "Any values; a change runs a new job."),
   timeoutSeconds: opt(t.integer(), "How long `pulumi up` waits for a terminal state, in seconds (default " +
     `${DEFAULT_TIMEOUT_SECONDS}, at most ${MAX_TIMEOUT_SECONDS / 86_400} days). A change updates in place.`),
@@ -29,18 +30,18 @@ export const WAIT_KNOB_INPUTS = {
     "in place."),
 } as const;
 
-/** The waiting knobs shared by every job resource. */
-export function checkWaitKnobs(c: Checker, inputs: Record<string, unknown>): void {
+/** The rules of the knobs every job resource has. */
+export function checkJobKnobs(c: Checker, inputs: Record<string, unknown>): void {
   c.integer("timeoutSeconds", inputs.timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, "seconds, at most 7 days");
   c.boolean("skipAwait", inputs.skipAwait);
   c.boolean("deleteOutputsOnDestroy", inputs.deleteOutputsOnDestroy);
   if (c.present(inputs.triggers) && !Array.isArray(inputs.triggers)) {
-    c.fail("triggers", `triggers must be a list; got ${describe(inputs.triggers)}.`);
+    c.fail("triggers", `triggers must be a list; got ${shown(inputs.triggers)}.`);
   }
 }
 
 /** The knobs as create and update use them: the inputs come from check(), which made them a number and a boolean. */
-export function waitKnobsOf(props: Record<string, unknown>): { timeoutSeconds: number; skipAwait: boolean } {
+export function waitSettingsOf(props: Record<string, unknown>): { timeoutSeconds: number; skipAwait: boolean } {
   return {
     timeoutSeconds: typeof props.timeoutSeconds === "number" ? props.timeoutSeconds : DEFAULT_TIMEOUT_SECONDS,
     skipAwait: props.skipAwait === true,
@@ -48,4 +49,6 @@ export function waitKnobsOf(props: Record<string, unknown>): { timeoutSeconds: n
 }
 
 /** The knobs of our own on every job resource: `triggers`, `timeoutSeconds`, `skipAwait`, `deleteOutputsOnDestroy`. */
-export type WaitKnobs = ValuesOf<typeof WAIT_KNOB_INPUTS>;
+export type JobKnobs = ValuesOf<typeof JOB_KNOB_INPUTS>;
+/** @deprecated The same as {@link JobKnobs}, by its 0.1 name (it holds more than waiting: `triggers`). */
+export type WaitKnobs = JobKnobs;
