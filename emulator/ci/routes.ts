@@ -1,5 +1,4 @@
 /** The emulated CI host: `<BucketName-APPID>.ci.<Region>.myqcloud.com`, signature verified before anything else. */
-import { TAGS_WITHOUT_OUTPUT } from "../../provider/ci-operation/tags";
 import { nodes, parseXml, text, XmlNode } from "../../provider/clients/xml";
 import { verifyQSign } from "./auth";
 import { CallbackRecord, callbackBody, callbackTarget, deliver } from "./callbacks";
@@ -14,6 +13,14 @@ export type { CiReply, CiRequest } from "./reply";
 
 const CI_HOST = /^([a-z0-9][a-z0-9-]*-\d+)\.ci\.([a-z0-9-]+)\.myqcloud\.com$/;
 const CANCELLABLE = new Set(["Submitted", "Pause"]);
+/**
+ * The tags whose jobs need no Output, stated here rather than taken from the provider so that the emulator checks
+ * the provider's reading of the document: seed 004 (`POST /inventorytriggerjob`), Request.Operation.Output, "If the
+ * media job type is not VideoTag, ExtractDigitalWatermark, MediaInfo, or QualityEstimate, this parameter will be
+ * required"; `api/tencent-ci.md` says the same of `POST /jobs` ("MediaInfo: … Output not required").
+ */
+const TAGS_WITHOUT_OUTPUT: ReadonlySet<string> =
+  new Set(["VideoTag", "ExtractDigitalWatermark", "MediaInfo", "QualityEstimate"]);
 
 export function matchesCiHost(host: string): boolean {
   return CI_HOST.test(host);

@@ -5,11 +5,16 @@ import { parseRpcParams, RpcVerifier } from "./auth";
 import { ACS3 } from "./acs3";
 import { buildXml, XmlNode } from "../../provider/clients/xml";
 import { toWire } from "../../provider/clients/case";
-import { MPS_API_VERSION } from "../../provider/clients/alibaba/mps-client";
 import { IncomingHttpHeaders } from "node:http";
 import { SubmissionLog } from "../submissions";
 
 const MPS_HOST = /^mts\.([a-z0-9-]+)\.aliyuncs\.com$/;
+/**
+ * The one API version MPS (product Mts) answers, stated here rather than taken from the provider's client so that a
+ * client sending another is refused: `api/alibaba-mps.md`, "Endpoint and request", common parameter
+ * `Version=2014-06-18` (what `@alicloud/mts20140618` sends too).
+ */
+const MPS_API_VERSION = "2014-06-18";
 
 export interface MpsRequest {
   method: string;
