@@ -7,9 +7,11 @@
 import { randomBytes } from "node:crypto";
 import { nodes, parseXml, text, XmlNode } from "../../provider/clients/xml";
 import { ciTime } from "./job-detail";
-import { CiJob, TERMINAL_STATES } from "./jobs";
+import { CiJob, CiJobStore, TERMINAL_STATES } from "./jobs";
+import { CiQueueStore } from "./queues";
 import { ciError, ciOk, CiReply, CiRequest } from "./reply";
-import type { CiService } from "./routes";
+import { submitJob } from "./submit";
+import { SubmissionLog } from "../submissions";
 
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const INPUT_KINDS = ["Manifest", "UrlFile", "Prefix", "Object"] as const;
@@ -33,11 +35,36 @@ export const defaultObjectLister: ObjectLister = (_bucket, { kind, value }) => {
   return ["intro.mp4", "keynote.mp4", "qa.mp4"].map((name) => `${base}${name}`);
 };
 
+export interface BatchServiceOptions {
+  /** Where the child jobs go. */
+  jobs: CiJobStore;
+  queues: CiQueueStore;
+  /** Where batches are counted by UserData (shared with the media jobs). */
+  submissions: SubmissionLog;
+  now: () => number;
+  /** The objects a Type Job batch makes a child job for. */
+  lister: ObjectLister;
+  /** How long a Workflow batch runs. */
+  workflowMs: number;
+}
+
 export class BatchService {
   private readonly batches = new Map<string, Batch>();
+  private readonly jobs: CiJobStore;
+  private readonly queues: CiQueueStore;
+  private readonly submissions: SubmissionLog;
+  private readonly now: () => number;
+  private readonly lister: ObjectLister;
+  private readonly workflowMs: number;
 
-  constructor(private readonly ci: CiService, private readonly now: () => number,
-    private readonly lister: ObjectLister, private readonly workflowMs: number) {}
+  constructor(options: BatchServiceOptions) {
+    this.jobs = options.jobs;
+    this.queues = options.queues;
+    this.submissions = options.submissions;
+    this.now = options.now;
+    this.lister = options.lister;
+    this.workflowMs = options.workflowMs;
+  }
 
   /** The CI routes this service answers. */
   route = (req: CiRequest, bucket: string, region: string, segments: string[]): CiReply | undefined => {
@@ -74,14 +101,14 @@ export class BatchService {
     if (type === "Job") {
       const objects = this.lister(bucket, { kind: kinds[0]!, value: text(input[kinds[0]!])! });
       for (const object of objects) {
-        const child = this.ci.submit(bucket, region, childRequest(batch.jobId, op, object),
-          { inventoryTriggerJobId: batch.jobId });
+        const child = submitJob({ jobs: this.jobs, queues: this.queues }, bucket, region,
+          childRequest(batch.jobId, op, object), { inventoryTriggerJobId: batch.jobId });
         if (typeof child === "string") return fail(child);
         batch.children.push(child);
       }
     }
     this.batches.set(batch.jobId, batch);
-    this.ci.submissions.record(text(op.UserData));
+    this.submissions.record(text(op.UserData));
     return ciOk({ RequestId: req.requestId, JobsDetail: this.detail(batch) });
   }
 
@@ -109,8 +136,8 @@ export class BatchService {
     if (TERMINAL_STATES.has(state)) return ciError(400, "InvalidArgument", `Job ${id} is ${state} and cannot be cancelled.`, requestId);
     batch.cancelledAt = this.now();
     for (const child of batch.children) {
-      const s = this.ci.jobs.state(child);
-      if (s === "Submitted" || s === "Pause") this.ci.jobs.cancel(child);
+      const s = this.jobs.state(child);
+      if (s === "Submitted" || s === "Pause") this.jobs.cancel(child);
     }
     return ciOk({ RequestId: requestId });
   }
@@ -120,7 +147,7 @@ export class BatchService {
     if ((text(batch.request.Type) ?? "Job") === "Workflow") {
       return this.now() - batch.createdAt < this.workflowMs ? "Running" : "Success";
     }
-    const states = batch.children.map((c) => this.ci.jobs.state(c));
+    const states = batch.children.map((c) => this.jobs.state(c));
     if (states.every((s) => TERMINAL_STATES.has(s))) return "Success";
     return states.some((s) => s !== "Submitted" && s !== "Pause") ? "Running" : "Submitted";
   }
@@ -128,13 +155,13 @@ export class BatchService {
   private endedAt(batch: Batch): number | undefined {
     if (batch.cancelledAt !== undefined) return batch.cancelledAt;
     if (this.state(batch) !== "Success") return undefined;
-    const ends = batch.children.map((c) => this.ci.jobs.endedAt(c) ?? 0);
+    const ends = batch.children.map((c) => this.jobs.endedAt(c) ?? 0);
     return ends.length ? Math.max(...ends) : batch.createdAt + this.workflowMs;
   }
 
   private detail(batch: Batch): XmlNode {
     const state = this.state(batch);
-    const done = batch.children.filter((c) => TERMINAL_STATES.has(this.ci.jobs.state(c))).length;
+    const done = batch.children.filter((c) => TERMINAL_STATES.has(this.jobs.state(c))).length;
     const progress = state === "Success" ? 100 : batch.children.length ? Math.floor((done / batch.children.length) * 100) : 0;
     const { Name, Type, Input, Operation } = batch.request;
     return {

@@ -2,11 +2,11 @@
 import { createHash } from "node:crypto";
 import { ciTime as formatCiTime } from "../../provider/clients/tencent/time";
 import { nodes, text, XmlNode } from "../../provider/clients/xml";
-import { CiJob, CiJobStore } from "./jobs";
+import { CiJob, CiJobTimes } from "./jobs";
 import { commonPrefix, expand } from "../media/ci-media";
 
-export function jobsDetail(store: CiJobStore, job: CiJob): XmlNode {
-  const state = store.state(job);
+export function jobsDetail(times: CiJobTimes, job: CiJob): XmlNode {
+  const state = times.state(job);
   const operation: XmlNode = { ...job.operation };
   const real = job.processing?.done ? job.processing : undefined;
   if (state === "Success") Object.assign(operation, real?.result ?? result(job));
@@ -19,8 +19,8 @@ export function jobsDetail(store: CiJobStore, job: CiJob): XmlNode {
     Tag: job.tag,
     State: state,
     CreationTime: ciTime(job.createdAt),
-    StartTime: ciTime(store.startedAt(job)),
-    EndTime: ciTime(store.endedAt(job)),
+    StartTime: ciTime(times.startedAt(job)),
+    EndTime: ciTime(times.endedAt(job)),
     QueueId: job.queueId,
     Input: { BucketId: job.bucket, Region: job.region, Object: job.object },
     Operation: operation,

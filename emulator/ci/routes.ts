@@ -1,26 +1,18 @@
 /** The emulated CI host: `<BucketName-APPID>.ci.<Region>.myqcloud.com`, signature verified before anything else. */
 import { nodes, parseXml, text, XmlNode } from "../../provider/clients/xml";
 import { verifyQSign } from "./auth";
-import { CallbackRecord, callbackBody, callbackTarget, deliver } from "./callbacks";
 import { ciTime, jobsDetail } from "./job-detail";
-import { CiJob, CiJobStore } from "./jobs";
+import { CiJobStore } from "./jobs";
 import { listQueues, updateQueue } from "./queue-routes";
 import { CiQueueStore } from "./queues";
 import { ciError, ciOk, CiReply, CiRequest } from "./reply";
+import { submitJob } from "./submit";
 import { SubmissionLog } from "../submissions";
 
 export type { CiReply, CiRequest } from "./reply";
 
 const CI_HOST = /^([a-z0-9][a-z0-9-]*-\d+)\.ci\.([a-z0-9-]+)\.myqcloud\.com$/;
 const CANCELLABLE = new Set(["Submitted", "Pause"]);
-/**
- * The tags whose jobs need no Output, stated here rather than taken from the provider so that the emulator checks
- * the provider's reading of the document: seed 004 (`POST /inventorytriggerjob`), Request.Operation.Output, "If the
- * media job type is not VideoTag, ExtractDigitalWatermark, MediaInfo, or QualityEstimate, this parameter will be
- * required"; `api/tencent-ci.md` says the same of `POST /jobs` ("MediaInfo: … Output not required").
- */
-const TAGS_WITHOUT_OUTPUT: ReadonlySet<string> =
-  new Set(["VideoTag", "ExtractDigitalWatermark", "MediaInfo", "QualityEstimate"]);
 
 export function matchesCiHost(host: string): boolean {
   return CI_HOST.test(host);
@@ -29,20 +21,33 @@ export function matchesCiHost(host: string): boolean {
 /** A handler of the routes beyond media jobs and queues (the batch jobs). */
 export type ExtraRoute = (req: CiRequest, bucket: string, region: string, segments: string[]) => CiReply | undefined;
 
-export class CiService {
-  readonly callbacks: CallbackRecord[] = [];
-  readonly submissions = new SubmissionLog();
-  private readonly pending = new Set<Promise<void>>();
-  extraRoutes: ExtraRoute[] = [];
+export interface CiServiceOptions {
+  jobs: CiJobStore;
+  queues: CiQueueStore;
+  /** Where created jobs are counted by UserData (shared with the batches). */
+  submissions: SubmissionLog;
+  /** SecretKey by SecretId. */
+  secrets: ReadonlyMap<string, string>;
+  nowSeconds: () => number;
+  /** Asked in order for a request no media-job or queue route answers. */
+  extraRoutes?: readonly ExtraRoute[];
+}
 
-  constructor(
-    readonly jobs: CiJobStore,
-    readonly queues: CiQueueStore,
-    private readonly secrets: ReadonlyMap<string, string>,
-    private readonly nowSeconds: () => number,
-  ) {
-    jobs.onFinish = (job) => this.sendCallback(job);
-    queues.onResume = (queue) => jobs.resumeQueue(queue.QueueId);
+export class CiService {
+  private readonly jobs: CiJobStore;
+  private readonly queues: CiQueueStore;
+  private readonly submissions: SubmissionLog;
+  private readonly secrets: ReadonlyMap<string, string>;
+  private readonly nowSeconds: () => number;
+  private readonly extraRoutes: readonly ExtraRoute[];
+
+  constructor(options: CiServiceOptions) {
+    this.jobs = options.jobs;
+    this.queues = options.queues;
+    this.submissions = options.submissions;
+    this.secrets = options.secrets;
+    this.nowSeconds = options.nowSeconds;
+    this.extraRoutes = options.extraRoutes ?? [];
   }
 
   handle(req: CiRequest): CiReply {
@@ -57,31 +62,6 @@ export class CiService {
     }
   }
 
-  /** Submits a job as `POST /jobs` does; shared with the batch jobs, which make one per object. */
-  submit(bucket: string, region: string, request: XmlNode, extra: Partial<CiJob> = {}): CiJob | string {
-    const tag = text(request.Tag);
-    const object = text(nodes(request.Input)[0]?.Object);
-    const operation = nodes(request.Operation)[0] ?? {};
-    if (!tag) return "Tag is required.";
-    if (!object) return "Input.Object is required.";
-    if (!TAGS_WITHOUT_OUTPUT.has(tag) && !operation.Output && !operation.TemplateId) {
-      return `Operation.Output is required for ${tag} jobs.`;
-    }
-    const queues = this.queues.forBucket(bucket);
-    const queueId = text(request.QueueId) ?? text(operation.QueueId);
-    const queue = queueId ? queues.find((q) => q.QueueId === queueId)
-      : queues.find((q) => q.Category === (text(request.QueueType) === "SpeedTranscoding" ? "SpeedTranscoding"
-        : "Transcoding"));
-    if (!queue) return `Queue ${queueId} does not exist in this bucket.`;
-    return this.jobs.create({ bucket, region, tag, object, operation, request, queueId: queue.QueueId, ...extra },
-      queue.State === "Paused");
-  }
-
-  /** Waits for callbacks in flight (tests, and closing). */
-  async settle(): Promise<void> {
-    await Promise.all([...this.pending]);
-  }
-
   private route(req: CiRequest, bucket: string, region: string): CiReply {
     const segments = req.path.split("/").filter(Boolean);
     const [resource, id] = segments;
@@ -94,7 +74,7 @@ export class CiService {
       return this.cancelJob(id, bucket, req.requestId);
     }
     if (resource === "queue" && !id && req.method === "GET") return listQueues(this.queues, req, bucket);
-    if (resource === "queue" && id && req.method === "PUT") return updateQueue(this.queues, req, bucket, id);
+    if (resource === "queue" && id && req.method === "PUT") return updateQueue(this.queues, this.jobs, req, bucket, id);
     for (const extra of this.extraRoutes) {
       const reply = extra(req, bucket, region, segments);
       if (reply) return reply;
@@ -105,7 +85,7 @@ export class CiService {
   private createJob(req: CiRequest, bucket: string, region: string): CiReply {
     const { root, body } = parseXml(req.body);
     if (root !== "Request") return ciError(400, "MalformedXML", "The root element must be Request.", req.requestId);
-    const job = this.submit(bucket, region, body);
+    const job = submitJob({ jobs: this.jobs, queues: this.queues }, bucket, region, body);
     if (typeof job === "string") return ciError(400, "InvalidArgument", job, req.requestId);
     this.submissions.record(text(nodes(body.Operation)[0]?.UserData));
     return ciOk({ JobsDetail: jobsDetail(this.jobs, job) });
@@ -156,15 +136,5 @@ export class CiService {
     }
     this.jobs.cancel(job);
     return ciOk({ RequestId: requestId });
-  }
-
-  private sendCallback(job: CiJob): void {
-    const target = callbackTarget(job.request, this.queues.get(job.bucket, job.queueId));
-    if (!target) return;
-    const record: CallbackRecord = { jobId: job.jobId, ...target,
-      body: callbackBody(jobsDetail(this.jobs, job), target.format) };
-    this.callbacks.push(record);
-    const sending = deliver(record).finally(() => this.pending.delete(sending));
-    this.pending.add(sending);
   }
 }

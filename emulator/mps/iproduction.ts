@@ -27,13 +27,24 @@ export interface IProductionJob {
   processing?: { done: false } | ({ done: true; doneAt: number } & MpsOutcome);
 }
 
+export interface IProductionJobStoreOptions {
+  timeline: MpsTimeline;
+  now: () => number;
+  /** Real work for a job (undefined: the synthetic result). */
+  processor?: (job: IProductionJob) => Promise<MpsOutcome> | undefined;
+}
+
 export class IProductionJobStore {
   private readonly jobs = new Map<string, IProductionJob>();
+  private readonly timeline: MpsTimeline;
+  private readonly now: () => number;
+  private readonly processor: (job: IProductionJob) => Promise<MpsOutcome> | undefined;
 
-  /** Real work for a job (undefined: the synthetic result). */
-  processor: (job: IProductionJob) => Promise<MpsOutcome> | undefined = () => undefined;
-
-  constructor(private readonly timeline: MpsTimeline, private readonly now: () => number) {}
+  constructor(options: IProductionJobStoreOptions) {
+    this.timeline = options.timeline;
+    this.now = options.now;
+    this.processor = options.processor ?? (() => undefined);
+  }
 
   create(region: string, params: Record<string, string>): IProductionJob {
     const job: IProductionJob = { jobId: randomBytes(16).toString("hex"), region,

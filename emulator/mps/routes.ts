@@ -56,15 +56,26 @@ export function matchesMpsHost(host: string): boolean {
   return MPS_HOST.test(host);
 }
 
-export class MpsService {
-  /** SubmitIProductionJob calls that created a job. */
-  readonly submissions = new SubmissionLog();
+export interface MpsServiceOptions {
+  jobs: IProductionJobStore;
+  pipelines: PipelineStore;
+  verifier: RpcVerifier;
+  /** Where SubmitIProductionJob calls that created a job are counted. */
+  submissions: SubmissionLog;
+}
 
-  constructor(
-    readonly jobs: IProductionJobStore,
-    readonly pipelines: PipelineStore,
-    private readonly verifier: RpcVerifier,
-  ) {}
+export class MpsService {
+  private readonly jobs: IProductionJobStore;
+  private readonly pipelines: PipelineStore;
+  private readonly verifier: RpcVerifier;
+  private readonly submissions: SubmissionLog;
+
+  constructor(options: MpsServiceOptions) {
+    this.jobs = options.jobs;
+    this.pipelines = options.pipelines;
+    this.verifier = options.verifier;
+    this.submissions = options.submissions;
+  }
 
   handle(req: MpsRequest): MpsReply {
     const { host, requestId } = req;
