@@ -1,12 +1,12 @@
 /** The emulated MPS endpoint `mts.<region>.aliyuncs.com`: RPC actions over POST forms (or GET queries). */
-import { IProductionJobStore } from "./iproduction";
-import { ApiError, PipelineStore } from "./pipelines";
+import { MPS_ACTIONS, MpsState } from "./actions";
+import { ApiError } from "./pipelines";
 import { parseRpcParams, RpcVerifier } from "./auth";
 import { ACS3 } from "./acs3";
 import { buildXml, XmlNode } from "../../provider/clients/xml";
 import { toWire } from "../../provider/clients/case";
 import { IncomingHttpHeaders } from "node:http";
-import { SubmissionLog } from "../submissions";
+import { entryOf } from "../table";
 
 const MPS_HOST = /^mts\.([a-z0-9-]+)\.aliyuncs\.com$/;
 /**
@@ -56,26 +56,12 @@ export function matchesMpsHost(host: string): boolean {
   return MPS_HOST.test(host);
 }
 
-export interface MpsServiceOptions {
-  jobs: IProductionJobStore;
-  pipelines: PipelineStore;
+export interface MpsServiceOptions extends MpsState {
   verifier: RpcVerifier;
-  /** Where SubmitIProductionJob calls that created a job are counted. */
-  submissions: SubmissionLog;
 }
 
 export class MpsService {
-  private readonly jobs: IProductionJobStore;
-  private readonly pipelines: PipelineStore;
-  private readonly verifier: RpcVerifier;
-  private readonly submissions: SubmissionLog;
-
-  constructor(options: MpsServiceOptions) {
-    this.jobs = options.jobs;
-    this.pipelines = options.pipelines;
-    this.verifier = options.verifier;
-    this.submissions = options.submissions;
-  }
+  constructor(private readonly parts: MpsServiceOptions) {}
 
   handle(req: MpsRequest): MpsReply {
     const { host, requestId } = req;
@@ -88,14 +74,15 @@ export class MpsService {
     if (asked !== format) {
       return fail(400, "InvalidParameter.Format", `Format must be JSON or XML; got "${params.Format}".`);
     }
-    const refused = isAcs3(req) ? this.verifier.verifyAcs3(req) : this.verifier.verify(req.method, params);
+    const { verifier } = this.parts;
+    const refused = isAcs3(req) ? verifier.verifyAcs3(req) : verifier.verify(req.method, params);
     if (refused) return fail(refused.status, refused.code, refused.message);
     const action = params.Action ?? "";
     if (params.Version !== MPS_API_VERSION) {
       return fail(400, "InvalidVersion", `Specified parameter Version "${params.Version ?? ""}" is not valid.`);
     }
     try {
-      return { ...mpsDocument(200, { RequestId: requestId, ...this.route(action, region, params) },
+      return { ...mpsDocument(200, { RequestId: requestId, ...this.answer(action, region, params) },
         `${action}Response`, format), action };
     } catch (e) {
       if (e instanceof ApiError) return fail(e.status, e.code, e.message);
@@ -103,49 +90,10 @@ export class MpsService {
     }
   }
 
-  private route(action: string, region: string, p: Record<string, string>): Record<string, unknown> {
-    switch (action) {
-      case "SubmitIProductionJob": {
-        if (!p.FunctionName) throw new ApiError(400, "MissingParameter", "FunctionName is mandatory for this action.");
-        if (p.PipelineId && !this.pipelines.get(p.PipelineId)) {
-          throw new ApiError(404, "InvalidParameter.ResourceNotFound", `The pipeline "${p.PipelineId}" does not exist.`);
-        }
-        if (p.JobParams) {
-          try {
-            JSON.parse(p.JobParams);
-          } catch {
-            throw new ApiError(400, "InvalidParameter.JobParams", "JobParams is not valid JSON.");
-          }
-        }
-        const job = this.jobs.create(region, p);
-        this.submissions.record(p.UserData);
-        return { JobId: job.jobId, Result: "" };
-      }
-      case "QueryIProductionJob": {
-        const job = p.JobId ? this.jobs.get(p.JobId) : undefined;
-        if (!job) throw new ApiError(404, "InvalidParameter.JobNotFound", "The specified job is not found.");
-        return this.jobs.describe(job);
-      }
-      case "AddPipeline":
-        return { Pipeline: this.pipelines.add(p) };
-      case "UpdatePipeline":
-        return { Pipeline: this.pipelines.update(p) };
-      case "QueryPipelineList": {
-        const { found, missing } = this.pipelines.query((p.PipelineIds ?? "").split(",").filter(Boolean));
-        return { PipelineList: { Pipeline: found }, NonExistPids: { String: missing } };
-      }
-      case "SearchPipeline": {
-        const page = Number(p.PageNumber ?? "1");
-        const size = Math.min(Number(p.PageSize ?? "10"), 100);
-        const { total, list } = this.pipelines.search(p.State ?? "All", page, size);
-        return { TotalCount: total, PageNumber: page, PageSize: size, PipelineList: { Pipeline: list } };
-      }
-      case "DeletePipeline":
-        this.pipelines.delete(p.PipelineId ?? "");
-        return { PipelineId: p.PipelineId };
-      default:
-        throw new ApiError(404, "InvalidAction.NotFound", `Specified api "${action}" is not found.`);
-    }
+  private answer(action: string, region: string, params: Record<string, string>): Record<string, unknown> {
+    const handler = entryOf(MPS_ACTIONS, action);
+    if (!handler) throw new ApiError(404, "InvalidAction.NotFound", `Specified api "${action}" is not found.`);
+    return handler(this.parts, params, region);
   }
 }
 
