@@ -34,25 +34,12 @@ export interface CiServiceOptions {
 }
 
 export class CiService {
-  private readonly jobs: CiJobStore;
-  private readonly queues: CiQueueStore;
-  private readonly submissions: SubmissionLog;
-  private readonly secrets: ReadonlyMap<string, string>;
-  private readonly nowSeconds: () => number;
-  private readonly extraRoutes: readonly ExtraRoute[];
-
-  constructor(options: CiServiceOptions) {
-    this.jobs = options.jobs;
-    this.queues = options.queues;
-    this.submissions = options.submissions;
-    this.secrets = options.secrets;
-    this.nowSeconds = options.nowSeconds;
-    this.extraRoutes = options.extraRoutes ?? [];
-  }
+  constructor(private readonly parts: CiServiceOptions) {}
 
   handle(req: CiRequest): CiReply {
     const [, bucket, region] = CI_HOST.exec(req.host) ?? [];
-    const authFailure = verifyQSign(req.method, req.path, req.query, req.headers, this.secrets, this.nowSeconds());
+    const { secrets, nowSeconds } = this.parts;
+    const authFailure = verifyQSign(req.method, req.path, req.query, req.headers, secrets, nowSeconds());
     if (authFailure) return ciError(authFailure.status, authFailure.code, authFailure.message, req.requestId);
     try {
       return this.route(req, bucket!, region!);
@@ -73,9 +60,10 @@ export class CiService {
     if (resource === "jobs" && id && req.method === "PUT" && "cancel" in req.query) {
       return this.cancelJob(id, bucket, req.requestId);
     }
-    if (resource === "queue" && !id && req.method === "GET") return listQueues(this.queues, req, bucket);
-    if (resource === "queue" && id && req.method === "PUT") return updateQueue(this.queues, this.jobs, req, bucket, id);
-    for (const extra of this.extraRoutes) {
+    const { jobs, queues } = this.parts;
+    if (resource === "queue" && !id && req.method === "GET") return listQueues(queues, req, bucket);
+    if (resource === "queue" && id && req.method === "PUT") return updateQueue(queues, jobs, req, bucket, id);
+    for (const extra of this.parts.extraRoutes ?? []) {
       const reply = extra(req, bucket, region, segments);
       if (reply) return reply;
     }
@@ -85,20 +73,21 @@ export class CiService {
   private createJob(req: CiRequest, bucket: string, region: string): CiReply {
     const { root, body } = parseXml(req.body);
     if (root !== "Request") return ciError(400, "MalformedXML", "The root element must be Request.", req.requestId);
-    const job = submitJob({ jobs: this.jobs, queues: this.queues }, bucket, region, body);
+    const job = submitJob(this.parts, bucket, region, body);
     if (typeof job === "string") return ciError(400, "InvalidArgument", job, req.requestId);
-    this.submissions.record(text(nodes(body.Operation)[0]?.UserData));
-    return ciOk({ JobsDetail: jobsDetail(this.jobs, job) });
+    this.parts.submissions.record(text(nodes(body.Operation)[0]?.UserData));
+    return ciOk({ JobsDetail: jobsDetail(this.parts.jobs, job) });
   }
 
   private describeJobs(ids: string[], bucket: string, requestId: string): CiReply {
+    const { jobs } = this.parts;
     const found: XmlNode[] = [];
     const missing: string[] = [];
     for (const id of ids) {
-      const job = this.jobs.get(bucket, id);
+      const job = jobs.get(bucket, id);
       if (job) {
-        found.push(jobsDetail(this.jobs, job));
-        this.jobs.reported(job);
+        found.push(jobsDetail(jobs, job));
+        jobs.reported(job);
       } else {
         missing.push(id);
       }
@@ -109,32 +98,34 @@ export class CiService {
   /** `GET /jobs?tag=…` with the documented filters; NextToken is an offset. */
   private listJobs(req: CiRequest, bucket: string): CiReply {
     const q = req.query;
+    const { jobs } = this.parts;
     if (!q.tag) return ciError(400, "InvalidArgument", "tag is required.", req.requestId);
     const size = Math.min(Number(q.size ?? "10"), 100);
     const states = q.states ? q.states.split(",") : undefined;
-    let list = this.jobs.all().filter((j) => j.bucket === bucket && j.tag === q.tag &&
+    let list = jobs.all().filter((j) => j.bucket === bucket && j.tag === q.tag &&
       (!q.queueId || j.queueId === q.queueId) &&
       (!q.inventoryTriggerJobId || j.inventoryTriggerJobId === q.inventoryTriggerJobId) &&
       (!q.inputObject || j.object === q.inputObject) &&
-      (!states || states.includes(this.jobs.state(j))) &&
+      (!states || states.includes(jobs.state(j))) &&
       (!q.startCreationTime || ciTime(j.createdAt) >= q.startCreationTime) &&
       (!q.endCreationTime || ciTime(j.createdAt) <= q.endCreationTime));
     list = list.sort((a, b) => (q.orderByTime === "Asc" ? a.createdAt - b.createdAt : b.createdAt - a.createdAt));
     const offset = Number(q.nextToken ?? "0");
     const page = list.slice(offset, offset + size);
     const next = offset + size < list.length ? String(offset + size) : "";
-    return ciOk({ RequestId: req.requestId, JobsDetail: page.map((j) => jobsDetail(this.jobs, j)), NextToken: next });
+    return ciOk({ RequestId: req.requestId, JobsDetail: page.map((j) => jobsDetail(jobs, j)), NextToken: next });
   }
 
   private cancelJob(id: string, bucket: string, requestId: string): CiReply {
-    const job = this.jobs.get(bucket, id);
+    const { jobs } = this.parts;
+    const job = jobs.get(bucket, id);
     if (!job) return ciError(404, "NoSuchJob", `Job ${id} does not exist.`, requestId);
-    const state = this.jobs.state(job);
+    const state = jobs.state(job);
     if (!CANCELLABLE.has(state)) {
       return ciError(400, "InvalidArgument", `Job ${id} is ${state}; only jobs not yet running can be cancelled.`,
         requestId);
     }
-    this.jobs.cancel(job);
+    jobs.cancel(job);
     return ciOk({ RequestId: requestId });
   }
 }
