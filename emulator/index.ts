@@ -7,9 +7,9 @@
  * `alibaba/rpc-sign`, `alibaba/oss-sign`, `alibaba/oss-url`, `tencent/time`, `clients/xml`, `clients/case`,
  * `provider/http/percent-encode`). Sharing them cannot hide a signing or encoding mistake, because the vendors' own
  * SDKs are run against the emulator too (test/integration/vendor-sdks.test.ts, object-store.test.ts): what they sign
- * and send, the emulator must accept. What the vendor documents *mean* (which tags need an Output, the API version
- * MPS answers) the emulator states itself, citing the document, so that a misreading in the provider shows up as a
- * refusal here instead of being shared.
+ * and send, the emulator must accept. What the vendor documents *mean* (which tags need an Output, in
+ * ci/submit.ts; the API version MPS answers, in mps/routes.ts) the emulator states itself, citing the document, so
+ * that a misreading in the provider shows up as a refusal here instead of being shared.
  */
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";

@@ -35,6 +35,7 @@ export const defaultObjectLister: ObjectLister = (_bucket, { kind, value }) => {
   return ["intro.mp4", "keynote.mp4", "qa.mp4"].map((name) => `${base}${name}`);
 };
 
+/** The parts the batch routes answer from. */
 export interface BatchServiceOptions {
   /** Where the child jobs go. */
   jobs: CiJobStore;

@@ -75,6 +75,7 @@ export class CiJobClock {
 /** What reading a job's state and times takes: the clock, or the store that holds one. */
 export type CiJobTimes = Pick<CiJobClock, "state" | "startedAt" | "endedAt">;
 
+/** What the job store is given: its clock, and what to do when a job starts and when it ends. */
 export interface CiJobStoreOptions {
   clock: CiJobClock;
   /** Real work for a job when it starts (undefined: the synthetic result). */

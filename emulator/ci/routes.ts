@@ -21,6 +21,7 @@ export function matchesCiHost(host: string): boolean {
 /** A handler of the routes beyond media jobs and queues (the batch jobs). */
 export type ExtraRoute = (req: CiRequest, bucket: string, region: string, segments: string[]) => CiReply | undefined;
 
+/** The parts the CI routes answer from. */
 export interface CiServiceOptions {
   jobs: CiJobStore;
   queues: CiQueueStore;

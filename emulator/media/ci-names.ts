@@ -8,6 +8,7 @@ export function expand(template: string, job: { jobId: string }, count: number, 
   return Array.from({ length: count }, (_, i) => named.replace(/\$\{[Nn]umber\}/g, String(i)));
 }
 
+/** The longest prefix all the names share (CI's ObjectPrefix). */
 export function commonPrefix(names: string[]): string {
   const first = names[0] ?? "";
   let i = 0;

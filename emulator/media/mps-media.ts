@@ -42,6 +42,7 @@ const MPS_FUNCTION_HANDLERS: Readonly<Record<string, MpsFunctionHandler>> = {
   Cover: cover,
 };
 
+/** The processor of the MPS job store: real work for jobs whose input bucket is in the store, else undefined. */
 export function mpsMediaProcessor(store: ObjectStore): (job: IProductionJob) => Promise<MpsOutcome> | undefined {
   return (job) => {
     const input = parseOssUrl(job.params.Input ?? "");

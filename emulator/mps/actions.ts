@@ -14,6 +14,7 @@ export interface MpsState {
 /** Answers the fields of `<Action>Response` besides RequestId; throws an ApiError to refuse. */
 export type MpsAction = (state: MpsState, params: Record<string, string>, region: string) => Record<string, unknown>;
 
+/** The actions answered, by name; any other is `InvalidAction.NotFound`. */
 export const MPS_ACTIONS: Readonly<Record<string, MpsAction>> = {
   SubmitIProductionJob: submitIProductionJob,
   QueryIProductionJob: ({ jobs }, p) => {

@@ -28,6 +28,7 @@ export interface IProductionJob {
   processing?: { done: false } | ({ done: true; doneAt: number } & MpsOutcome);
 }
 
+/** What the job store is given: its timeline and clock, and the real work for a job. */
 export interface IProductionJobStoreOptions {
   timeline: MpsTimeline;
   now: () => number;

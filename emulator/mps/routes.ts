@@ -56,6 +56,7 @@ export function matchesMpsHost(host: string): boolean {
   return MPS_HOST.test(host);
 }
 
+/** The parts the MPS routes answer from, and the signature check in front of them. */
 export interface MpsServiceOptions extends MpsState {
   verifier: RpcVerifier;
 }
