@@ -6,7 +6,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { Emulator, EMULATOR_ALIBABA_CREDENTIALS, EMULATOR_TENCENT_CREDENTIALS, startEmulator } from "./index";
+import {
+  Emulator, EMULATOR_ALIBABA_CREDENTIALS, EMULATOR_TENCENT_CREDENTIALS, EmulatorOptions, startEmulator,
+} from "./index";
 
 const USAGE = `Usage: mediajobs-emulator [options]
   --port N                 port to listen on (default 9700, or $MEDIAJOBS_EMULATOR_PORT; 0 picks a free one)
@@ -20,21 +22,25 @@ const USAGE = `Usage: mediajobs-emulator [options]
   --data-dir DIR           keep the object store (COS and OSS buckets, one file per object) in DIR; default: a
                            temporary directory removed at exit`;
 
+/** The command's options; the port's default comes from the environment when the command runs. */
+function commandOptions() {
+  return {
+    port: { type: "string", default: process.env.MEDIAJOBS_EMULATOR_PORT ?? "9700" },
+    host: { type: "string", default: "127.0.0.1" },
+    "running-after-ms": { type: "string" },
+    "finished-after-ms": { type: "string" },
+    tls: { type: "boolean", default: false },
+    "tls-name": { type: "string", multiple: true, default: [] as string[] },
+    "cert-file": { type: "string" },
+    "data-dir": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  } as const;
+}
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; options: ReturnType<typeof commandOptions> }>>["values"];
+
 export async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: "string", default: process.env.MEDIAJOBS_EMULATOR_PORT ?? "9700" },
-      host: { type: "string", default: "127.0.0.1" },
-      "running-after-ms": { type: "string" },
-      "finished-after-ms": { type: "string" },
-      tls: { type: "boolean", default: false },
-      "tls-name": { type: "string", multiple: true, default: [] },
-      "cert-file": { type: "string" },
-      "data-dir": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const { values } = parseArgs({ args: argv, options: commandOptions() });
   if (values.help) {
     console.log(USAGE);
     return;
@@ -42,21 +48,33 @@ export async function main(argv: string[]): Promise<void> {
   if (!values.tls && (values["tls-name"].length > 0 || values["cert-file"])) {
     throw new Error("--tls-name and --cert-file need --tls.");
   }
-  const timeline = {
-    ...(values["running-after-ms"] ? { runningAfterMs: Number(values["running-after-ms"]) } : {}),
-    ...(values["finished-after-ms"] ? { finishedAfterMs: Number(values["finished-after-ms"]) } : {}),
-  };
-  const mpsTimeline = {
-    ...(values["running-after-ms"] ? { analysingAfterMs: Number(values["running-after-ms"]) } : {}),
-    ...(values["finished-after-ms"] ? { finishedAfterMs: Number(values["finished-after-ms"]) } : {}),
-  };
-  const emulator = await startEmulator({ port: Number(values.port), host: values.host, tencent: { timeline },
-    alibaba: { timeline: mpsTimeline }, ...(values.tls ? { tls: { names: values["tls-name"] } } : {}),
-    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}) });
+  const emulator = await startEmulator(emulatorOptions(values));
   // Before anything is printed: a signal right after start-up still closes it (and removes a temporary store).
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  printSettings(emulator, values);
+}
+
+/** The command's options as startEmulator's: one pair of timings serves both clouds' jobs. */
+function emulatorOptions(values: Values): EmulatorOptions {
+  const runningAfter = values["running-after-ms"] ? Number(values["running-after-ms"]) : undefined;
+  const finishedAfter = values["finished-after-ms"] ? Number(values["finished-after-ms"]) : undefined;
+  const timeline = {
+    ...(runningAfter !== undefined ? { runningAfterMs: runningAfter } : {}),
+    ...(finishedAfter !== undefined ? { finishedAfterMs: finishedAfter } : {}),
+  };
+  const mpsTimeline = {
+    ...(runningAfter !== undefined ? { analysingAfterMs: runningAfter } : {}),
+    ...(finishedAfter !== undefined ? { finishedAfterMs: finishedAfter } : {}),
+  };
+  return { port: Number(values.port), host: values.host, tencent: { timeline }, alibaba: { timeline: mpsTimeline },
+    ...(values.tls ? { tls: { names: values["tls-name"] } } : {}),
+    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}) };
+}
+
+/** Where the emulator listens, where its objects are, and the settings that point each provider at it. */
+function printSettings(emulator: Emulator, values: Values): void {
   console.log(`mediajobs-emulator listening on ${emulator.url}`);
   console.log(`  Object store (COS <BucketName-APPID>.cos.<region>.myqcloud.com, OSS <bucket>.oss-<region>.aliyuncs.com): ` +
     `${emulator.objects.dataDir}${values["data-dir"] ? "" : " (temporary)"}`);

@@ -42,6 +42,11 @@ export class FaultInjector {
   private loseCurrent = false;
   readonly counts: FaultCounts = { requests: 0, throttled: 0, serverErrors: 0, resets: 0, lostAnswers: 0, delayed: 0 };
 
+  /** `rates`: the faults to inject from the start (none by default). */
+  constructor(rates: FaultRates = {}) {
+    this.set(rates);
+  }
+
   set(rates: FaultRates): void {
     this.rates = rates;
     this.random = mulberry32(rates.seed ?? 1);

@@ -2,14 +2,22 @@
  * `pulumi-mediajobs/emulator`: a local stand-in for the Tencent Cloud Infinite and Alibaba Cloud MPS APIs, for
  * tests, demos and users' own CI. It checks request signatures as the clouds do, so a client that works here signs
  * correctly.
+ *
+ * From the provider it imports only the signers and wire codecs (`provider/clients/tencent/q-sign`,
+ * `alibaba/rpc-sign`, `alibaba/oss-sign`, `alibaba/oss-url`, `tencent/time`, `clients/xml`, `clients/case`,
+ * `provider/http/percent-encode`). Sharing them cannot hide a signing or encoding mistake, because the vendors' own
+ * SDKs are run against the emulator too (test/integration/vendor-sdks.test.ts, object-store.test.ts): what they sign
+ * and send, the emulator must accept. What the vendor documents *mean* (which tags need an Output, in
+ * ci/submit.ts; the API version MPS answers, in mps/routes.ts) the emulator states itself, citing the document, so
+ * that a misreading in the provider shows up as a refusal here instead of being shared.
  */
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BatchService, defaultObjectLister, ObjectLister } from "./ci/batches";
-import { CallbackRecord } from "./ci/callbacks";
-import { CiJob, CiJobStore, CiTimeline, DEFAULT_CI_TIMELINE } from "./ci/jobs";
+import { CallbackRecord, CallbackSender } from "./ci/callbacks";
+import { CiJob, CiJobClock, CiJobStore, CiTimeline, DEFAULT_CI_TIMELINE } from "./ci/jobs";
 import { CiQueue, CiQueueStore } from "./ci/queues";
 import { CiService } from "./ci/routes";
 import { RpcVerifier } from "./mps/auth";
@@ -23,6 +31,8 @@ import { ciMediaProcessor } from "./media/ci-media";
 import { mpsMediaProcessor } from "./media/mps-media";
 import { ObjectMeta, ObjectStore, StorageService } from "./storage/object-store";
 import { StorageApi } from "./storage/routes";
+import { SubmissionLog } from "./submissions";
+import { WorkInFlight } from "./work-in-flight";
 
 export type { ObjectLister } from "./ci/batches";
 export type { CallbackRecord } from "./ci/callbacks";
@@ -138,89 +148,145 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the emulator on `options.port` (a free one by default) and answers once it listens. Each part is made once,
+ * given the parts it uses, in the order they depend on each other.
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const now = options.now ?? Date.now;
-  const creds = options.tencent?.credentials ?? [EMULATOR_TENCENT_CREDENTIALS];
-  const ciTimeline = { ...DEFAULT_CI_TIMELINE, ...options.tencent?.timeline };
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "mediajobs-emulator-data-"));
-  const objects = new ObjectStore(dataDir);
-  const store = new CiJobStore(ciTimeline, now);
-  // Processing in flight, awaited by close() before the data directory goes.
-  const working = new Set<Promise<unknown>>();
-  const tracked = <J, R>(processor: (job: J) => Promise<R> | undefined) => (job: J) => {
-    const p = processor(job);
-    if (p) {
-      const settled = p.finally(() => working.delete(settled));
-      working.add(settled);
-    }
-    return p;
+  const shared: SharedParts = {
+    now, objects: new ObjectStore(dataDir), work: new WorkInFlight(),
+    tencentSecrets: new Map((options.tencent?.credentials ?? [EMULATOR_TENCENT_CREDENTIALS])
+      .map((c) => [c.secretId, c.secretKey])),
+    alibabaSecrets: new Map((options.alibaba?.credentials ?? [EMULATOR_ALIBABA_CREDENTIALS])
+      .map((c) => [c.accessKeyId, c.accessKeySecret])),
   };
-  store.processor = tracked(ciMediaProcessor(objects));
-  const queues = new CiQueueStore(now);
-  const ci = new CiService(store, queues, new Map(creds.map((c) => [c.secretId, c.secretKey])),
-    () => Math.floor(now() / 1000));
-  // A prefix of a bucket in the object store is listed for real; the other inputs as before.
-  const lister: ObjectLister = options.tencent?.objects ?? ((bucket, input) =>
-    objects.bucketExists("cos", bucket) && input.kind === "Prefix"
-      ? objects.list("cos", bucket, { prefix: input.value, maxKeys: Infinity }).objects.map((o) => o.key)
-      : defaultObjectLister(bucket, input));
-  const batches = new BatchService(ci, now, lister, ciTimeline.finishedAfterMs);
-  ci.extraRoutes.push(batches.route);
-  const alibabaCreds = options.alibaba?.credentials ?? [EMULATOR_ALIBABA_CREDENTIALS];
-  const pipelines = new PipelineStore(now);
-  const alibabaSecrets = new Map(alibabaCreds.map((c) => [c.accessKeyId, c.accessKeySecret]));
-  const iproduction = new IProductionJobStore({ ...DEFAULT_MPS_TIMELINE, ...options.alibaba?.timeline }, now);
-  iproduction.processor = tracked(mpsMediaProcessor(objects));
-  const mps = new MpsService(iproduction, pipelines, new RpcVerifier(alibabaSecrets, now));
-  const storage = new StorageApi(objects, new Map(creds.map((c) => [c.secretId, c.secretKey])), alibabaSecrets, now);
-  const faults = new FaultInjector();
-  if (options.faults) faults.set(options.faults);
+  const ci = ciParts(options.tencent ?? {}, shared);
+  const mps = mpsParts(options.alibaba ?? {}, shared);
+  const storage = new StorageApi(shared.objects, shared.tencentSecrets, shared.alibabaSecrets, now);
+  const faults = new FaultInjector(options.faults);
   const requests: RequestRecord[] = [];
   const host = options.host ?? "127.0.0.1";
-  // The address listened on is a name clients use too (a wildcard address is not one).
-  const certificate = options.tls ? createEmulatorCertificate([...(options.tls === true ? [] : options.tls.names ?? []),
-    ...(host === "0.0.0.0" || host === "::" ? [] : [host])]) : undefined;
-  const server = createEmulatorServer({ ci, mps, storage, faults }, (r) => requests.push(r), certificate);
+  const certificate = certificateFor(options.tls, host);
+  const server = createEmulatorServer({ ci: ci.service, mps: mps.service, storage, faults }, (r) => requests.push(r),
+    certificate);
   server.listen(options.port ?? 0, host);
   await once(server, "listening");
   return {
     url: serverUrl(server, certificate ? "https" : "http"),
     ...(certificate ? { certificate: withoutKey(certificate) } : {}),
     requests,
-    ci: {
-      jobs: () => store.all(), endedAt: (job) => store.endedAt(job), forgetJob: (id) => store.forget(id), queues: (bucket) => queues.forBucket(bucket),
-      callbacks: () => ci.callbacks, settleCallbacks: () => ci.settle(), batches: () => batches.all(),
-    },
-    mps: {
-      jobs: () => mps.jobs.all(),
-      pipelines: () => pipelines.all(),
-      deletePipeline: (id) => pipelines.delete(id),
-      submissions: () => mps.submissions.total,
-    },
+    ci: ciView(ci),
+    mps: mpsView(mps),
     faults: { set: (rates) => faults.set(rates), script: (list) => faults.script(list),
       counts: () => ({ ...faults.counts }) },
-    objects: {
-      dataDir,
-      put: (service, bucket, key, body, contentType = "application/octet-stream") =>
-        objects.put(service, bucket, key, body, contentType),
-      get: (service, bucket, key) => objects.get(service, bucket, key)?.body,
-      head: (service, bucket, key) => objects.head(service, bucket, key),
-      list: (service, bucket, prefix) => objects.list(service, bucket, { prefix, maxKeys: Infinity }).objects,
-      delete: (service, bucket, key) => objects.delete(service, bucket, key),
-    },
-    submissionsByUserData: () => {
-      const all = new Map(ci.submissions.byUserData);
-      for (const [k, v] of mps.submissions.byUserData) all.set(k, (all.get(k) ?? 0) + v);
-      return all;
-    },
+    objects: objectsView(shared.objects, dataDir),
+    submissionsByUserData: () => countsByUserData(ci.submissions, mps.submissions),
     close: async () => {
-      store.close();
+      ci.jobs.close();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
-      await Promise.allSettled([...working]);
+      await shared.work.settled();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** What both clouds' parts use: the clock, the object store, the work in flight, and the accepted keys. */
+interface SharedParts {
+  now: () => number;
+  objects: ObjectStore;
+  work: WorkInFlight;
+  /** SecretKey by SecretId (CI and COS). */
+  tencentSecrets: ReadonlyMap<string, string>;
+  /** AccessKeySecret by AccessKeyId (MPS and OSS). */
+  alibabaSecrets: ReadonlyMap<string, string>;
+}
+
+/**
+ * The CI side: the queues and the job clock first, the callbacks that read them, the job store that tells the
+ * callbacks when a job ends, the batches that submit to the store, and the routes in front of them all.
+ */
+function ciParts(options: NonNullable<EmulatorOptions["tencent"]>, shared: SharedParts) {
+  const timeline = { ...DEFAULT_CI_TIMELINE, ...options.timeline };
+  const queues = new CiQueueStore(shared.now);
+  const clock = new CiJobClock(timeline, shared.now);
+  const callbacks = new CallbackSender(queues, clock);
+  const jobs = new CiJobStore({ clock, processor: shared.work.track(ciMediaProcessor(shared.objects)),
+    onFinish: (job) => callbacks.send(job) });
+  const submissions = new SubmissionLog();
+  const batches = new BatchService({ jobs, queues, submissions, now: shared.now,
+    lister: options.objects ?? storeLister(shared.objects), workflowMs: timeline.finishedAfterMs });
+  const service = new CiService({ jobs, queues, submissions, secrets: shared.tencentSecrets,
+    nowSeconds: () => Math.floor(shared.now() / 1000), extraRoutes: [batches.route] });
+  return { service, jobs, queues, callbacks, batches, submissions };
+}
+
+/** A prefix of a bucket in the object store is listed for real; any other input as the default lister does. */
+function storeLister(objects: ObjectStore): ObjectLister {
+  return (bucket, input) => objects.bucketExists("cos", bucket) && input.kind === "Prefix"
+    ? objects.list("cos", bucket, { prefix: input.value, maxKeys: Infinity }).objects.map((o) => o.key)
+    : defaultObjectLister(bucket, input);
+}
+
+/** The MPS side: pipelines and smart-production jobs behind the RPC routes. */
+function mpsParts(options: NonNullable<EmulatorOptions["alibaba"]>, shared: SharedParts) {
+  const pipelines = new PipelineStore(shared.now);
+  const jobs = new IProductionJobStore({ timeline: { ...DEFAULT_MPS_TIMELINE, ...options.timeline }, now: shared.now,
+    processor: shared.work.track(mpsMediaProcessor(shared.objects)) });
+  const submissions = new SubmissionLog();
+  const service = new MpsService({ jobs, pipelines, submissions,
+    verifier: new RpcVerifier(shared.alibabaSecrets, shared.now) });
+  return { service, jobs, pipelines, submissions };
+}
+
+/** The certificate to serve, if any: the names asked for plus the address listened on, which clients use too. */
+function certificateFor(tls: EmulatorOptions["tls"], host: string): EmulatorCertificate | undefined {
+  if (!tls) return undefined;
+  // A wildcard address is not a name a client connects to.
+  const listened = host === "0.0.0.0" || host === "::" ? [] : [host];
+  return createEmulatorCertificate([...(tls === true ? [] : tls.names ?? []), ...listened]);
+}
+
+function ciView(ci: ReturnType<typeof ciParts>): Emulator["ci"] {
+  return {
+    jobs: () => ci.jobs.all(),
+    endedAt: (job) => ci.jobs.endedAt(job),
+    forgetJob: (id) => ci.jobs.forget(id),
+    queues: (bucket) => ci.queues.forBucket(bucket),
+    callbacks: () => ci.callbacks.records,
+    settleCallbacks: () => ci.callbacks.settle(),
+    batches: () => ci.batches.all(),
+  };
+}
+
+function mpsView(mps: ReturnType<typeof mpsParts>): Emulator["mps"] {
+  return {
+    jobs: () => mps.jobs.all(),
+    pipelines: () => mps.pipelines.all(),
+    deletePipeline: (id) => mps.pipelines.delete(id),
+    submissions: () => mps.submissions.total,
+  };
+}
+
+function objectsView(objects: ObjectStore, dataDir: string): Emulator["objects"] {
+  return {
+    dataDir,
+    put: (service, bucket, key, body, contentType = "application/octet-stream") =>
+      objects.put(service, bucket, key, body, contentType),
+    get: (service, bucket, key) => objects.get(service, bucket, key)?.body,
+    head: (service, bucket, key) => objects.head(service, bucket, key),
+    list: (service, bucket, prefix) => objects.list(service, bucket, { prefix, maxKeys: Infinity }).objects,
+    delete: (service, bucket, key) => objects.delete(service, bucket, key),
+  };
+}
+
+/** Both clouds' submissions, added up by UserData. */
+function countsByUserData(...logs: SubmissionLog[]): Map<string, number> {
+  const all = new Map<string, number>();
+  for (const log of logs) for (const [k, v] of log.byUserData) all.set(k, (all.get(k) ?? 0) + v);
+  return all;
 }
 
 /** What a client may see of the certificate: everything but the private key. */

@@ -37,7 +37,6 @@ interface Reply {
   headers: Record<string, string>;
 }
 
-
 /** HTTP, or HTTPS when given a key and certificate (PEM); the same services either way. */
 export function createEmulatorServer(services: Services, record: (r: RequestRecord) => void,
   tls?: { key: string; cert: string }): Server {
@@ -53,68 +52,86 @@ export function createEmulatorServer(services: Services, record: (r: RequestReco
   return tls ? createHttpsServer(tls, listener) : createServer(listener);
 }
 
-async function handle({ ci, mps, storage, faults }: Services, req: IncomingMessage, raw: Buffer, res: ServerResponse,
+/** One request as the services see it: the raw bytes, and the text of a job API's body. */
+interface Exchange {
+  req: IncomingMessage;
+  method: string;
+  /** The Host header's name, without a port. */
+  host: string;
+  url: URL;
+  /** The path, decoded. */
+  path: string;
+  raw: Buffer;
+  body: string;
+  requestId: string;
+}
+
+async function handle(services: Services, req: IncomingMessage, raw: Buffer, res: ServerResponse,
   recordRequest: (r: RequestRecord) => void): Promise<void> {
   const at = Date.now();
   // Routed by name: a client that reaches the emulator at `<vendor host>:<port>` sends the port in Host.
   const host = hostName(req.headers.host ?? "");
-  const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
-  const requestId = randomBytes(12).toString("hex");
-  // URL decodes the path; CI signs it as sent, which for our ids and names is the same string.
-  const path = decodeURIComponent(url.pathname);
   const storageService = storageServiceOf(host);
-  // Object bodies are bytes; the job APIs' are text (and may carry the RPC AccessKeyId).
-  const body = storageService ? "" : raw.toString("utf8");
-  const keyId = signingKeyOf(req, url, body);
-  const record = (r: Omit<RequestRecord, "keyId">) => recordRequest(keyId ? { ...r, keyId } : r);
-  if (storageService) {
-    // The object APIs: no injected faults (those model the job APIs' throttling and failures).
-    const reply = storage.handle({ method, host, path, query: queryOf(url), headers: req.headers, body: raw, requestId });
-    res.writeHead(reply.status, reply.headers).end(reply.body);
-    record({ method, host, path, status: reply.status, at });
-    return;
-  }
-  const isCi = matchesCiHost(host);
-  const isMps = !isCi && matchesMpsHost(host);
-  if (!isCi && !isMps) {
-    const reply = unknownHost(host, requestId);
-    res.writeHead(reply.status, reply.headers).end(reply.body);
-    record({ method, host, path, status: reply.status, at });
-    return;
-  }
+  // URL decodes the path; CI signs it as sent, which for our ids and names is the same string.
+  const x: Exchange = { req, method: req.method ?? "GET", host, url, path: decodeURIComponent(url.pathname), raw,
+    // Object bodies are bytes; the job APIs' are text (and may carry the RPC AccessKeyId).
+    body: storageService ? "" : raw.toString("utf8"), requestId: randomBytes(12).toString("hex") };
+  const keyId = signingKeyOf(req, url, x.body);
+  const status = storageService ? send(res, storage(services.storage, x))
+    : matchesCiHost(host) || matchesMpsHost(host) ? await jobApi(services, x, res)
+      : send(res, unknownHost(host, x.requestId));
+  recordRequest({ method: x.method, host, path: x.path, status, at, ...(keyId ? { keyId } : {}) });
+}
 
+/** The object APIs: no injected faults (those model the job APIs' throttling and failures). */
+function storage(api: StorageApi, x: Exchange): Reply {
+  return api.handle({ method: x.method, host: x.host, path: x.path, query: queryOf(x.url), headers: x.req.headers,
+    body: x.raw, requestId: x.requestId });
+}
+
+/** A CI or MPS request, with the faults injected around it; answers the status sent (0: connection dropped). */
+async function jobApi({ ci, mps, faults }: Services, x: Exchange, res: ServerResponse): Promise<number> {
   const delay = faults.delay();
   if (delay) await new Promise((r) => setTimeout(r, delay));
   const fault = faults.before();
-  if (fault === "reset") {
-    req.socket.destroy();
-    record({ method, host, path, status: 0, at });
-    return;
-  }
-  let reply: Reply;
-  // The requests that submit a job: a fault may process them and then drop the answer.
-  let submission = false;
-  if (fault) {
-    reply = isCi ? ciFault(fault, requestId) : mpsFault(fault, requestId, host);
-  } else if (isCi) {
-    reply = fromCi(ci.handle({ method, host, path, query: queryOf(url), headers: req.headers, body, requestId }),
-      requestId);
-    submission = method === "POST" && (path === "/jobs" || path === "/inventorytriggerjob");
-  } else {
-    const r = mps.handle({ method, host, path: url.pathname, query: url.search.slice(1), headers: req.headers, body,
-      requestId });
-    reply = fromMps(r, requestId);
-    submission = r.action === "SubmitIProductionJob";
-  }
-  if (submission && reply.status === 200 && faults.loseAnswer()) {
-    // Processed, but the answer never arrives: the client cannot tell whether the job exists.
-    req.socket.destroy();
-    record({ method, host, path, status: 0, at });
-    return;
-  }
+  if (fault === "reset") return drop(x.req);
+  const isCi = matchesCiHost(x.host);
+  if (fault) return send(res, isCi ? ciFault(fault, x.requestId) : mpsFault(fault, x.requestId, x.host));
+  const { reply, submission } = isCi ? ciAnswer(ci, x) : mpsAnswer(mps, x);
+  // Processed, but the answer never arrives: the client cannot tell whether the job exists.
+  if (submission && reply.status === 200 && faults.loseAnswer()) return drop(x.req);
+  return send(res, reply);
+}
+
+/** The requests that submit a job are the ones whose answer a fault may drop after processing them. */
+interface JobApiAnswer {
+  reply: Reply;
+  submission: boolean;
+}
+
+function ciAnswer(ci: CiService, x: Exchange): JobApiAnswer {
+  const r = ci.handle({ method: x.method, host: x.host, path: x.path, query: queryOf(x.url), headers: x.req.headers,
+    body: x.body, requestId: x.requestId });
+  return { reply: fromCi(r, x.requestId),
+    submission: x.method === "POST" && (x.path === "/jobs" || x.path === "/inventorytriggerjob") };
+}
+
+function mpsAnswer(mps: MpsService, x: Exchange): JobApiAnswer {
+  const r = mps.handle({ method: x.method, host: x.host, path: x.url.pathname, query: x.url.search.slice(1),
+    headers: x.req.headers, body: x.body, requestId: x.requestId });
+  return { reply: fromMps(r, x.requestId), submission: r.action === "SubmitIProductionJob" };
+}
+
+function send(res: ServerResponse, reply: Reply): number {
   res.writeHead(reply.status, reply.headers).end(reply.body);
-  record({ method, host, path, status: reply.status, at });
+  return reply.status;
+}
+
+/** Drops the connection without an answer (recorded as status 0). */
+function drop(req: IncomingMessage): number {
+  req.socket.destroy();
+  return 0;
 }
 
 /**

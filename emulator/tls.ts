@@ -33,12 +33,7 @@ const BACKDATE_MS = 60 * 60 * 1000;
  */
 export function createEmulatorCertificate(names: readonly string[] = [], now: Date = new Date()):
   EmulatorCertificate {
-  const all = [...new Set([...LOCAL_NAMES, ...names.map((n) => n.toLowerCase())])];
-  for (const name of all) {
-    if (!isIP(name) && !/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(name)) {
-      throw new Error(`"${name}" is neither a DNS name nor an IP address: a certificate cannot name it.`);
-    }
-  }
+  const all = certificateNames(names);
   const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
   const spki = publicKey.export({ type: "spki", format: "der" });
   const keyId = createHash("sha1").update(publicKeyPoint(publicKey)).digest();
@@ -71,6 +66,17 @@ export function createEmulatorCertificate(names: readonly string[] = [], now: Da
   if (!parsed.verify(publicKey)) throw new Error("the emulator's certificate does not verify with its own key");
   return { cert, key: privateKey.export({ type: "pkcs8", format: "pem" }) as string, names: all,
     fingerprint256: parsed.fingerprint256, validTo: notAfter };
+}
+
+/** The local names and `names`, lower case, once each; refuses what is neither a DNS name nor an IP address. */
+function certificateNames(names: readonly string[]): string[] {
+  const all = [...new Set([...LOCAL_NAMES, ...names.map((n) => n.toLowerCase())])];
+  for (const name of all) {
+    if (!isIP(name) && !/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(name)) {
+      throw new Error(`"${name}" is neither a DNS name nor an IP address: a certificate cannot name it.`);
+    }
+  }
+  return all;
 }
 
 const OID = {

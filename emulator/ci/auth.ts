@@ -13,6 +13,7 @@ export interface AuthFailure {
   message: string;
 }
 
+/** The refusal a COS or CI host would answer, or undefined for a request signed as it was received. */
 export function verifyQSign(
   method: string, path: string, query: Record<string, string>, headers: IncomingHttpHeaders,
   secrets: ReadonlyMap<string, string>, nowSeconds: number,
@@ -30,6 +31,11 @@ export function verifyQSign(
   if (secretKey === undefined) {
     return { status: 403, code: "InvalidAccessKeyId", message: "The access key Id format you provided is invalid." };
   }
+  return keyTimeFailure(auth, nowSeconds) ?? signatureFailure(method, path, query, headers, auth, secretKey);
+}
+
+/** The signature's time: q-sign-time equal to q-key-time, and a window that covers now (15 minutes of skew). */
+function keyTimeFailure(auth: Record<string, string>, nowSeconds: number): AuthFailure | undefined {
   const [start, end] = auth["q-key-time"]!.split(";").map(Number);
   if (!Number.isFinite(start) || !Number.isFinite(end) || auth["q-sign-time"] !== auth["q-key-time"]) {
     return { status: 403, code: "AccessDenied", message: "q-sign-time is malformed." };
@@ -38,7 +44,12 @@ export function verifyQSign(
   if (start! > nowSeconds + 900) {
     return { status: 403, code: "RequestTimeTooSkewed", message: "The difference between the request time and the server's time is too large." };
   }
+  return undefined;
+}
 
+/** `host` and every listed header and parameter signed, and the signature recomputed from the request as received. */
+function signatureFailure(method: string, path: string, query: Record<string, string>, headers: IncomingHttpHeaders,
+  auth: Record<string, string>, secretKey: string): AuthFailure | undefined {
   const headerList = auth["q-header-list"] ? auth["q-header-list"]!.split(";") : [];
   if (!headerList.includes("host")) {
     return { status: 403, code: "AccessDenied", message: "The host header must be signed." };

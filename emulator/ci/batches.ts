@@ -7,9 +7,11 @@
 import { randomBytes } from "node:crypto";
 import { nodes, parseXml, text, XmlNode } from "../../provider/clients/xml";
 import { ciTime } from "./job-detail";
-import { CiJob, TERMINAL_STATES } from "./jobs";
+import { CiJob, CiJobStore, TERMINAL_STATES } from "./jobs";
+import { CiQueueStore } from "./queues";
 import { ciError, ciOk, CiReply, CiRequest } from "./reply";
-import type { CiService } from "./routes";
+import { submitJob } from "./submit";
+import { SubmissionLog } from "../submissions";
 
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const INPUT_KINDS = ["Manifest", "UrlFile", "Prefix", "Object"] as const;
@@ -33,11 +35,24 @@ export const defaultObjectLister: ObjectLister = (_bucket, { kind, value }) => {
   return ["intro.mp4", "keynote.mp4", "qa.mp4"].map((name) => `${base}${name}`);
 };
 
+/** The parts the batch routes answer from. */
+export interface BatchServiceOptions {
+  /** Where the child jobs go. */
+  jobs: CiJobStore;
+  queues: CiQueueStore;
+  /** Where batches are counted by UserData (shared with the media jobs). */
+  submissions: SubmissionLog;
+  now: () => number;
+  /** The objects a Type Job batch makes a child job for. */
+  lister: ObjectLister;
+  /** How long a Workflow batch runs. */
+  workflowMs: number;
+}
+
 export class BatchService {
   private readonly batches = new Map<string, Batch>();
 
-  constructor(private readonly ci: CiService, private readonly now: () => number,
-    private readonly lister: ObjectLister, private readonly workflowMs: number) {}
+  constructor(private readonly parts: BatchServiceOptions) {}
 
   /** The CI routes this service answers. */
   route = (req: CiRequest, bucket: string, region: string, segments: string[]): CiReply | undefined => {
@@ -70,18 +85,18 @@ export class BatchService {
     if (type === "Workflow" && !text(op.WorkflowIds)) return fail("Operation.WorkflowIds is required for Type Workflow.");
 
     const batch: Batch = { jobId: "b" + randomBytes(16).toString("hex"), bucket, region, request: body,
-      createdAt: this.now(), children: [] };
+      createdAt: this.parts.now(), children: [] };
     if (type === "Job") {
-      const objects = this.lister(bucket, { kind: kinds[0]!, value: text(input[kinds[0]!])! });
+      const objects = this.parts.lister(bucket, { kind: kinds[0]!, value: text(input[kinds[0]!])! });
       for (const object of objects) {
-        const child = this.ci.submit(bucket, region, childRequest(batch.jobId, op, object),
+        const child = submitJob(this.parts, bucket, region, childRequest(batch.jobId, op, object),
           { inventoryTriggerJobId: batch.jobId });
         if (typeof child === "string") return fail(child);
         batch.children.push(child);
       }
     }
     this.batches.set(batch.jobId, batch);
-    this.ci.submissions.record(text(op.UserData));
+    this.parts.submissions.record(text(op.UserData));
     return ciOk({ RequestId: req.requestId, JobsDetail: this.detail(batch) });
   }
 
@@ -107,10 +122,10 @@ export class BatchService {
     if (!batch || batch.bucket !== bucket) return ciError(404, "NoSuchJob", `Job ${id} does not exist.`, requestId);
     const state = this.state(batch);
     if (TERMINAL_STATES.has(state)) return ciError(400, "InvalidArgument", `Job ${id} is ${state} and cannot be cancelled.`, requestId);
-    batch.cancelledAt = this.now();
+    batch.cancelledAt = this.parts.now();
     for (const child of batch.children) {
-      const s = this.ci.jobs.state(child);
-      if (s === "Submitted" || s === "Pause") this.ci.jobs.cancel(child);
+      const s = this.parts.jobs.state(child);
+      if (s === "Submitted" || s === "Pause") this.parts.jobs.cancel(child);
     }
     return ciOk({ RequestId: requestId });
   }
@@ -118,9 +133,9 @@ export class BatchService {
   private state(batch: Batch): string {
     if (batch.cancelledAt !== undefined) return "Cancel";
     if ((text(batch.request.Type) ?? "Job") === "Workflow") {
-      return this.now() - batch.createdAt < this.workflowMs ? "Running" : "Success";
+      return this.parts.now() - batch.createdAt < this.parts.workflowMs ? "Running" : "Success";
     }
-    const states = batch.children.map((c) => this.ci.jobs.state(c));
+    const states = batch.children.map((c) => this.parts.jobs.state(c));
     if (states.every((s) => TERMINAL_STATES.has(s))) return "Success";
     return states.some((s) => s !== "Submitted" && s !== "Pause") ? "Running" : "Submitted";
   }
@@ -128,13 +143,13 @@ export class BatchService {
   private endedAt(batch: Batch): number | undefined {
     if (batch.cancelledAt !== undefined) return batch.cancelledAt;
     if (this.state(batch) !== "Success") return undefined;
-    const ends = batch.children.map((c) => this.ci.jobs.endedAt(c) ?? 0);
-    return ends.length ? Math.max(...ends) : batch.createdAt + this.workflowMs;
+    const ends = batch.children.map((c) => this.parts.jobs.endedAt(c) ?? 0);
+    return ends.length ? Math.max(...ends) : batch.createdAt + this.parts.workflowMs;
   }
 
   private detail(batch: Batch): XmlNode {
     const state = this.state(batch);
-    const done = batch.children.filter((c) => TERMINAL_STATES.has(this.ci.jobs.state(c))).length;
+    const done = batch.children.filter((c) => TERMINAL_STATES.has(this.parts.jobs.state(c))).length;
     const progress = state === "Success" ? 100 : batch.children.length ? Math.floor((done / batch.children.length) * 100) : 0;
     const { Name, Type, Input, Operation } = batch.request;
     return {

@@ -4,7 +4,9 @@
  * (`<Response>…</Response>`) or JSON. TDMQ callbacks cannot leave this machine: they are recorded instead.
  */
 import { buildXml, nodes, text, XmlNode } from "../../provider/clients/xml";
-import { CiQueue } from "./queues";
+import { jobsDetail } from "./job-detail";
+import { CiJob, CiJobTimes } from "./jobs";
+import { CiQueue, CiQueueStore } from "./queues";
 
 export interface CallbackRecord {
   jobId: string;
@@ -24,7 +26,7 @@ interface Target {
 }
 
 /** Where a finished job's callback goes, or undefined when none is configured (or `CallBack` is `no`). */
-export function callbackTarget(request: XmlNode, queue: CiQueue | undefined): Target | undefined {
+function callbackTarget(request: XmlNode, queue: CiQueue | undefined): Target | undefined {
   const callBack = text(request.CallBack);
   if (callBack === "no") return undefined;
   const format = (text(request.CallBackFormat) ?? queue?.NotifyConfig.ResultFormat) === "JSON" ? "JSON" : "XML";
@@ -43,14 +45,14 @@ export function callbackTarget(request: XmlNode, queue: CiQueue | undefined): Ta
   return undefined;
 }
 
-export function callbackBody(detail: XmlNode, format: "XML" | "JSON"): string {
+function callbackBody(detail: XmlNode, format: "XML" | "JSON"): string {
   return format === "JSON"
     ? JSON.stringify({ EventName: "TaskFinish", JobsDetail: detail })
     : buildXml("Response", { EventName: "TaskFinish", JobsDetail: detail });
 }
 
 /** Sends (Url) or records (TDMQ) one callback; never throws. */
-export async function deliver(record: CallbackRecord): Promise<void> {
+async function deliver(record: CallbackRecord): Promise<void> {
   if (record.type === "TDMQ") return;
   try {
     const res = await fetch(record.target, {
@@ -61,5 +63,29 @@ export async function deliver(record: CallbackRecord): Promise<void> {
     await res.arrayBuffer();
   } catch (e) {
     record.outcome = (e as Error).message;
+  }
+}
+
+/** Sends the callback of each job that ends, and keeps every one sent or recorded, in order. */
+export class CallbackSender {
+  readonly records: CallbackRecord[] = [];
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly queues: CiQueueStore, private readonly times: CiJobTimes) {}
+
+  /** The job's callback, to its own target or its queue's; nothing when neither is set. */
+  send(job: CiJob): void {
+    const target = callbackTarget(job.request, this.queues.get(job.bucket, job.queueId));
+    if (!target) return;
+    const record: CallbackRecord = { jobId: job.jobId, ...target,
+      body: callbackBody(jobsDetail(this.times, job), target.format) };
+    this.records.push(record);
+    const sending = deliver(record).finally(() => this.pending.delete(sending));
+    this.pending.add(sending);
+  }
+
+  /** Waits for callbacks in flight (tests, and closing). */
+  async settle(): Promise<void> {
+    await Promise.all([...this.pending]);
   }
 }

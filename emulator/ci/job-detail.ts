@@ -2,11 +2,12 @@
 import { createHash } from "node:crypto";
 import { ciTime as formatCiTime } from "../../provider/clients/tencent/time";
 import { nodes, text, XmlNode } from "../../provider/clients/xml";
-import { CiJob, CiJobStore } from "./jobs";
-import { commonPrefix, expand } from "../media/ci-media";
+import { CiJob, CiJobTimes } from "./jobs";
+import { commonPrefix, expand } from "../media/ci-names";
+import { entryOf } from "../table";
 
-export function jobsDetail(store: CiJobStore, job: CiJob): XmlNode {
-  const state = store.state(job);
+export function jobsDetail(times: CiJobTimes, job: CiJob): XmlNode {
+  const state = times.state(job);
   const operation: XmlNode = { ...job.operation };
   const real = job.processing?.done ? job.processing : undefined;
   if (state === "Success") Object.assign(operation, real?.result ?? result(job));
@@ -19,16 +20,25 @@ export function jobsDetail(store: CiJobStore, job: CiJob): XmlNode {
     Tag: job.tag,
     State: state,
     CreationTime: ciTime(job.createdAt),
-    StartTime: ciTime(store.startedAt(job)),
-    EndTime: ciTime(store.endedAt(job)),
+    StartTime: ciTime(times.startedAt(job)),
+    EndTime: ciTime(times.endedAt(job)),
     QueueId: job.queueId,
     Input: { BucketId: job.bucket, Region: job.region, Object: job.object },
     Operation: operation,
   };
 }
 
+/** The synthetic result: what the tag's own entry makes, or the output files the job would have written. */
 function result(job: CiJob): XmlNode {
-  if (job.tag === "MediaInfo") return { MediaInfo: mediaInfo(job) };
+  return (entryOf(SYNTHETIC_RESULTS, job.tag) ?? outputFiles)(job);
+}
+
+/** The tags whose result is not a list of output files. */
+const SYNTHETIC_RESULTS: Readonly<Record<string, (job: CiJob) => XmlNode>> = {
+  MediaInfo: (job) => ({ MediaInfo: mediaInfo(job) }),
+};
+
+function outputFiles(job: CiJob): XmlNode {
   const output = nodes(job.operation.Output)[0];
   if (!output) return {};
   const bucket = text(output.Bucket) ?? job.bucket;
@@ -38,16 +48,17 @@ function result(job: CiJob): XmlNode {
   const mode = job.tag === "Snapshot" ? text(params?.SnapshotOutMode) ?? "OnlySnapshot" : "OnlySnapshot";
   const ext = text(params?.Format) ?? "jpg";
   const names = mode === "OnlySprite" ? [] : expand(text(output.Object) ?? "", job, outputCount(job), ext);
-  const file: XmlNode = {
-    Bucket: bucket, Region: region, ObjectPrefix: commonPrefix(names), ObjectName: names,
-    Md5Info: names.map((n) => ({ ObjectName: n, Md5: fakeMd5(n) })),
-  };
+  const file = outputFile(bucket, region, names);
   if (mode !== "OnlySnapshot") {
-    const sprites = expand(text(output.SpriteObject) ?? "sprite-${Number}.jpg", job, 1, "jpg");
-    file.SpriteOutputFile = { Bucket: bucket, Region: region, ObjectPrefix: commonPrefix(sprites),
-      ObjectName: sprites, Md5Info: sprites.map((n) => ({ ObjectName: n, Md5: fakeMd5(n) })) };
+    file.SpriteOutputFile = outputFile(bucket, region,
+      expand(text(output.SpriteObject) ?? "sprite-${Number}.jpg", job, 1, "jpg"));
   }
   return { MediaResult: { OutputFile: file } };
+}
+
+function outputFile(bucket: string, region: string, names: string[]): XmlNode {
+  return { Bucket: bucket, Region: region, ObjectPrefix: commonPrefix(names), ObjectName: names,
+    Md5Info: names.map((n) => ({ ObjectName: n, Md5: fakeMd5(n) })) };
 }
 
 function outputCount(job: CiJob): number {

@@ -2,7 +2,7 @@
  * The emulated CI media jobs. A job's state is a function of the time since it started (Submitted → Running →
  * Success, or Failed for an input whose name contains `fail`), so nothing polls in the background. A job submitted
  * to a paused queue is held in `Pause` and starts when the queue resumes; a cancel freezes it. When a job ends, a
- * timer calls `onFinish` (the callbacks).
+ * timer calls the store's `onFinish` (the callbacks).
  */
 import { randomBytes } from "node:crypto";
 import { XmlNode } from "../../provider/clients/xml";
@@ -44,49 +44,9 @@ export type CiJobState = "Submitted" | "Running" | "Success" | "Failed" | "Cance
 /** States after which a job never changes. */
 export const TERMINAL_STATES: ReadonlySet<string> = new Set<CiJobState>(["Success", "Failed", "Cancel"]);
 
-export class CiJobStore {
-  private readonly jobs = new Map<string, CiJob>();
-  private readonly timers = new Set<NodeJS.Timeout>();
-  /** Jobs whose end was announced (onFinish), once each. */
-  private readonly finished = new Set<string>();
-  /** Called once when a job reaches Success or Failed. */
-  onFinish: (job: CiJob) => void = () => {};
-  /** Real work for a job when it starts (undefined: the synthetic result). */
-  processor: (job: CiJob) => Promise<MediaOutcome> | undefined = () => undefined;
-
-  constructor(private readonly timeline: CiTimeline, private readonly now: () => number) {}
-
-  create(fields: Omit<CiJob, "jobId" | "createdAt" | "startAt">, held: boolean): CiJob {
-    const job: CiJob = { ...fields, jobId: "j" + randomBytes(16).toString("hex"), createdAt: this.now() };
-    this.jobs.set(job.jobId, job);
-    if (!held) this.start(job);
-    return job;
-  }
-
-  /** Starts the jobs a resumed queue held. */
-  resumeQueue(queueId: string): void {
-    for (const job of this.jobs.values()) {
-      if (job.queueId === queueId && job.startAt === undefined && job.cancelledAt === undefined) this.start(job);
-    }
-  }
-
-  get(bucket: string, jobId: string): CiJob | undefined {
-    const job = this.jobs.get(jobId);
-    return job && job.bucket === bucket ? job : undefined;
-  }
-
-  cancel(job: CiJob): void {
-    job.cancelledAt = this.now();
-  }
-
-  /** Drops a job as if it had aged out of CI's history (tests of refresh). */
-  forget(jobId: string): boolean {
-    return this.jobs.delete(jobId);
-  }
-
-  all(): CiJob[] {
-    return [...this.jobs.values()];
-  }
+/** A job's state and times, which follow from its age and the timeline alone. */
+export class CiJobClock {
+  constructor(readonly timeline: CiTimeline, readonly now: () => number) {}
 
   state(job: CiJob): CiJobState {
     if (job.cancelledAt !== undefined) return "Cancel";
@@ -110,21 +70,87 @@ export class CiJobStore {
     const at = Math.max(job.startAt + this.timeline.finishedAfterMs, job.processing?.doneAt ?? 0);
     return this.now() >= at ? at : undefined;
   }
+}
+
+/** What reading a job's state and times takes: the clock, or the store that holds one. */
+export type CiJobTimes = Pick<CiJobClock, "state" | "startedAt" | "endedAt">;
+
+/** What the job store is given: its clock, and what to do when a job starts and when it ends. */
+export interface CiJobStoreOptions {
+  clock: CiJobClock;
+  /** Real work for a job when it starts (undefined: the synthetic result). */
+  processor?: (job: CiJob) => Promise<MediaOutcome> | undefined;
+  /** Called once when a job reaches Success or Failed (the callbacks). */
+  onFinish?: (job: CiJob) => void;
+}
+
+export class CiJobStore implements CiJobTimes {
+  private readonly jobs = new Map<string, CiJob>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Jobs whose end was announced (onFinish), once each. */
+  private readonly finished = new Set<string>();
+  private readonly clock: CiJobClock;
+  private readonly processor: (job: CiJob) => Promise<MediaOutcome> | undefined;
+  private readonly onFinish: (job: CiJob) => void;
+
+  constructor(options: CiJobStoreOptions) {
+    this.clock = options.clock;
+    this.processor = options.processor ?? (() => undefined);
+    this.onFinish = options.onFinish ?? (() => {});
+  }
+
+  create(fields: Omit<CiJob, "jobId" | "createdAt" | "startAt">, held: boolean): CiJob {
+    const job: CiJob = { ...fields, jobId: "j" + randomBytes(16).toString("hex"), createdAt: this.clock.now() };
+    this.jobs.set(job.jobId, job);
+    if (!held) this.start(job);
+    return job;
+  }
+
+  /** Starts the jobs a resumed queue held. */
+  resumeQueue(queueId: string): void {
+    for (const job of this.jobs.values()) {
+      if (job.queueId === queueId && job.startAt === undefined && job.cancelledAt === undefined) this.start(job);
+    }
+  }
+
+  get(bucket: string, jobId: string): CiJob | undefined {
+    const job = this.jobs.get(jobId);
+    return job && job.bucket === bucket ? job : undefined;
+  }
+
+  cancel(job: CiJob): void {
+    job.cancelledAt = this.clock.now();
+  }
+
+  /** Drops a job as if it had aged out of CI's history (tests of refresh). */
+  forget(jobId: string): boolean {
+    return this.jobs.delete(jobId);
+  }
+
+  all(): CiJob[] {
+    return [...this.jobs.values()];
+  }
+
+  state(job: CiJob): CiJobState {
+    return this.clock.state(job);
+  }
+
+  startedAt(job: CiJob): number | undefined {
+    return this.clock.startedAt(job);
+  }
+
+  endedAt(job: CiJob): number | undefined {
+    return this.clock.endedAt(job);
+  }
 
   /** Notes that an answer is reporting the job's state (the first terminal report is kept). */
   reported(job: CiJob): void {
     const state = this.state(job);
     if (job.terminalReportedAt === undefined && TERMINAL_STATES.has(state)) {
-      job.terminalReportedAt = this.now();
+      job.terminalReportedAt = this.clock.now();
     }
     // An answer may report the end a few ms before its timer fires: the job's callback is on its way by then.
     if (state === "Success" || state === "Failed") this.finish(job);
-  }
-
-  private finish(job: CiJob): void {
-    if (this.finished.has(job.jobId)) return;
-    this.finished.add(job.jobId);
-    this.onFinish(job);
   }
 
   /** Stops the end-of-job timers (the emulator is closing). */
@@ -133,8 +159,14 @@ export class CiJobStore {
     this.timers.clear();
   }
 
+  private finish(job: CiJob): void {
+    if (this.finished.has(job.jobId)) return;
+    this.finished.add(job.jobId);
+    this.onFinish(job);
+  }
+
   private start(job: CiJob): void {
-    job.startAt = this.now();
+    job.startAt = this.clock.now();
     const ended = () => {
       const state = this.state(job);
       if ((state === "Success" || state === "Failed") && this.jobs.has(job.jobId)) this.finish(job);
@@ -143,14 +175,14 @@ export class CiJobStore {
     if (working) {
       job.processing = { done: false };
       void working.then((outcome) => {
-        job.processing = { done: true, doneAt: this.now(), ...outcome };
+        job.processing = { done: true, doneAt: this.clock.now(), ...outcome };
         ended();
       });
     }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       ended();
-    }, this.timeline.finishedAfterMs + 5);
+    }, this.clock.timeline.finishedAfterMs + 5);
     timer.unref();
     this.timers.add(timer);
   }

@@ -1,5 +1,6 @@
 /** `GET /queue` and `PUT /queue/<id>` of the emulated CI host. */
 import { nodes, parseXml, text } from "../../provider/clients/xml";
+import type { CiJobStore } from "./jobs";
 import { CiQueueStore, queueDocument } from "./queues";
 import { CiReply, CiRequest, ciError, ciOk } from "./reply";
 
@@ -21,8 +22,12 @@ export function listQueues(queues: CiQueueStore, req: CiRequest, bucket: string)
   });
 }
 
-/** Name, State and NotifyConfig are all required: the update replaces them together. */
-export function updateQueue(queues: CiQueueStore, req: CiRequest, bucket: string, id: string): CiReply {
+/**
+ * Name, State and NotifyConfig are all required: the update replaces them together. Resuming a paused queue starts
+ * the jobs it held.
+ */
+export function updateQueue(queues: CiQueueStore, jobs: CiJobStore, req: CiRequest, bucket: string, id: string):
+  CiReply {
   const queue = queues.get(bucket, id);
   if (!queue) return ciError(404, "NoSuchQueue", `Queue ${id} does not exist in this bucket.`, req.requestId);
   const { root, body } = parseXml(req.body);
@@ -41,6 +46,6 @@ export function updateQueue(queues: CiQueueStore, req: CiRequest, bucket: string
   if (fields.State === "On" && fields.Type === "Url" && !/^https?:\/\//.test(fields.Url ?? "")) {
     return ciError(400, "InvalidArgument", "NotifyConfig.Url must be an http(s) URL when Type is Url.", req.requestId);
   }
-  queues.update(queue, name, state, fields);
+  if (queues.update(queue, name, state, fields)) jobs.resumeQueue(queue.QueueId);
   return ciOk({ RequestId: req.requestId, Queue: queueDocument(queue) });
 }

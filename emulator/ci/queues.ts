@@ -33,8 +33,6 @@ export function queueIdFor(bucket: string, category: string): string {
 
 export class CiQueueStore {
   private readonly queues = new Map<string, CiQueue>();
-  /** Called when a queue goes from Paused to Active (held jobs start). */
-  onResume: (queue: CiQueue) => void = () => {};
 
   constructor(private readonly now: () => number) {}
 
@@ -58,14 +56,17 @@ export class CiQueueStore {
     return this.forBucket(bucket).find((q) => q.QueueId === id);
   }
 
-  /** PUT /queue/<id>: Name, State and NotifyConfig are replaced together. */
-  update(queue: CiQueue, name: string, state: "Active" | "Paused", notify: Record<string, string>): void {
+  /**
+   * PUT /queue/<id>: Name, State and NotifyConfig are replaced together. True when the queue went from Paused to
+   * Active: the jobs it held are to start.
+   */
+  update(queue: CiQueue, name: string, state: "Active" | "Paused", notify: Record<string, string>): boolean {
     const resumed = queue.State === "Paused" && state === "Active";
     queue.Name = name;
     queue.State = state;
     queue.NotifyConfig = { ...EMPTY_NOTIFY, ...notify };
     queue.UpdateTime = ciTime(this.now());
-    if (resumed) this.onResume(queue);
+    return resumed;
   }
 
   all(): CiQueue[] {

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { MpsOutcome } from "../media/mps-media";
+import { entryOf } from "../table";
 
 /** The region's default pipeline, which MPS uses when a submission names none (stable per region). */
 function defaultPipelineId(region: string): string {
@@ -27,13 +28,25 @@ export interface IProductionJob {
   processing?: { done: false } | ({ done: true; doneAt: number } & MpsOutcome);
 }
 
+/** What the job store is given: its timeline and clock, and the real work for a job. */
+export interface IProductionJobStoreOptions {
+  timeline: MpsTimeline;
+  now: () => number;
+  /** Real work for a job (undefined: the synthetic result). */
+  processor?: (job: IProductionJob) => Promise<MpsOutcome> | undefined;
+}
+
 export class IProductionJobStore {
   private readonly jobs = new Map<string, IProductionJob>();
+  private readonly timeline: MpsTimeline;
+  private readonly now: () => number;
+  private readonly processor: (job: IProductionJob) => Promise<MpsOutcome> | undefined;
 
-  /** Real work for a job (undefined: the synthetic result). */
-  processor: (job: IProductionJob) => Promise<MpsOutcome> | undefined = () => undefined;
-
-  constructor(private readonly timeline: MpsTimeline, private readonly now: () => number) {}
+  constructor(options: IProductionJobStoreOptions) {
+    this.timeline = options.timeline;
+    this.now = options.now;
+    this.processor = options.processor ?? (() => undefined);
+  }
 
   create(region: string, params: Record<string, string>): IProductionJob {
     const job: IProductionJob = { jobId: randomBytes(16).toString("hex"), region,
@@ -82,27 +95,28 @@ function failResult(job: IProductionJob): string {
 }
 
 function successResult(job: IProductionJob): string {
-  const fn = job.params.FunctionName ?? "";
   const real = job.processing?.done ? job.processing.data : undefined;
-  if (real !== undefined) return JSON.stringify({ Code: "0", Message: "success", Data: JSON.stringify(real) });
-  const names = (count: number) => Array.from({ length: count }, (_, i) => expand(job, i));
-  let data: unknown;
-  switch (fn) {
-    case "Cover":
-      // Cover answers a list of scored frames with full URLs.
-      data = names(3).map((n, i) => ({ Score: (0.98 - i * 0.07).toFixed(2), Time: String(1.5 + i * 4), Url: n.url }));
-      break;
-    case "MusicSegmentDetect":
-      data = { result: [{ start: "0.0", end: "14.8", title: "intro" }, { start: "14.8", end: "52.3", title: "chorus" }] };
-      break;
-    case "CaptionExtraction":
-      data = { result: [{ file: names(1)[0]!.key, type: "srt", language: "zh" }] };
-      break;
-    default:
-      // Most file-producing algorithms (ImageCartoonize, VideoH2V, …): result[].file as object keys.
-      data = { result: names(1).map((n) => ({ file: n.key })) };
-  }
+  const data = real !== undefined ? real : (entryOf(SYNTHETIC_DATA, job.params.FunctionName ?? "") ?? fileResult)(job);
   return JSON.stringify({ Code: "0", Message: "success", Data: JSON.stringify(data) });
+}
+
+/** The synthetic `Data` of the algorithms whose result has its own shape, by FunctionName. */
+const SYNTHETIC_DATA: Readonly<Record<string, (job: IProductionJob) => unknown>> = {
+  // Cover answers a list of scored frames with full URLs.
+  Cover: (job) => outputNames(job, 3)
+    .map((n, i) => ({ Score: (0.98 - i * 0.07).toFixed(2), Time: String(1.5 + i * 4), Url: n.url })),
+  MusicSegmentDetect: () =>
+    ({ result: [{ start: "0.0", end: "14.8", title: "intro" }, { start: "14.8", end: "52.3", title: "chorus" }] }),
+  CaptionExtraction: (job) => ({ result: [{ file: outputNames(job, 1)[0]!.key, type: "srt", language: "zh" }] }),
+};
+
+/** Most file-producing algorithms (ImageCartoonize, VideoH2V, …): `result[].file` as object keys. */
+function fileResult(job: IProductionJob): unknown {
+  return { result: outputNames(job, 1).map((n) => ({ file: n.key })) };
+}
+
+function outputNames(job: IProductionJob, count: number): { url: string; key: string }[] {
+  return Array.from({ length: count }, (_, i) => expand(job, i));
 }
 
 /** Expands `{source}`, `{timestamp}`, `{sequenceId}`, `{resultType}` in the Output URL. */

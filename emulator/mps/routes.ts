@@ -1,15 +1,20 @@
 /** The emulated MPS endpoint `mts.<region>.aliyuncs.com`: RPC actions over POST forms (or GET queries). */
-import { IProductionJobStore } from "./iproduction";
-import { ApiError, PipelineStore } from "./pipelines";
+import { MPS_ACTIONS, MpsState } from "./actions";
+import { ApiError } from "./pipelines";
 import { parseRpcParams, RpcVerifier } from "./auth";
 import { ACS3 } from "./acs3";
 import { buildXml, XmlNode } from "../../provider/clients/xml";
 import { toWire } from "../../provider/clients/case";
-import { MPS_API_VERSION } from "../../provider/clients/alibaba/mps-client";
 import { IncomingHttpHeaders } from "node:http";
-import { SubmissionLog } from "../submissions";
+import { entryOf } from "../table";
 
 const MPS_HOST = /^mts\.([a-z0-9-]+)\.aliyuncs\.com$/;
+/**
+ * The one API version MPS (product Mts) answers, stated here rather than taken from the provider's client so that a
+ * client sending another is refused: `api/alibaba-mps.md`, "Endpoint and request", common parameter
+ * `Version=2014-06-18` (what `@alicloud/mts20140618` sends too).
+ */
+const MPS_API_VERSION = "2014-06-18";
 
 export interface MpsRequest {
   method: string;
@@ -51,15 +56,13 @@ export function matchesMpsHost(host: string): boolean {
   return MPS_HOST.test(host);
 }
 
-export class MpsService {
-  /** SubmitIProductionJob calls that created a job. */
-  readonly submissions = new SubmissionLog();
+/** The parts the MPS routes answer from, and the signature check in front of them. */
+export interface MpsServiceOptions extends MpsState {
+  verifier: RpcVerifier;
+}
 
-  constructor(
-    readonly jobs: IProductionJobStore,
-    readonly pipelines: PipelineStore,
-    private readonly verifier: RpcVerifier,
-  ) {}
+export class MpsService {
+  constructor(private readonly parts: MpsServiceOptions) {}
 
   handle(req: MpsRequest): MpsReply {
     const { host, requestId } = req;
@@ -72,14 +75,15 @@ export class MpsService {
     if (asked !== format) {
       return fail(400, "InvalidParameter.Format", `Format must be JSON or XML; got "${params.Format}".`);
     }
-    const refused = isAcs3(req) ? this.verifier.verifyAcs3(req) : this.verifier.verify(req.method, params);
+    const { verifier } = this.parts;
+    const refused = isAcs3(req) ? verifier.verifyAcs3(req) : verifier.verify(req.method, params);
     if (refused) return fail(refused.status, refused.code, refused.message);
     const action = params.Action ?? "";
     if (params.Version !== MPS_API_VERSION) {
       return fail(400, "InvalidVersion", `Specified parameter Version "${params.Version ?? ""}" is not valid.`);
     }
     try {
-      return { ...mpsDocument(200, { RequestId: requestId, ...this.route(action, region, params) },
+      return { ...mpsDocument(200, { RequestId: requestId, ...this.answer(action, region, params) },
         `${action}Response`, format), action };
     } catch (e) {
       if (e instanceof ApiError) return fail(e.status, e.code, e.message);
@@ -87,49 +91,10 @@ export class MpsService {
     }
   }
 
-  private route(action: string, region: string, p: Record<string, string>): Record<string, unknown> {
-    switch (action) {
-      case "SubmitIProductionJob": {
-        if (!p.FunctionName) throw new ApiError(400, "MissingParameter", "FunctionName is mandatory for this action.");
-        if (p.PipelineId && !this.pipelines.get(p.PipelineId)) {
-          throw new ApiError(404, "InvalidParameter.ResourceNotFound", `The pipeline "${p.PipelineId}" does not exist.`);
-        }
-        if (p.JobParams) {
-          try {
-            JSON.parse(p.JobParams);
-          } catch {
-            throw new ApiError(400, "InvalidParameter.JobParams", "JobParams is not valid JSON.");
-          }
-        }
-        const job = this.jobs.create(region, p);
-        this.submissions.record(p.UserData);
-        return { JobId: job.jobId, Result: "" };
-      }
-      case "QueryIProductionJob": {
-        const job = p.JobId ? this.jobs.get(p.JobId) : undefined;
-        if (!job) throw new ApiError(404, "InvalidParameter.JobNotFound", "The specified job is not found.");
-        return this.jobs.describe(job);
-      }
-      case "AddPipeline":
-        return { Pipeline: this.pipelines.add(p) };
-      case "UpdatePipeline":
-        return { Pipeline: this.pipelines.update(p) };
-      case "QueryPipelineList": {
-        const { found, missing } = this.pipelines.query((p.PipelineIds ?? "").split(",").filter(Boolean));
-        return { PipelineList: { Pipeline: found }, NonExistPids: { String: missing } };
-      }
-      case "SearchPipeline": {
-        const page = Number(p.PageNumber ?? "1");
-        const size = Math.min(Number(p.PageSize ?? "10"), 100);
-        const { total, list } = this.pipelines.search(p.State ?? "All", page, size);
-        return { TotalCount: total, PageNumber: page, PageSize: size, PipelineList: { Pipeline: list } };
-      }
-      case "DeletePipeline":
-        this.pipelines.delete(p.PipelineId ?? "");
-        return { PipelineId: p.PipelineId };
-      default:
-        throw new ApiError(404, "InvalidAction.NotFound", `Specified api "${action}" is not found.`);
-    }
+  private answer(action: string, region: string, params: Record<string, string>): Record<string, unknown> {
+    const handler = entryOf(MPS_ACTIONS, action);
+    if (!handler) throw new ApiError(404, "InvalidAction.NotFound", `Specified api "${action}" is not found.`);
+    return handler(this.parts, params, region);
   }
 }
 

@@ -57,29 +57,13 @@ export class StorageApi {
     const refused = service === "cos" ? this.verifyCos(req) : this.verifyOss(req, bucket, key);
     if (refused) return fail(refused.status, refused.code, refused.message, refused.extra);
     try {
-      if (!key) {
-        if (req.method !== "GET") return fail(405, "MethodNotAllowed", `The emulator has no bucket API for ${req.method}.`);
-        if (!this.store.bucketExists(service, bucket)) return fail(404, "NoSuchBucket", "The specified bucket does not exist.");
-        return ok(service, req, 200, listXml(service, bucket, req.query, this.store.list(service, bucket, {
-          prefix: req.query.prefix, marker: req.query.marker, delimiter: req.query.delimiter || undefined,
-          maxKeys: req.query["max-keys"] ? Math.min(Number(req.query["max-keys"]), 1000) : 1000,
-        })), { "content-type": "application/xml" });
-      }
+      if (!key) return this.listBucket(service, bucket, req, fail);
       switch (req.method) {
         case "PUT":
           return this.put(service, bucket, key, req, fail);
         case "GET":
-        case "HEAD": {
-          if (!this.store.bucketExists(service, bucket)) return fail(404, "NoSuchBucket", "The specified bucket does not exist.");
-          const found = this.store.get(service, bucket, key);
-          if (!found) return fail(404, "NoSuchKey", "The specified key does not exist.", { Key: key });
-          const { meta, body } = found;
-          const etag = service === "oss" ? meta.md5.toUpperCase() : meta.md5;
-          return ok(service, req, 200, req.method === "HEAD" ? "" : body, {
-            "content-type": meta.contentType, "content-length": String(meta.size), etag: `"${etag}"`,
-            "last-modified": new Date(meta.lastModified).toUTCString(),
-          });
-        }
+        case "HEAD":
+          return this.get(service, bucket, key, req, fail);
         case "DELETE":
           this.store.delete(service, bucket, key);
           return ok(service, req, 204, "", {});
@@ -92,8 +76,31 @@ export class StorageApi {
     }
   }
 
-  private put(service: StorageService, bucket: string, key: string, req: StorageRequest,
-    fail: (status: number, code: string, message: string) => StorageReply): StorageReply {
+  /** GET / (version 1): prefix, marker, max-keys (at most 1000) and delimiter. */
+  private listBucket(service: StorageService, bucket: string, req: StorageRequest, fail: Fail): StorageReply {
+    if (req.method !== "GET") return fail(405, "MethodNotAllowed", `The emulator has no bucket API for ${req.method}.`);
+    if (!this.store.bucketExists(service, bucket)) return fail(404, "NoSuchBucket", "The specified bucket does not exist.");
+    const { query } = req;
+    return ok(service, req, 200, listXml(service, bucket, query, this.store.list(service, bucket, {
+      prefix: query.prefix, marker: query.marker, delimiter: query.delimiter || undefined,
+      maxKeys: query["max-keys"] ? Math.min(Number(query["max-keys"]), 1000) : 1000,
+    })), { "content-type": "application/xml" });
+  }
+
+  /** GET or HEAD of an object; OSS's ETag is the upper-case MD5, COS's the lower-case one. */
+  private get(service: StorageService, bucket: string, key: string, req: StorageRequest, fail: Fail): StorageReply {
+    if (!this.store.bucketExists(service, bucket)) return fail(404, "NoSuchBucket", "The specified bucket does not exist.");
+    const found = this.store.get(service, bucket, key);
+    if (!found) return fail(404, "NoSuchKey", "The specified key does not exist.", { Key: key });
+    const { meta, body } = found;
+    const etag = service === "oss" ? meta.md5.toUpperCase() : meta.md5;
+    return ok(service, req, 200, req.method === "HEAD" ? "" : body, {
+      "content-type": meta.contentType, "content-length": String(meta.size), etag: `"${etag}"`,
+      "last-modified": new Date(meta.lastModified).toUTCString(),
+    });
+  }
+
+  private put(service: StorageService, bucket: string, key: string, req: StorageRequest, fail: Fail): StorageReply {
     const md5 = req.headers["content-md5"];
     if (md5 && createHash("md5").update(req.body).digest("base64") !== md5) {
       return fail(400, service === "cos" ? "BadDigest" : "InvalidDigest",
@@ -134,6 +141,9 @@ export class StorageApi {
       CanonicalizedResource: canonicalResource(bucket, key, req.query) } };
   }
 }
+
+/** Answers the cloud's error document (with the bucket's name on OSS). */
+type Fail = (status: number, code: string, message: string, extra?: XmlNode) => StorageReply;
 
 interface Refusal {
   status: number;
