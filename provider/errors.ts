@@ -217,6 +217,12 @@ export class NotInitializedError extends MediaJobsError {
     // The whole state, inputs included: off the enumerable fields so that logging the error never prints it.
     Object.defineProperty(this, "properties", { value: properties, enumerable: false });
   }
+
+  /** The same error with more properties recorded (the dynamic form's hidden inputs). */
+  withProperties(extra: Record<string, unknown>): NotInitializedError {
+    const cause = this.cause instanceof Error ? this.cause : undefined;
+    return new NotInitializedError(this.id, { ...this.properties, ...extra }, this.reason, this.message, cause);
+  }
 }
 
 /**

@@ -3,14 +3,13 @@
  * (same camelCase names as the resource Args) and work without the Pulumi engine, reading credentials from the
  * environment when `configure` was not called.
  */
-export { ciMediaJobProvider, createCiMediaJobProvider } from "./ci-media-job/provider";
-export type { CiMediaJobProviderOptions } from "./ci-media-job/provider";
-export { createIProductionJobProvider, iproductionJobProvider } from "./iproduction-job/provider";
-export { createMediaPipelineProvider, mediaPipelineProvider } from "./media-pipeline/provider";
 export {
-  createInventoryTriggerJobProvider, inventoryTriggerJobProvider,
-} from "./inventory-trigger-job/provider";
-export type { JobProviderOptions } from "./lifecycle/job-provider";
+  ciMediaJobProvider, createCiMediaJobProvider, createInventoryTriggerJobProvider, createIProductionJobProvider,
+  createMediaPipelineProvider, inventoryTriggerJobProvider, iproductionJobProvider, mediaPipelineProvider,
+} from "./providers";
+export type {
+  CiMediaJobProviderOptions, DynamicProviderOptions, JobProviderOptions, MediaPipelineProviderOptions,
+} from "./providers";
 export type {
   CiMediaJobComputed, CiMediaJobInputs, CiMediaJobOutputs, CiMediaInfo, CiOperation, CiOutputObject,
 } from "./ci-media-job/shape";
@@ -37,4 +36,3 @@ export {
 export type { CloudApiErrorInit, NotInitializedReason, Service } from "./errors";
 export { ProviderContext } from "./lifecycle/provider-context";
 export type { ProviderContextOptions, ProviderOptions } from "./lifecycle/provider-context";
-export type { MediaPipelineProviderOptions } from "./media-pipeline/provider";

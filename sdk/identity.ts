@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IDENTITY_KEY, parseUrn, urnOf } from "../provider/resource/identity";
 import type { ResourceSpec } from "../provider/schema/declare";
-import { dynamicTypeOf } from "../provider/schema/package-schema";
+import { dynamicTypeOf } from "../provider/schema/tokens";
 import { registeredOutputs } from "./outputs";
 
 /**

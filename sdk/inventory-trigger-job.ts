@@ -4,7 +4,7 @@ import { ArgsOf } from "./input";
 import { dynamicInputs } from "./identity";
 import { OutputProperties } from "./outputs";
 import { providerFor } from "./provider-ref";
-import { DYNAMIC_MODULE } from "../provider/schema/package-schema";
+import { DYNAMIC_MODULE } from "../provider/schema/tokens";
 
 /**
  * Arguments of an {@link InventoryTriggerJob}: CI's `POST /inventorytriggerjob` request in camelCase (`name`,

@@ -2,9 +2,9 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-
-/** The provider entries: `pulumi-mediajobs/provider/<entry>` exports the provider itself. */
-export type ProviderEntry = "ci-media-job" | "iproduction-job" | "inventory-trigger-job" | "media-pipeline";
+// The provider entries (`pulumi-mediajobs/provider/<entry>` exports the provider itself): a type only, so the
+// program's process does not load the provider.
+import type { ProviderEntry } from "../provider/resources";
 
 const resolved = new Map<ProviderEntry, dynamic.ResourceProvider>();
 

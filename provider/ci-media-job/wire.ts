@@ -1,7 +1,7 @@
 /** CiMediaJob ⇄ the CI wire: the create request from the inputs, and the outputs from a described job. */
 import { toWire } from "../clients/case";
 import type { JobOutputObject, MediaJob } from "../clients/tencent/media-jobs";
-import type { StoredObject } from "../lifecycle/job-provider";
+import type { StoredObject } from "../lifecycle/job-lifecycle";
 import type { XmlNode } from "../clients/xml";
 import { CiMediaJobComputed, CiMediaJobInputs } from "./shape";
 
@@ -25,7 +25,7 @@ export function toCreateRequest(inputs: CiMediaJobInputs, marker?: string): XmlN
 }
 
 /** The outputs of a described job. Times stay the cloud's strings (`-` when not reached yet). */
-export function computedOf(job: MediaJob): CiMediaJobComputed {
+export function outputsOfJob(job: MediaJob): CiMediaJobComputed {
   const computed: CiMediaJobComputed = {
     jobId: job.jobId, state: job.state, code: job.code, message: job.message, creationTime: job.creationTime,
     startTime: job.startTime, endTime: job.endTime, queueId: job.queueId, outputObjects: job.outputObjects,

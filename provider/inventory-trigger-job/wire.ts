@@ -28,7 +28,7 @@ export function toBatchRequest(inputs: InventoryTriggerJobInputs, marker?: strin
 }
 
 /** The outputs of a described batch (the child jobs are summarised separately, once it has ended). */
-export function computedOf(batch: BatchJob): InventoryTriggerJobComputed {
+export function outputsOfBatch(batch: BatchJob): InventoryTriggerJobComputed {
   return {
     jobId: batch.jobId, state: batch.state, progress: batch.progress, code: batch.code, message: batch.message,
     times: { creationTime: batch.creationTime, startTime: batch.startTime, endTime: batch.endTime },

@@ -21,7 +21,7 @@ export function toSubmitParams(inputs: IProductionJobInputs, marker?: string): M
 }
 
 /** The outputs of a job: its state, and its Result with both JSON levels parsed and typed for the algorithm. */
-export function computedOf(status: IProductionJobStatus, inputs: IProductionJobInputs): IProductionJobComputed {
+export function outputsOfStatus(status: IProductionJobStatus, inputs: IProductionJobInputs): IProductionJobComputed {
   const { result, outputFiles } = parseResult(inputs.functionName, status.result, inputs.output);
   const computed: IProductionJobComputed = {
     jobId: status.jobId,

@@ -6,7 +6,6 @@
  * ends once the operations in flight have answered (at once when there are none: the engine closes its plugins
  * with the same signal at the end of every run), or after a grace period, or on a second signal.
  */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { setMaxListeners } from "node:events";
 
 /** The longest the process stays up after a signal so the recorded jobs reach the engine. */
@@ -15,9 +14,6 @@ const GRACE_MS = 3000;
 const FLUSH_MS = 100;
 /** The exit status of a process ended by SIGINT (128 + 2), as shells report it. */
 const EXIT_INTERRUPTED = 130;
-
-/** The operations that record something in the stack. */
-const OPERATIONS = ["create", "read", "update", "delete"] as const;
 
 /**
  * One provider process's interruption: a signal every wait listens on, and the count of engine calls in flight so
@@ -51,17 +47,10 @@ export class Interrupts {
     return this.active;
   }
 
-  /** The provider with its create/read/update/delete counted in flight. */
-  track<P extends dynamic.ResourceProvider>(provider: P): P {
-    const wrapped = { ...provider };
-    for (const name of OPERATIONS) {
-      const method = provider[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
-      if (method) (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => this.run(() => method(...args));
-    }
-    return wrapped;
-  }
-
-  /** Runs one engine call counted in flight. */
+  /**
+   * Runs one engine call counted in flight: create, read, update, delete and import, the operations that record
+   * something in the stack (resource/definition.ts counts them, for both forms).
+   */
   async run<T>(fn: () => Promise<T>): Promise<T> {
     this.active++;
     try {

@@ -112,20 +112,10 @@ export function providerProcessContext(): ProviderContext {
     interrupts: new Interrupts(true) });
 }
 
-/** How every provider is made: the context it shares with the others of its process, and where its lines go. */
+/** How a dynamic provider was made in 0.1 (see DynamicProviderOptions, which it is part of). */
 export interface ProviderOptions {
   /** What the provider shares with the others of its process (default: this process's own). */
   context?: ProviderContext;
-  /** Progress lines; defaults to console.log, which the engine shows as info diagnostics. */
+  /** Progress lines; by default they reach the engine against the resource. */
   log?: (line: string) => void;
-}
-
-/** What a provider's operations get: the shared context, and the provider's progress log. */
-export interface ProviderEnv {
-  ctx: ProviderContext;
-  log: (line: string) => void;
-}
-
-export function providerEnv(options: ProviderOptions = {}): ProviderEnv {
-  return { ctx: options.context ?? providerProcessContext(), log: options.log ?? ((line) => console.log(line)) };
 }

@@ -23,28 +23,25 @@ const LOOKUP_DELAY_MS = 1000;
 
 /**
  * The marker a submission carries in its UserData (when the user left it empty). With the resource's identity
- * (project/stack/type/name, passed by the SDK as `__identity`) it is the same for every attempt at the same job
- * of the same resource, so a job submitted by an interrupted `pulumi up` can be recognised by the next one; a
- * change of inputs or `triggers` gives a new marker. Without an identity (providers driven directly) it is random.
+ * (project/stack/Name/name, from its URN: resource/identity.ts) it is the same for every attempt at the same job of
+ * the same resource, so a job submitted by an interrupted (or killed) `pulumi up` can be recognised by the next one;
+ * a change of inputs or `triggers` gives a new marker. Without an identity (providers driven directly) it is random.
  */
-function markerFor(props: Record<string, unknown>): string {
-  const identity = props.__identity;
-  if (typeof identity !== "string" || !identity) return `mediajobs-${randomBytes(12).toString("hex")}`;
-  const job = Object.fromEntries(Object.entries(props)
-    .filter(([k]) => !IN_PLACE_KNOBS.has(k) && k !== "__provider" && k !== "__identity"));
+function markerFor(identity: string | undefined, inputs: Record<string, unknown>): string {
+  if (!identity) return `mediajobs-${randomBytes(12).toString("hex")}`;
+  const job = Object.fromEntries(Object.entries(inputs).filter(([k]) => !IN_PLACE_KNOBS.has(k)));
   return `mediajobs-${createHash("sha256").update(`${identity}\n${canonicalJson(job)}`).digest("hex").slice(0, 24)}`;
 }
 
 /**
  * The UserData a submission carries, and whether it can identify this resource's job from an earlier run: only
  * our own marker (identity + every job input, triggers included) can; a user-set UserData is the same across runs
- * whose triggers differ, and without an identity (providers driven directly) the marker is random.
+ * whose triggers differ, and without an identity the marker is random.
  */
-export function submissionMarker(props: Record<string, unknown>, userData: string | undefined):
-  { marker: string; adoptable: boolean } {
+export function submissionMarker(identity: string | undefined, inputs: Record<string, unknown>,
+  userData: string | undefined): { marker: string; adoptable: boolean } {
   if (userData) return { marker: userData, adoptable: false };
-  const adoptable = typeof props.__identity === "string" && props.__identity !== "";
-  return { marker: markerFor(props), adoptable };
+  return { marker: markerFor(identity, inputs), adoptable: identity !== undefined && identity !== "" };
 }
 
 function canonicalJson(value: unknown): string {

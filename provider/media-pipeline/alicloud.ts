@@ -3,14 +3,14 @@ import {
   addPipeline, deletePipeline, MpsPipeline, queryPipelineList, updatePipeline,
 } from "../clients/alibaba/pipelines";
 import { NotInitializedError } from "../errors";
-import type { ProviderEnv } from "../lifecycle/provider-context";
+import type { OperationEnv } from "../resource/definition";
 import { Imported, outputs, PipelineBackend, Props } from "./backend";
 import { AlicloudPipelineComputed, AlicloudPipelineInputs } from "./shape";
 
 const inputsOf = (props: Props) => props as unknown as AlicloudPipelineInputs;
 
 /** The outputs of a pipeline: the notify fields a program can set (topic, queueName) and nothing else. */
-export function computedOf(p: MpsPipeline): AlicloudPipelineComputed {
+export function outputsOfPipeline(p: MpsPipeline): AlicloudPipelineComputed {
   const computed: AlicloudPipelineComputed = { pipelineId: p.pipelineId, name: p.name, state: p.state, speed: p.speed };
   if (p.speedLevel !== undefined) computed.speedLevel = p.speedLevel;
   if (p.quotaAllocate !== undefined) computed.quotaAllocate = p.quotaAllocate;
@@ -23,11 +23,11 @@ export function computedOf(p: MpsPipeline): AlicloudPipelineComputed {
 }
 
 /** UpdatePipeline always sends Name and State (the API requires both); notify config and role when set or cleared. */
-async function apply(env: ProviderEnv, id: string, inputs: AlicloudPipelineInputs,
+async function apply(env: OperationEnv, id: string, inputs: AlicloudPipelineInputs,
   before: AlicloudPipelineComputed | undefined): Promise<AlicloudPipelineComputed> {
   const clearNotify = !inputs.notifyConfig && before?.notifyConfig;
   const clearRole = !inputs.role && before?.role;
-  return computedOf(await updatePipeline(env.ctx.mpsClient(inputs), {
+  return outputsOfPipeline(await updatePipeline(env.ctx.mpsClient(inputs), {
     pipelineId: id, name: inputs.name, state: inputs.state ?? "Active",
     notifyConfig: inputs.notifyConfig ?? (clearNotify ? {} : undefined),
     role: inputs.role ?? (clearRole ? "" : undefined),
@@ -37,7 +37,7 @@ async function apply(env: ProviderEnv, id: string, inputs: AlicloudPipelineInput
 export const alicloudPipelines: PipelineBackend = {
   async create(props, env) {
     const inputs = inputsOf(props);
-    const created = computedOf(await addPipeline(env.ctx.mpsClient(inputs), { name: inputs.name,
+    const created = outputsOfPipeline(await addPipeline(env.ctx.mpsClient(inputs), { name: inputs.name,
       speed: inputs.speed, speedLevel: inputs.speedLevel, notifyConfig: inputs.notifyConfig, role: inputs.role }));
     env.log(`MediaPipeline ${created.pipelineId}: created (${inputs.name})`);
     // AddPipeline has no State: a pipeline wanted Paused needs a second call.
@@ -57,7 +57,7 @@ export const alicloudPipelines: PipelineBackend = {
   async read(id, props, env) {
     const { pipelines, missing } = await queryPipelineList(env.ctx.mpsClient(inputsOf(props)), [id]);
     const found = pipelines.find((p) => p.pipelineId === id);
-    return found && !missing.includes(id) ? computedOf(found) : undefined;
+    return found && !missing.includes(id) ? outputsOfPipeline(found) : undefined;
   },
 
   async delete(id, props, env) {
@@ -70,7 +70,7 @@ export const alicloudPipelines: PipelineBackend = {
  * An existing MPS pipeline in the provider's region, as a program would declare it: its name, state, speed and the
  * settings it has (speedLevel, notification, role).
  */
-export async function importMpsPipeline(pipelineId: string, env: ProviderEnv): Promise<Imported | undefined> {
+export async function importMpsPipeline(pipelineId: string, env: OperationEnv): Promise<Imported | undefined> {
   const computed = await alicloudPipelines.read(pipelineId, {}, env) as AlicloudPipelineComputed | undefined;
   if (!computed) return undefined;
   const { name, state, speed, speedLevel, notifyConfig, role } = computed;

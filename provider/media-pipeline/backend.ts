@@ -1,24 +1,17 @@
 /** What each cloud does for MediaPipeline: an MPS pipeline is added and deleted, a CI queue adopted and restored. */
-import type { ProviderEnv } from "../lifecycle/provider-context";
+import type { OperationEnv, Props } from "../resource/definition";
 
-export type Props = Record<string, unknown>;
+export type { Imported, Props } from "../resource/definition";
 
 export interface PipelineBackend {
   /** Adds (MPS) or adopts (CI) the pipeline; answers its id and what the cloud reports. */
-  create(props: Props, env: ProviderEnv): Promise<{ id: string; computed: object }>;
+  create(props: Props, env: OperationEnv): Promise<{ id: string; computed: object }>;
   /** Applies a change of the settings that update in place. */
-  update(id: string, olds: Props, news: Props, env: ProviderEnv): Promise<object>;
+  update(id: string, olds: Props, news: Props, env: OperationEnv): Promise<object>;
   /** What the cloud reports now; undefined when the pipeline no longer exists. */
-  read(id: string, props: Props, env: ProviderEnv): Promise<object | undefined>;
+  read(id: string, props: Props, env: OperationEnv): Promise<object | undefined>;
   /** Deletes (MPS) or restores (CI) the pipeline. */
-  delete(id: string, props: Props, env: ProviderEnv): Promise<void>;
-}
-
-/** An existing pipeline or queue adopted by `pulumi import`: its id, inputs as a program would write them, outputs. */
-export interface Imported {
-  id: string;
-  inputs: Props;
-  outs: Props;
+  delete(id: string, props: Props, env: OperationEnv): Promise<void>;
 }
 
 /** Outputs are the inputs plus what the cloud reports; computed fields the cloud left unset are dropped. */

@@ -6,7 +6,7 @@
 import type { CiClient } from "../clients/tencent/ci-client";
 import { CiQueue, CiQueueSettings, listQueues, updateQueue } from "../clients/tencent/queues";
 import { QueueAdoptionError } from "../errors";
-import type { ProviderEnv } from "../lifecycle/provider-context";
+import type { OperationEnv } from "../resource/definition";
 import { Imported, outputs, PipelineBackend, Props } from "./backend";
 import { QueueSettings, TencentcloudPipelineComputed, TencentcloudPipelineInputs } from "./shape";
 
@@ -28,7 +28,7 @@ function desired(inputs: TencentcloudPipelineInputs, original: QueueSettings): C
   };
 }
 
-function computedOf(queue: CiQueue, original: QueueSettings, inputs: TencentcloudPipelineInputs):
+function outputsOfQueue(queue: CiQueue, original: QueueSettings, inputs: TencentcloudPipelineInputs):
   TencentcloudPipelineComputed {
   // Only the notify fields the program sets are compared, so refresh shows drift in those and nothing else.
   const notify = inputs.notifyConfig
@@ -78,7 +78,7 @@ export const tencentcloudQueues: PipelineBackend = {
     const client = env.ctx.ciClient(inputs);
     const found = await findQueue(client, inputs);
     const original = settingsOf(found);
-    const adopted = computedOf(await updateQueue(client, found.queueId, desired(inputs, original)), original, inputs);
+    const adopted = outputsOfQueue(await updateQueue(client, found.queueId, desired(inputs, original)), original, inputs);
     env.log(`MediaPipeline ${adopted.queueId}: adopted CI queue "${original.name}" (${original.state}); its settings ` +
       `are restored on destroy`);
     return { id: adopted.queueId, computed: adopted };
@@ -87,12 +87,12 @@ export const tencentcloudQueues: PipelineBackend = {
   async update(id, olds, news, env) {
     const inputs = inputsOf(news);
     const original = originalOf(olds);
-    return computedOf(await updateQueue(env.ctx.ciClient(inputs), id, desired(inputs, original)), original, inputs);
+    return outputsOfQueue(await updateQueue(env.ctx.ciClient(inputs), id, desired(inputs, original)), original, inputs);
   },
 
   async read(id, props, env) {
     const queue = await queueById(env.ctx.ciClient(inputsOf(props)), id);
-    return queue && computedOf(queue, originalOf(props), inputsOf(props));
+    return queue && outputsOfQueue(queue, originalOf(props), inputsOf(props));
   },
 
   /** Puts back what the queue held before adoption; a queue that is gone (media processing disabled) is left be. */
@@ -114,12 +114,12 @@ export const tencentcloudQueues: PipelineBackend = {
  * Adopts an existing CI queue into the stack. Its settings now are what destroy restores; the inputs name only the
  * bucket, the queue and (when given) the region, so the queue's own name, state and notification are kept.
  */
-export async function importCiQueue(ref: { region?: string; bucket: string; queueId: string }, env: ProviderEnv):
+export async function importCiQueue(ref: { region?: string; bucket: string; queueId: string }, env: OperationEnv):
   Promise<Imported | undefined> {
   const inputs: TencentcloudPipelineInputs = { cloud: "tencentcloud", bucket: ref.bucket, queueId: ref.queueId,
     ...(ref.region ? { region: ref.region } : {}) };
   const queue = await queueById(env.ctx.ciClient(inputs), ref.queueId);
   if (!queue) return undefined;
   const props = inputs as unknown as Props;
-  return { id: queue.queueId, inputs: props, outs: outputs(props, computedOf(queue, settingsOf(queue), inputs)) };
+  return { id: queue.queueId, inputs: props, outs: outputs(props, outputsOfQueue(queue, settingsOf(queue), inputs)) };
 }

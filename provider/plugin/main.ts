@@ -3,19 +3,9 @@
  * argument (after flags such as `--logtostderr`, `-v=N`, `--tracing <endpoint>`), reads the port it prints on
  * stdout, and talks gRPC to it; `bin/pulumi-resource-mediajobs` runs this file after `npm run build`.
  */
+import { engineAddressOf } from "../resource/engine-log";
 import { MediaJobsPlugin, serve } from "./server";
 import { packageVersion } from "./version";
-
-/** The engine's address among the plugin's arguments. */
-export function engineAddressOf(args: readonly string[]): string | undefined {
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--tracing") i++;
-    else if (!arg.startsWith("-")) rest.push(arg);
-  }
-  return rest[0];
-}
 
 /** Serves the plugin at this version (the package's, or the one the release was built with). */
 export async function main(version: string = packageVersion()): Promise<void> {

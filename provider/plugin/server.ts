@@ -4,18 +4,19 @@
  * DiffConfig), detailed diffs, previews of create and update, the program's custom timeouts, import (Read without
  * properties), and Cancel, which stops every wait and records the running jobs like SIGINT does.
  */
-import { ConfigurationError, MediaJobsError, NotInitializedError } from "../errors";
+import { MediaJobsError, NotInitializedError } from "../errors";
 import type { Diff } from "../lifecycle/diff";
 import type { PollSchedule } from "../lifecycle/poller";
 import { ProviderContext } from "../lifecycle/provider-context";
 import { Interrupts } from "../lifecycle/interrupt";
+import { engineFailures, OperationEnv, Props, WaitLimit } from "../resource/definition";
+import { EngineLog } from "../resource/engine-log";
+import { typeOfUrn } from "../resource/identity";
+import { resourceOfToken } from "../resources";
 import { packageSchema } from "../schema/package-schema";
 import { changedSettings, checkConfig, configSource } from "./config";
-import { PLUGIN_RESOURCES, PluginResource, Call } from "./resources";
-import { Any, Empty, engine, engineService, grpc, plugin, provider as proto, providerService, status } from "./rpc";
+import { Any, Empty, grpc, plugin, provider as proto, providerService, status } from "./rpc";
 import { fromStruct, toStruct } from "./values";
-
-type Props = Record<string, unknown>;
 
 /** Where a dynamic resource keeps its provider's code in its state. */
 const DYNAMIC_PROVIDER_KEY = "__provider";
@@ -36,12 +37,11 @@ export interface PluginOptions {
 /** The plugin's service: one per plugin process, so one provider configuration (the engine starts one per provider). */
 export class MediaJobsPlugin {
   readonly ctx: ProviderContext;
-  private readonly engineClient: InstanceType<typeof engineService.EngineClient> | undefined;
+  private readonly engineLog: EngineLog | undefined;
 
   constructor(private readonly options: PluginOptions) {
     this.ctx = options.context ?? new ProviderContext({ interrupts: new Interrupts(true) });
-    this.engineClient = options.engineAddress
-      ? new engineService.EngineClient(options.engineAddress, grpc.credentials.createInsecure()) : undefined;
+    this.engineLog = options.engineAddress ? new EngineLog(options.engineAddress) : undefined;
   }
 
   /** The handlers of the ResourceProvider service, for `grpc.Server.addService`. */
@@ -57,10 +57,10 @@ export class MediaJobsPlugin {
       configure: unary(async (req: proto.ConfigureRequest) => this.configure(req)),
       check: unary(async (req: proto.CheckRequest) => this.check(req)),
       diff: unary(async (req: proto.DiffRequest) => this.diff(req)),
-      create: unary((req: proto.CreateRequest) => this.counted(() => this.create(req))),
-      read: unary((req: proto.ReadRequest) => this.counted(() => this.read(req))),
-      update: unary((req: proto.UpdateRequest) => this.counted(() => this.update(req))),
-      delete: unary((req: proto.DeleteRequest) => this.counted(() => this.delete(req))),
+      create: unary((req: proto.CreateRequest) => this.create(req)),
+      read: unary((req: proto.ReadRequest) => this.read(req)),
+      update: unary((req: proto.UpdateRequest) => this.update(req)),
+      delete: unary((req: proto.DeleteRequest) => this.delete(req)),
       cancel: unary(async () => {
         this.ctx.interrupts.interrupt("the operation was cancelled (Ctrl-C)");
         return new Empty();
@@ -96,31 +96,33 @@ export class MediaJobsPlugin {
   }
 
   private async check(req: proto.CheckRequest): Promise<proto.CheckResponse> {
-    const result = this.resource(req.getUrn()).check(fromStruct(req.getNews()), this.call(req.getUrn()));
-    return new proto.CheckResponse().setInputs(toStruct(result.inputs)).setFailuresList(result.failures.map((f) =>
-      new proto.CheckFailure().setProperty(f.property).setReason(f.reason)));
+    const urn = req.getUrn();
+    const news = fromStruct(req.getNews());
+    const result = resourceOfToken(typeOfUrn(urn)).lifecycle.check({ news, urn, env: this.env(urn) });
+    return new proto.CheckResponse().setInputs(toStruct(result.inputs)).setFailuresList(
+      engineFailures(result.failures, news).map((f) => new proto.CheckFailure().setProperty(f.property)
+        .setReason(f.reason)));
   }
 
   private async diff(req: proto.DiffRequest): Promise<proto.DiffResponse> {
-    const olds = fromStruct(req.getOlds());
-    const news = fromStruct(req.getNews());
-    return diffResponse(this.resource(req.getUrn()).diff(olds, news, this.call(req.getUrn())), olds, news);
+    const [id, urn] = [req.getId(), req.getUrn()];
+    const [olds, news] = [fromStruct(req.getOlds()), fromStruct(req.getNews())];
+    return diffResponse(resourceOfToken(typeOfUrn(urn)).lifecycle.diff({ id, olds, news, urn, env: this.env(urn) }),
+      olds, news);
   }
 
   private async create(req: proto.CreateRequest): Promise<proto.CreateResponse> {
-    const news = fromStruct(req.getProperties());
-    const resource = this.resource(req.getUrn());
-    if (req.getPreview()) return new proto.CreateResponse().setProperties(toStruct(news));
-    const { id, outs } = await resource.create(news, this.call(req.getUrn(), req.getTimeout(), "create"));
+    const urn = req.getUrn();
+    const { id, outs } = await resourceOfToken(typeOfUrn(urn)).lifecycle.create({ inputs: fromStruct(req.getProperties()),
+      preview: req.getPreview(), urn, env: this.env(urn), ...this.limit(req.getTimeout(), "create") });
     return new proto.CreateResponse().setId(id).setProperties(toStruct(outs));
   }
 
   private async update(req: proto.UpdateRequest): Promise<proto.UpdateResponse> {
     const [id, urn] = [req.getId(), req.getUrn()];
-    const [olds, news] = [fromStruct(req.getOlds()), fromStruct(req.getNews())];
-    const resource = this.resource(urn);
-    const outs = req.getPreview() ? resource.previewUpdate(id, olds, news, this.call(urn))
-      : await resource.update(id, olds, news, this.call(urn, req.getTimeout(), "update"));
+    const outs = await resourceOfToken(typeOfUrn(urn)).lifecycle.update({ id, olds: fromStruct(req.getOlds()),
+      inputs: fromStruct(req.getNews()), preview: req.getPreview(), urn, env: this.env(urn),
+      ...this.limit(req.getTimeout(), "update") });
     return new proto.UpdateResponse().setProperties(toStruct(outs));
   }
 
@@ -128,16 +130,16 @@ export class MediaJobsPlugin {
   private async read(req: proto.ReadRequest): Promise<proto.ReadResponse> {
     const [id, urn] = [req.getId(), req.getUrn()];
     const props = fromStruct(req.getProperties());
-    const resource = this.resource(urn);
+    const { lifecycle } = resourceOfToken(typeOfUrn(urn));
     if (Object.keys(props).length === 0) {
-      const imported = await resource.import(id, this.call(urn));
+      const imported = await lifecycle.import({ id, urn, env: this.env(urn) });
       if (!imported) return new proto.ReadResponse();
       return new proto.ReadResponse().setId(imported.id).setProperties(toStruct(imported.outs))
         .setInputs(toStruct(imported.inputs));
     }
     // A resource moved from the dynamic provider (an alias) still carries its serialized code: dropped here.
     delete props[DYNAMIC_PROVIDER_KEY];
-    const current = await resource.read(id, props, this.call(urn));
+    const current = await lifecycle.read({ id, props, urn, env: this.env(urn) });
     if (!current) return new proto.ReadResponse();
     const resp = new proto.ReadResponse().setId(id).setProperties(toStruct(current));
     const inputs = req.getInputs();
@@ -145,45 +147,24 @@ export class MediaJobsPlugin {
   }
 
   private async delete(req: proto.DeleteRequest): Promise<Empty> {
-    await this.resource(req.getUrn()).delete(req.getId(), fromStruct(req.getProperties()), this.call(req.getUrn()));
+    const [id, urn] = [req.getId(), req.getUrn()];
+    await resourceOfToken(typeOfUrn(urn)).lifecycle.delete({ id, props: fromStruct(req.getProperties()), urn,
+      env: this.env(urn) });
     return new Empty();
   }
 
-  /** Create, read, update and delete are counted in flight, so an interrupted process ends once they answered. */
-  private counted<T>(fn: () => Promise<T>): Promise<T> {
-    return this.ctx.interrupts.run(fn);
+  /** An operation's environment: the provider's context, and lines that reach the engine against the resource. */
+  private env(urn: string): OperationEnv {
+    const lines = this.engineLog?.linesFor(urn) ?? {
+      log: (line: string) => process.stderr.write(`${line}\n`), status: () => {},
+    };
+    return { ctx: this.ctx, ...lines, ...(this.options.poll ? { poll: this.options.poll } : {}) };
   }
 
-  private resource(urn: string): PluginResource {
-    const type = typeOfUrn(urn);
-    const resource = PLUGIN_RESOURCES.get(type);
-    if (!resource) throw new ConfigurationError(`the mediajobs provider has no resource type ${type}.`);
-    return resource;
+  /** The program's custom timeout for this operation, if it set one (the engine sends 0 otherwise). */
+  private limit(timeoutSeconds: number, operation: "create" | "update"): { limit?: WaitLimit } {
+    return timeoutSeconds > 0 ? { limit: { seconds: timeoutSeconds, source: `customTimeouts.${operation}` } } : {};
   }
-
-  /** A call's context: the provider's, a log against the resource, and the program's custom timeout if it set one. */
-  private call(urn: string, timeoutSeconds = 0, operation?: "create" | "update"): Call {
-    const call: Call = { env: { ctx: this.ctx, log: (line) => this.log(urn, line) } };
-    if (this.options.poll) call.poll = this.options.poll;
-    if (timeoutSeconds > 0 && operation) call.limit = { seconds: timeoutSeconds, source: `customTimeouts.${operation}` };
-    return call;
-  }
-
-  /** Progress lines reach the engine as info diagnostics of the resource, as a dynamic provider's console lines do. */
-  private log(urn: string, line: string): void {
-    if (!this.engineClient) {
-      process.stderr.write(`${line}\n`);
-      return;
-    }
-    const req = new engine.LogRequest().setSeverity(engine.LogSeverity.INFO).setMessage(line).setUrn(urn);
-    this.engineClient.log(req, () => { /* a line the engine did not take is not worth failing the operation */ });
-  }
-}
-
-/** The resource type of a URN: `urn:pulumi:<stack>::<project>::<parent types$>type::<name>`. */
-export function typeOfUrn(urn: string): string {
-  const qualified = urn.split("::")[2] ?? "";
-  return qualified.split("$").pop() ?? "";
 }
 
 /** A diff as the engine takes it: which keys changed, and for each whether it is added, deleted or updated. */

@@ -4,30 +4,14 @@
  * fails when the file is stale.
  */
 import { SETTING_LIST } from "../config/settings";
-import { CI_MEDIA_JOB } from "../ci-media-job/shape";
-import { INVENTORY_TRIGGER_JOB } from "../inventory-trigger-job/shape";
-import { IPRODUCTION_JOB } from "../iproduction-job/shape";
-import { MEDIA_PIPELINE } from "../media-pipeline/shape";
+import { RESOURCES } from "../resources";
 import type { ObjectSpec, Properties, PropertySpec, PropertyType, ResourceSpec } from "./declare";
-
-export const PACKAGE = "mediajobs";
+import { dynamicTypeOf, PACKAGE, tokenOf } from "./tokens";
 
 /** Where the source lives (package.json's `repository`, checked by a test); the Go SDK's module is under it. */
 export const REPOSITORY = "github.com/pulumi-mediajobs/pulumi-mediajobs";
 export const GO_MODULE = `${REPOSITORY}/sdk/go`;
 export const GO_IMPORT_PATH = `${GO_MODULE}/${PACKAGE}`;
-export const RESOURCES: readonly ResourceSpec[] = [CI_MEDIA_JOB, INVENTORY_TRIGGER_JOB, IPRODUCTION_JOB, MEDIA_PIPELINE];
-
-/** A resource's or type's token: `mediajobs:index:<name>`. */
-export const tokenOf = (name: string) => `${PACKAGE}:index:${name}`;
-
-/**
- * The module of the dynamic resources (sdk/): their type is `pulumi-nodejs:dynamic/mediajobs:<name>`. Each plugin
- * resource has that type as an alias, so a stack made with the dynamic resources moves to the plugin's without
- * re-running a job or re-creating a pipeline.
- */
-export const DYNAMIC_MODULE = PACKAGE;
-export const dynamicTypeOf = (name: string) => `pulumi-nodejs:dynamic/${DYNAMIC_MODULE}:${name}`;
 
 type Json = Record<string, unknown>;
 
@@ -41,7 +25,7 @@ export function packageSchema(version?: string): Json {
     description: `${s.description} Falls back to ${s.env.map((e) => `\`${e}\``).join(" or ")}.`,
     ...(s.secret ? { secret: true } : {}),
   }]));
-  const resources = Object.fromEntries(RESOURCES.map((r) => [tokenOf(r.name), resourceSchema(r, types)]));
+  const resources = Object.fromEntries(RESOURCES.map(({ spec }) => [tokenOf(spec.name), resourceSchema(spec, types)]));
   return {
     name: PACKAGE,
     displayName: "Media Jobs",

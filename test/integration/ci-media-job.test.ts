@@ -43,12 +43,13 @@ describe("CiMediaJob provider against the emulator", function () {
   let provider: dynamic.ResourceProvider;
   const context = new ProviderContext();
   const logs: string[] = [];
+  const statuses: string[] = [];
 
   before(async () => {
     emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 150, finishedAfterMs: 400 } } });
     restoreEnv = ciEmulatorEnv(emulator.url);
     provider = createCiMediaJobProvider({ context, poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 },
-      log: (l) => logs.push(l) });
+      log: (l) => logs.push(l), status: (l) => statuses.push(l) });
   });
   after(async () => {
     restoreEnv();
@@ -74,7 +75,11 @@ describe("CiMediaJob provider against the emulator", function () {
       SmartCover: { Format: "jpg", Width: "640", Height: "360", Count: "2" },
       Output: { Region: REGION, Bucket: BUCKET, Object: "covers/${Number}.jpg" }, UserData: "it=1",
     });
-    assert.ok(logs.some((l) => l.includes(`${id}: Running → Success`)), "progress is reported");
+    // Progress: the state while it waits as status lines, then one line that stays.
+    assert.ok(statuses.some((l) => l.startsWith(`CiMediaJob ${id} (SmartCover of `) && /: Running \(\d+s\)$/.test(l)),
+      statuses.join("\n"));
+    assert.ok(logs.some((l) => new RegExp(`^CiMediaJob ${id} \\(SmartCover of .*\\): Success after \\d+s$`).test(l)),
+      logs.join("\n"));
   });
 
   it("returns MediaInfo for a MediaInfo job", async () => {

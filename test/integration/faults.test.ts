@@ -142,6 +142,7 @@ describe("jobs submitted by an earlier, interrupted run", function () {
   const contexts: ProviderContext[] = [];
   const props = (object: string, who: string, extra: Record<string, unknown> = {}) => ({ bucket: BUCKET, region: REGION,
     tag: "MediaInfo", input: { object }, operation: {}, __identity: `proj/stack/CiMediaJob/${who}`, ...extra });
+  const identityOf = (p: Record<string, unknown>) => p.__identity as string;
   /** A provider process of its own, as each `pulumi up` has. */
   const run = (laterByMs = 0) => {
     const context = new ProviderContext({ now: () => Date.now() + laterByMs });
@@ -150,8 +151,9 @@ describe("jobs submitted by an earlier, interrupted run", function () {
   };
   /** What an earlier run did before it was cut off: submit with the resource's marker. */
   const submittedEarlier = async (p: Record<string, unknown>) => {
-    const inputs = p as unknown as CiMediaJobInputs;
-    const request = toCreateRequest(inputs, submissionMarker(p, inputs.operation.userData).marker);
+    const { __identity: _identity, ...jobInputs } = p;
+    const inputs = jobInputs as unknown as CiMediaJobInputs;
+    const request = toCreateRequest(inputs, submissionMarker(identityOf(p), jobInputs, inputs.operation.userData).marker);
     return (await submitMediaJob(run().context.ciClient(inputs), request)).jobId;
   };
   /** The next `pulumi up`, a minute later: the earlier run's jobs predate its process. */

@@ -19,12 +19,13 @@ describe("IProductionJob provider against the emulator", function () {
   let restoreEnv: () => void;
   let provider: dynamic.ResourceProvider;
   const logs: string[] = [];
+  const statuses: string[] = [];
 
   before(async () => {
     emulator = await startEmulator({ alibaba: { timeline: { analysingAfterMs: 100, finishedAfterMs: 300 } } });
     restoreEnv = mpsEmulatorEnv(emulator.url);
     provider = createIProductionJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 },
-      log: (l) => logs.push(l) });
+      log: (l) => logs.push(l), status: (l) => statuses.push(l) });
   });
   after(async () => {
     restoreEnv();
@@ -44,7 +45,9 @@ describe("IProductionJob provider against the emulator", function () {
     // JobParams went over the wire as a JSON string.
     const job = emulator.mps.jobs().find((j) => j.jobId === id)!;
     assert.equal(job.params.JobParams, '{"Model":""}');
-    assert.ok(logs.some((l) => l.includes(`${id}: Analysing → Success`)), logs.join("\n"));
+    assert.ok(statuses.some((l) => l.includes(`${id} (Cover of `) && /: Analysing \(\d+s\)$/.test(l)),
+      statuses.join("\n"));
+    assert.ok(logs.some((l) => l.includes(`${id} (Cover of `) && /: Success after \d+s$/.test(l)), logs.join("\n"));
   });
 
   it("runs an ImageCartoonize job and names its file as a full URL", async () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { Emulator, startEmulator } from "../../emulator";
 import { createCiMediaJobProvider } from "../../provider";
-import { MAX_JOBS_PER_DESCRIBE } from "../../provider/ci-media-job/provider";
+import { MAX_JOBS_PER_DESCRIBE } from "../../provider/ci-media-job/resource";
 import { StatusPoller } from "../../provider/lifecycle/poller";
 import { ProviderContext } from "../../provider/lifecycle/provider-context";
 import { ciEmulatorEnv } from "../helpers/env";

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { lazyProvider, providerFor, ProviderEntry, serializableByReference } from "../../sdk/provider-ref";
+import { ProviderEntry, RESOURCES } from "../../provider/resources";
+import { lazyProvider, providerFor, serializableByReference } from "../../sdk/provider-ref";
 
-const ENTRIES: ProviderEntry[] = ["ci-media-job", "iproduction-job", "inventory-trigger-job", "media-pipeline"];
+const ENTRIES: ProviderEntry[] = RESOURCES.map((r) => r.entry);
 
 /** What the engine stores as `__provider` (dynamic.Resource serializes `() => provider` the same way). */
 async function serialized(entry: ProviderEntry): Promise<string> {

@@ -10,7 +10,9 @@ import assert from "node:assert/strict";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 import type { ObjectSpec, PropertyType, ResourceSpec } from "../../provider/schema/declare";
-import { RESOURCES } from "../../provider/schema/package-schema";
+import { RESOURCES as DEFINITIONS } from "../../provider/resources";
+
+const RESOURCES: readonly ResourceSpec[] = DEFINITIONS.map((r) => r.spec);
 
 const ROOT = resolve(__dirname, "..", "..", "..");
 

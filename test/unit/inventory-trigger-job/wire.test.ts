@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readMediaJob } from "../../../provider/clients/tencent/media-jobs";
-import { computedOf, MAX_FAILED_LISTED, summarize } from "../../../provider/inventory-trigger-job/wire";
+import { outputsOfBatch, MAX_FAILED_LISTED, summarize } from "../../../provider/inventory-trigger-job/wire";
 import { readBatchJob } from "../../../provider/clients/tencent/batch-jobs";
 
 const child = (i: number, state: string) => ({ ...readMediaJob({}), jobId: `j${i}`, state, inputObject: `in/${i}.mp4`,
@@ -26,7 +26,7 @@ describe("InventoryTriggerJob outputs", () => {
   it("give the batch's times under `times`", () => {
     const batch = { ...readBatchJob({}), jobId: "b1", state: "Running", progress: "50%", creationTime: "c",
       startTime: "s", endTime: "-" };
-    assert.deepEqual(computedOf(batch), { jobId: "b1", state: "Running", progress: "50%", code: "", message: "",
+    assert.deepEqual(outputsOfBatch(batch), { jobId: "b1", state: "Running", progress: "50%", code: "", message: "",
       times: { creationTime: "c", startTime: "s", endTime: "-" } });
   });
 });

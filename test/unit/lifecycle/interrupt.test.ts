@@ -1,24 +1,16 @@
 import assert from "node:assert/strict";
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { Interrupts } from "../../../provider/lifecycle/interrupt";
 
 describe("interrupts", () => {
-  it("count create/read/update/delete in flight, so a signal can end the process once they answer", async () => {
+  it("count the engine calls in flight, so a signal can end the process once they answer", async () => {
     const interrupts = new Interrupts();
     let release!: () => void;
-    const provider = interrupts.track<dynamic.ResourceProvider>({
-      create: () => new Promise<{ id: string }>((r) => { release = () => r({ id: "x" }); }),
-      delete: async () => { throw new Error("boom"); },
-      check: async (_olds: unknown, news: Record<string, unknown>) => ({ inputs: news }),
-    });
-    const created = provider.create!({});
+    const created = interrupts.run(() => new Promise<string>((r) => { release = () => r("x"); }));
     assert.equal(interrupts.inFlight, 1);
-    await provider.check!({}, {});
-    assert.equal(interrupts.inFlight, 1, "check is not an operation that records anything");
     release();
-    assert.deepEqual(await created, { id: "x" });
+    assert.equal(await created, "x");
     assert.equal(interrupts.inFlight, 0);
-    await assert.rejects(provider.delete!("x", {}), /boom/);
+    await assert.rejects(interrupts.run(async () => { throw new Error("boom"); }), /boom/);
     assert.equal(interrupts.inFlight, 0, "a failed call is no longer in flight");
   });
 

@@ -1,5 +1,6 @@
 /** Every adopt / resubmit / fail decision of a submission, with scripted answers and no network. */
 import assert from "node:assert/strict";
+import { markerIdentityOf } from "../../../provider/resource/identity";
 import { CloudApiError, InvalidResponseError, SubmissionConflictError, TransportError } from "../../../provider/errors";
 import { classifyAnswer } from "../../../provider/http/retry";
 import { EarlierRuns } from "../../../provider/lifecycle/earlier-runs";
@@ -107,32 +108,46 @@ describe("submitOnce", () => {
 });
 
 describe("submission markers", () => {
-  const props = (extra: Record<string, unknown> = {}) => ({ bucket: "b-1250000000", tag: "MediaInfo",
-    input: { object: "a.mp4" }, __identity: "proj/stack/CiMediaJob/a", __provider: "p1", ...extra });
+  const inputs = (extra: Record<string, unknown> = {}) => ({ bucket: "b-1250000000", tag: "MediaInfo",
+    input: { object: "a.mp4" }, ...extra });
+  const identity = "proj/stack/CiMediaJob/a";
 
-  it("is the same for the same resource and job inputs, whatever the waiting knobs and the serialized provider", () => {
-    const a = submissionMarker(props(), undefined);
+  it("is the same for the same resource and job inputs, whatever the knobs that update in place", () => {
+    const a = submissionMarker(identity, inputs(), undefined);
     assert.match(a.marker, /^mediajobs-[0-9a-f]{24}$/);
     assert.equal(a.adoptable, true);
-    assert.equal(submissionMarker(props({ timeoutSeconds: 5, skipAwait: true, __provider: "p2" }), undefined).marker,
-      a.marker);
+    assert.equal(submissionMarker(identity, inputs({ timeoutSeconds: 5, skipAwait: true, deleteOutputsOnDestroy: true }),
+      undefined).marker, a.marker);
+  });
+
+  it("is what 0.1 computed for the same resource and inputs: a job submitted before an upgrade is still adopted", () => {
+    assert.equal(submissionMarker(identity, inputs(), undefined).marker, "mediajobs-2068bd07b3f0ed668ba43be9");
+  });
+
+  it("is the same in both forms: the dynamic URN, the plugin's URN and 0.1's identity name one resource", () => {
+    const dynamicUrn = "urn:pulumi:stack::proj::pulumi-nodejs:dynamic/mediajobs:CiMediaJob::a";
+    const pluginUrn = "urn:pulumi:stack::proj::my:Component$mediajobs:index:CiMediaJob::a";
+    for (const urn of [dynamicUrn, pluginUrn]) {
+      assert.equal(submissionMarker(markerIdentityOf(urn), inputs(), undefined).marker,
+        submissionMarker(identity, inputs(), undefined).marker, urn);
+    }
+    assert.equal(markerIdentityOf(identity), identity);
   });
 
   it("differs for another resource, another input or other triggers", () => {
-    const a = submissionMarker(props(), undefined).marker;
-    assert.notEqual(submissionMarker(props({ __identity: "proj/stack/CiMediaJob/b" }), undefined).marker, a);
-    assert.notEqual(submissionMarker(props({ input: { object: "b.mp4" } }), undefined).marker, a);
-    assert.notEqual(submissionMarker(props({ triggers: [2] }), undefined).marker, a);
+    const a = submissionMarker(identity, inputs(), undefined).marker;
+    assert.notEqual(submissionMarker("proj/stack/CiMediaJob/b", inputs(), undefined).marker, a);
+    assert.notEqual(submissionMarker(identity, inputs({ input: { object: "b.mp4" } }), undefined).marker, a);
+    assert.notEqual(submissionMarker(identity, inputs({ triggers: [2] }), undefined).marker, a);
   });
 
   it("is the user's UserData when set, and then cannot identify an earlier run's job", () => {
-    assert.deepEqual(submissionMarker(props(), "campaign=1"), { marker: "campaign=1", adoptable: false });
+    assert.deepEqual(submissionMarker(identity, inputs(), "campaign=1"), { marker: "campaign=1", adoptable: false });
   });
 
   it("is random without an identity (providers driven directly), and not adoptable", () => {
-    const { __identity: _i, ...bare } = props();
-    const a = submissionMarker(bare, undefined);
+    const a = submissionMarker(undefined, inputs(), undefined);
     assert.equal(a.adoptable, false);
-    assert.notEqual(submissionMarker(bare, undefined).marker, a.marker);
+    assert.notEqual(submissionMarker(undefined, inputs(), undefined).marker, a.marker);
   });
 });

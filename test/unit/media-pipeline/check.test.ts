@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { checkMediaPipeline, withDefaults } from "../../../provider/media-pipeline/check";
-import { createMediaPipelineProvider } from "../../../provider/media-pipeline/provider";
+import { createMediaPipelineProvider } from "../../../provider/providers";
 import { checkHelpers } from "../../helpers/check";
 
 const base = (): Record<string, unknown> => ({ cloud: "alicloud", region: "cn-shanghai", name: "transcode-main",

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { SETTING_LIST } from "../../../provider/config/settings";
 import { UNKNOWN } from "../../../provider/check/checker";
 import { changedSettings, checkConfig, configSource } from "../../../provider/plugin/config";
-import { engineAddressOf } from "../../../provider/plugin/main";
-import { typeOfUrn } from "../../../provider/plugin/server";
+import { engineAddressOf } from "../../../provider/resource/engine-log";
+import { typeOfUrn } from "../../../provider/resource/identity";
 import { fromStruct, plain, toStruct } from "../../../provider/plugin/values";
 
 const SECRET = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });

@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { packageSchema, RESOURCES } from "../../../provider/schema/package-schema";
+import { RESOURCES } from "../../../provider/resources";
+import { packageSchema } from "../../../provider/schema/package-schema";
 import { SCHEMA_FILE, schemaText } from "../../../provider/schema/write-schema";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");
@@ -54,7 +55,7 @@ describe("the package schema", () => {
   });
 
   it("has each resource's declared inputs and outputs, the outputs holding the inputs too", () => {
-    for (const r of RESOURCES) {
+    for (const { spec: r } of RESOURCES) {
       const res = schema.resources[`mediajobs:index:${r.name}`];
       assert.deepEqual(Object.keys(res.inputProperties), Object.keys(r.inputs), r.name);
       assert.deepEqual(Object.keys(res.properties).sort(), [...new Set([...Object.keys(r.inputs),

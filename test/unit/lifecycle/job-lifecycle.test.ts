@@ -8,9 +8,12 @@ import { Checker } from "../../../provider/check/checker";
 import {
   CloudApiError, JobFailedError, JobNotFoundError, NotInitializedError, ValidationError, WaitTimeoutError,
 } from "../../../provider/errors";
-import { createJobProvider, JobComputed, JobSpec } from "../../../provider/lifecycle/job-provider";
+import { JobComputed, jobResource, JobSpec } from "../../../provider/lifecycle/job-lifecycle";
+import { IN_PLACE_KNOBS, JOB_KNOB_INPUTS } from "../../../provider/lifecycle/job-knobs";
 import { StatusPoller } from "../../../provider/lifecycle/poller";
 import { ProviderContext } from "../../../provider/lifecycle/provider-context";
+import { dynamicProvider } from "../../../provider/resource/dynamic";
+import { opt, req, resource, t } from "../../../provider/schema/declare";
 import { fakeClock } from "../../helpers/fake-clock";
 
 interface FakeJob extends JobComputed {
@@ -20,6 +23,17 @@ interface FakeJob extends JobComputed {
 }
 
 const TERMINAL = new Set(["Success", "Failed", "Cancel"]);
+
+/** The fake job resource's declaration: what it takes, what it reports, what updates in place. */
+const FAKE_JOB = resource({
+  name: "FakeJob", description: "A job of the fake cloud.",
+  inputs: { object: opt(t.string(), "The object."), runsFor: opt(t.integer(), "How long it runs (ms)."),
+    endsAs: opt(t.string(), "How it ends."), ...JOB_KNOB_INPUTS },
+  outputs: { jobId: req(t.string(), "Id."), state: req(t.string(), "State."), code: req(t.string(), "Code."),
+    message: req(t.string(), "Message.") },
+  idOutput: "jobId",
+  updatable: [...IN_PLACE_KNOBS],
+});
 
 /** A cloud of jobs that run until `endsAt` on the fake clock. */
 function fakeCloud(now: () => number) {
@@ -31,10 +45,8 @@ function fakeCloud(now: () => number) {
     return { jobId: j.jobId, state, code: state === "Failed" ? "InvalidInput" : "", message: state === "Failed" ? "bad" : "" };
   };
   const spec = (cancellable: boolean): JobSpec<JobComputed> => ({
-    kind: "FakeJob",
+    declaration: FAKE_JOB,
     service: "ci",
-    inputNames: ["object", "runsFor", "endsAs", "timeoutSeconds", "skipAwait", "triggers"],
-    computedNames: ["jobId", "state", "code", "message"],
     terminalStates: TERMINAL,
     successState: "Success",
     check: (inputs) => {
@@ -49,7 +61,7 @@ function fakeCloud(now: () => number) {
       jobs.set(job.jobId, job);
       return view(job);
     },
-    async describe(_inputs, jobId) {
+    async query(_inputs, jobId) {
       calls.describe++;
       if (failDescribe) throw failDescribe;
       const job = jobs.get(jobId);
@@ -73,7 +85,9 @@ function setup(opts: { cancellable?: boolean } = {}) {
   const cloud = fakeCloud(clock.now);
   const context = new ProviderContext({ now: clock.now, poller: new StatusPoller(clock.clock) });
   const logs: string[] = [];
-  const provider = createJobProvider(cloud.spec(opts.cancellable ?? true), { context, log: (l) => logs.push(l) });
+  const statuses: string[] = [];
+  const provider = dynamicProvider(jobResource("fake-job", cloud.spec(opts.cancellable ?? true)),
+    { context, log: (l) => logs.push(l), status: (l) => statuses.push(l) });
   /** Runs an engine call while the fake clock advances to `until`. */
   async function during<T>(call: Promise<T>, until: number): Promise<T> {
     const settled = call.then((v) => ({ v }), (e: unknown) => ({ e }));
@@ -82,7 +96,7 @@ function setup(opts: { cancellable?: boolean } = {}) {
     if ("e" in r) throw r.e;
     return r.v;
   }
-  return { clock, cloud, context, logs, provider, during };
+  return { clock, cloud, context, logs, statuses, provider, during };
 }
 
 const inputs = (extra: Record<string, unknown> = {}) => ({ object: "a.mp4", runsFor: 3000, timeoutSeconds: 60,
@@ -91,13 +105,20 @@ const inputs = (extra: Record<string, unknown> = {}) => ({ object: "a.mp4", runs
 describe("job lifecycle", () => {
   describe("create", () => {
     it("submits once, waits until the job succeeds, and answers the inputs plus the job's outputs", async () => {
-      const { provider, cloud, logs, during } = setup();
+      const { provider, cloud, during } = setup();
       const { id, outs } = await during(provider.create!(inputs()), 10_000);
       assert.equal(id, "j1");
       assert.deepEqual(outs, { ...inputs(), jobId: "j1", state: "Success", code: "", message: "" });
       assert.equal(cloud.calls.submit, 1);
-      assert.deepEqual(logs.filter((l) => !l.includes("→")), ["FakeJob j1: submitted (a.mp4)"]);
-      assert.ok(logs.includes("FakeJob j1: Running → Success"), logs.join("\n"));
+    });
+
+    it("shows the job's state and the time waited as status lines while it waits, then one line that stays", async () => {
+      const { provider, logs, statuses, during } = setup();
+      await during(provider.create!(inputs()), 10_000);
+      assert.equal(statuses[0], "FakeJob j1 (a.mp4): submitted");
+      assert.ok(statuses.includes("FakeJob j1 (a.mp4): Running (1s)"), statuses.join("\n"));
+      assert.match(statuses.at(-1)!, /^FakeJob j1 \(a\.mp4\): Success \(3s\)$/);
+      assert.deepEqual(logs, ["FakeJob j1 (a.mp4): Success after 3s"]);
     });
 
     it("returns right after submission with skipAwait, polling nothing", async () => {
@@ -253,6 +274,9 @@ describe("job lifecycle", () => {
     const { provider, context, clock } = setup();
     const created = provider.create!(inputs());
     assert.equal(context.interrupts.inFlight, 1);
+    await provider.check!({}, inputs());
+    await provider.diff!("j1", inputs(), inputs());
+    assert.equal(context.interrupts.inFlight, 1, "check and diff record nothing: not counted");
     await clock.runUntil(10_000);
     await created;
     assert.equal(context.interrupts.inFlight, 0);

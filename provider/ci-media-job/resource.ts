@@ -1,5 +1,4 @@
-/** The CiMediaJob dynamic provider: the shared job lifecycle over CI's media job API. */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
+/** CiMediaJob: the shared job lifecycle over CI's media job API. */
 import type { CiClient } from "../clients/tencent/ci-client";
 import {
   cancelMediaJob, CANCELLABLE_JOB_STATES, describeMediaJobs, listAllMediaJobs, listMediaJobs, MediaJob,
@@ -7,17 +6,12 @@ import {
 } from "../clients/tencent/media-jobs";
 import { ciTime } from "../clients/tencent/time";
 import { SubmissionConflictError } from "../errors";
-import { createJobProvider, Described, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
-import type { ProviderEnv } from "../lifecycle/provider-context";
+import { jobResource, JobSpec, Reported } from "../lifecycle/job-lifecycle";
 import { CLOCK_SLACK_MS, submissionMarker, submitOnce } from "../lifecycle/submission";
+import type { OperationEnv, Props } from "../resource/definition";
 import { checkCiMediaJob } from "./check";
-import { CI_MEDIA_JOB_SHAPE } from "./shape";
-import { CiMediaJobComputed, CiMediaJobInputs } from "./shape";
-import { computedOf, cosObjectsOf, toCreateRequest } from "./wire";
-
-export type CiMediaJobProviderOptions = JobProviderOptions;
-
-type Props = Record<string, unknown>;
+import { CI_MEDIA_JOB, CiMediaJobComputed, CiMediaJobInputs } from "./shape";
+import { cosObjectsOf, outputsOfJob, toCreateRequest } from "./wire";
 
 /** How far back an interrupted run's job is looked for (jobs can wait long in a paused queue). */
 const IN_PROGRESS_WINDOW_MS = 24 * 3600_000;
@@ -29,10 +23,10 @@ export const MAX_JOBS_PER_DESCRIBE = 50;
 const inputsOf = (props: Props) => props as unknown as CiMediaJobInputs;
 
 /** Submits the job, or adopts the one an interrupted earlier run or a lost answer left (never both). */
-async function submit(props: Props, env: ProviderEnv): Promise<CiMediaJobComputed> {
+async function submit(props: Props, env: OperationEnv, identity: string | undefined): Promise<CiMediaJobComputed> {
   const inputs = inputsOf(props);
   const client = env.ctx.ciClient(inputs);
-  const { marker, adoptable } = submissionMarker(props, inputs.operation.userData);
+  const { marker, adoptable } = submissionMarker(identity, props, inputs.operation.userData);
   const request = toCreateRequest(inputs, marker);
   const job = await submitOnce({
     submit: () => submitMediaJob(client, request),
@@ -42,7 +36,7 @@ async function submit(props: Props, env: ProviderEnv): Promise<CiMediaJobCompute
     find: () => lostSubmission(env, client, inputs, marker),
     log: env.log,
   });
-  return computedOf(job);
+  return outputsOfJob(job);
 }
 
 /** This resource's jobs (by the marker in their UserData) among the jobs of its tag, input and queue since `since`. */
@@ -58,7 +52,7 @@ async function jobsCarrying(client: CiClient, inputs: CiMediaJobInputs, marker: 
  * The jobs before this run are listed once for the whole stack; a bucket too busy for one listing is looked up for
  * this resource alone.
  */
-async function earlierRunJob(env: ProviderEnv, client: CiClient, inputs: CiMediaJobInputs, marker: string):
+async function earlierRunJob(env: OperationEnv, client: CiClient, inputs: CiMediaJobInputs, marker: string):
   Promise<MediaJob | undefined> {
   const runs = env.ctx.earlierRuns;
   const since = env.ctx.now() - IN_PROGRESS_WINDOW_MS;
@@ -72,7 +66,7 @@ async function earlierRunJob(env: ProviderEnv, client: CiClient, inputs: CiMedia
 }
 
 /** After a lost answer: the job the submission created, if any (several carrying its marker cannot be told apart). */
-async function lostSubmission(env: ProviderEnv, client: CiClient, inputs: CiMediaJobInputs, marker: string):
+async function lostSubmission(env: OperationEnv, client: CiClient, inputs: CiMediaJobInputs, marker: string):
   Promise<MediaJob | undefined> {
   const jobs = await jobsCarrying(client, inputs, marker, env.ctx.now() - CLOCK_SLACK_MS);
   if (jobs.length > 1) {
@@ -84,20 +78,20 @@ async function lostSubmission(env: ProviderEnv, client: CiClient, inputs: CiMedi
   return jobs[0];
 }
 
-async function describeMany(props: Props, jobIds: readonly string[], env: ProviderEnv):
-  Promise<Map<string, Described<CiMediaJobComputed>>> {
+async function queryMany(props: Props, jobIds: readonly string[], env: OperationEnv):
+  Promise<Map<string, Reported<CiMediaJobComputed>>> {
   const { jobs, requestId } = await describeMediaJobs(env.ctx.ciClient(inputsOf(props)), jobIds);
-  const found = new Map<string, Described<CiMediaJobComputed>>();
-  for (const job of jobs) if (jobIds.includes(job.jobId)) found.set(job.jobId, { computed: computedOf(job), requestId });
+  const found = new Map<string, Reported<CiMediaJobComputed>>();
+  for (const job of jobs) if (jobIds.includes(job.jobId)) found.set(job.jobId, { computed: outputsOfJob(job), requestId });
   return found;
 }
 
-async function describe(props: Props, jobId: string, env: ProviderEnv) {
-  return (await describeMany(props, [jobId], env)).get(jobId);
+async function query(props: Props, jobId: string, env: OperationEnv) {
+  return (await queryMany(props, [jobId], env)).get(jobId);
 }
 
 /** Cancels a job that has not started running; a running one can only be forgotten. */
-async function cancel(props: Props, current: CiMediaJobComputed, env: ProviderEnv): Promise<string> {
+async function cancel(props: Props, current: CiMediaJobComputed, env: OperationEnv): Promise<string> {
   if (!CANCELLABLE_JOB_STATES.has(current.state)) {
     return `already ${current.state} and cannot be cancelled; it is forgotten, not stopped (its outputs stay in COS).`;
   }
@@ -106,7 +100,7 @@ async function cancel(props: Props, current: CiMediaJobComputed, env: ProviderEn
     return "cancelled";
   } catch (e) {
     // It may have started running between describe and cancel: then it can only be forgotten.
-    const after = (await describe(props, current.jobId, env))?.computed;
+    const after = (await query(props, current.jobId, env))?.computed;
     if (after && !CANCELLABLE_JOB_STATES.has(after.state)) {
       return "started running before it could be cancelled; it is forgotten, not stopped.";
     }
@@ -115,30 +109,24 @@ async function cancel(props: Props, current: CiMediaJobComputed, env: ProviderEn
 }
 
 export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
-  kind: "CiMediaJob",
+  declaration: CI_MEDIA_JOB,
   service: "ci",
-  inputNames: CI_MEDIA_JOB_SHAPE.inputs,
-  computedNames: CI_MEDIA_JOB_SHAPE.outputs,
   defaultedByCloud: new Set(["queueId"]),
   terminalStates: TERMINAL_JOB_STATES,
   successState: "Success",
   check: checkCiMediaJob,
   submit,
-  describe,
-  describeMany: {
+  query,
+  queryMany: {
     // One bucket's jobs share requests (credentials and endpoint are the stack's).
     batchKey: (props) => `${String(props.region)}/${String(props.bucket)}`,
     maxBatch: MAX_JOBS_PER_DESCRIBE,
-    describe: describeMany,
+    query: queryMany,
   },
   summary: (props) => `${inputsOf(props).tag} of ${inputsOf(props).input.object}`,
   cancel,
   outputObjects: async (_props, current, recorded) => cosObjectsOf([current ?? recorded]),
 };
 
-export function createCiMediaJobProvider(options: CiMediaJobProviderOptions = {}): dynamic.ResourceProvider {
-  return createJobProvider(CI_MEDIA_JOB_SPEC, options);
-}
-
-/** The provider that `pulumi-mediajobs`' CiMediaJob resources use. */
-export const ciMediaJobProvider: dynamic.ResourceProvider = createCiMediaJobProvider();
+/** CiMediaJob, as both forms serve it (`pulumi-mediajobs/provider/ci-media-job` in the dynamic form). */
+export const CI_MEDIA_JOB_RESOURCE = jobResource("ci-media-job", CI_MEDIA_JOB_SPEC);

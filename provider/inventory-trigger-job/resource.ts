@@ -1,8 +1,7 @@
 /**
- * The InventoryTriggerJob dynamic provider: the shared job lifecycle over CI batch jobs. For Type Job, the outputs
- * summarize the child jobs (counts by state, failed objects). Delete cancels a batch that has not finished.
+ * InventoryTriggerJob: the shared job lifecycle over CI batch jobs. For Type Job, the outputs summarize the child
+ * jobs (counts by state, failed objects). Delete cancels a batch that has not finished.
  */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 import {
   BatchJob, cancelBatchJob, describeBatchJob, listBatchChildren, listBatchJobs, submitBatchJob,
 } from "../clients/tencent/batch-jobs";
@@ -10,15 +9,12 @@ import type { CiClient } from "../clients/tencent/ci-client";
 import { listAllMediaJobs, TERMINAL_JOB_STATES } from "../clients/tencent/media-jobs";
 import { cosObjectsOf } from "../ci-media-job/wire";
 import { SubmissionConflictError } from "../errors";
-import { createJobProvider, Described, JobProviderOptions, JobSpec } from "../lifecycle/job-provider";
-import type { ProviderEnv } from "../lifecycle/provider-context";
+import { jobResource, JobSpec, Reported } from "../lifecycle/job-lifecycle";
 import { CLOCK_SLACK_MS, submissionMarker, submitOnce } from "../lifecycle/submission";
+import type { OperationEnv, Props } from "../resource/definition";
 import { checkInventoryTriggerJob } from "./check";
-import { INVENTORY_TRIGGER_JOB_SHAPE } from "./shape";
-import { InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./shape";
-import { computedOf, summarize, toBatchRequest } from "./wire";
-
-type Props = Record<string, unknown>;
+import { INVENTORY_TRIGGER_JOB, InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./shape";
+import { outputsOfBatch, summarize, toBatchRequest } from "./wire";
 
 /** Pages of 100 child jobs read to delete their outputs: every child of a batch of up to 100,000 objects. */
 const ALL_CHILD_PAGES = 1000;
@@ -27,10 +23,11 @@ const inputsOf = (props: Props) => props as unknown as InventoryTriggerJobInputs
 const typeOf = (inputs: InventoryTriggerJobInputs) => inputs.type ?? "Job";
 
 /** Submits the batch, or adopts the one an interrupted earlier run or a lost answer left (never both). */
-async function submit(props: Props, env: ProviderEnv): Promise<InventoryTriggerJobComputed> {
+async function submit(props: Props, env: OperationEnv, identity: string | undefined):
+  Promise<InventoryTriggerJobComputed> {
   const inputs = inputsOf(props);
   const client = env.ctx.ciClient(inputs);
-  const { marker, adoptable } = submissionMarker(props, inputs.operation.userData);
+  const { marker, adoptable } = submissionMarker(identity, props, inputs.operation.userData);
   const request = toBatchRequest(inputs, marker);
   const submittedSince = env.ctx.now() - CLOCK_SLACK_MS;
   const batch = await submitOnce({
@@ -43,10 +40,10 @@ async function submit(props: Props, env: ProviderEnv): Promise<InventoryTriggerJ
     find: () => lostSubmission(client, inputs, marker, submittedSince),
     log: env.log,
   });
-  return computedOf(batch);
+  return outputsOfBatch(batch);
 }
 
-async function earlierRunBatch(env: ProviderEnv, client: CiClient, inputs: InventoryTriggerJobInputs, marker: string):
+async function earlierRunBatch(env: OperationEnv, client: CiClient, inputs: InventoryTriggerJobInputs, marker: string):
   Promise<BatchJob | undefined> {
   const runs = env.ctx.earlierRuns;
   return (await listBatchJobs(client, { name: inputs.name, type: typeOf(inputs) })).find((b) =>
@@ -71,13 +68,13 @@ async function lostSubmission(client: CiClient, inputs: InventoryTriggerJobInput
   return candidates[0];
 }
 
-async function describe(props: Props, jobId: string, env: ProviderEnv):
-  Promise<Described<InventoryTriggerJobComputed> | undefined> {
+async function query(props: Props, jobId: string, env: OperationEnv):
+  Promise<Reported<InventoryTriggerJobComputed> | undefined> {
   const inputs = inputsOf(props);
   const client = env.ctx.ciClient(inputs);
   const { batch, requestId } = await describeBatchJob(client, jobId);
   if (!batch) return undefined;
-  const computed = computedOf(batch);
+  const computed = outputsOfBatch(batch);
   // Child jobs are read once the batch has ended: while it runs, the counts only churn.
   if (typeOf(inputs) === "Job" && TERMINAL_JOB_STATES.has(computed.state) && inputs.operation.tag) {
     const { jobs, complete } = await listBatchChildren(client, { tag: inputs.operation.tag,
@@ -95,16 +92,16 @@ function summary(props: Props): string {
 }
 
 export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = {
-  kind: "InventoryTriggerJob",
+  declaration: INVENTORY_TRIGGER_JOB,
   service: "ci",
-  inputNames: INVENTORY_TRIGGER_JOB_SHAPE.inputs,
-  computedNames: INVENTORY_TRIGGER_JOB_SHAPE.outputs,
   terminalStates: TERMINAL_JOB_STATES,
   successState: "Success",
   check: checkInventoryTriggerJob,
   submit,
-  describe,
+  query,
   summary,
+  // CI reports the share of objects processed while the batch runs.
+  progress: (current) => current.progress ? `${current.progress} of the objects processed` : undefined,
   async cancel(props, current, env) {
     await cancelBatchJob(env.ctx.ciClient(inputsOf(props)), current.jobId);
     return `cancelled (it was ${current.state}); child jobs that had not started are cancelled with it.`;
@@ -119,9 +116,5 @@ export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = 
   },
 };
 
-export function createInventoryTriggerJobProvider(options: JobProviderOptions = {}): dynamic.ResourceProvider {
-  return createJobProvider(INVENTORY_TRIGGER_JOB_SPEC, options);
-}
-
-/** The provider that `pulumi-mediajobs`' InventoryTriggerJob resources use. */
-export const inventoryTriggerJobProvider: dynamic.ResourceProvider = createInventoryTriggerJobProvider();
+/** InventoryTriggerJob, as both forms serve it (`pulumi-mediajobs/provider/inventory-trigger-job`, dynamic). */
+export const INVENTORY_TRIGGER_JOB_RESOURCE = jobResource("inventory-trigger-job", INVENTORY_TRIGGER_JOB_SPEC);
