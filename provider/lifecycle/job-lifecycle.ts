@@ -121,12 +121,17 @@ export class JobLifecycle<C extends JobComputed> implements Lifecycle {
     const started = env.ctx.now();
     const submitted = await spec.submit(inputs, { ...env, log: (line) => env.log(`${this.name}: ${line}`) },
       urn ? markerIdentityOf(urn) : undefined);
-    if (waitSettingsOf(inputs).skipAwait) {
-      env.log(`${this.line(inputs, submitted.jobId)}: submitted; not waited for (skipAwait)`);
-      return { id: submitted.jobId, outs: { ...inputs, ...submitted } };
+    try {
+      if (waitSettingsOf(inputs).skipAwait) {
+        env.log(`${this.line(inputs, submitted.jobId)}: submitted; not waited for (skipAwait)`);
+        return { id: submitted.jobId, outs: { ...inputs, ...submitted } };
+      }
+      env.status(`${this.line(inputs, submitted.jobId)}: submitted`);
+      return { id: submitted.jobId, outs: await this.awaitJob(inputs, submitted, env, started, limit) };
+    } finally {
+      // However the wait ended, the engine records it now: the job is no run's lost business any more.
+      env.ctx.journal.settle(submitted.jobId);
     }
-    env.status(`${this.line(inputs, submitted.jobId)}: submitted`);
-    return { id: submitted.jobId, outs: await this.awaitJob(inputs, submitted, env, started, limit) };
   }
 
   /**
@@ -236,6 +241,8 @@ export class JobLifecycle<C extends JobComputed> implements Lifecycle {
       deadline: env.ctx.now() + timeoutSeconds * 1000,
       schedule: env.poll,
       onPoll: ({ computed }) => {
+        // The end is said once, by the line that stays.
+        if (spec.terminalStates.has(computed.state)) return;
         const progress = spec.progress?.(computed);
         env.status(`${this.line(props, job.jobId)}: ${computed.state}${progress ? `, ${progress}` : ""} ` +
           `(${elapsed(env.ctx.now() - started)})`);

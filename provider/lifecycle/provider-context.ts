@@ -1,8 +1,8 @@
 /**
  * What one provider process shares among all its resources, in one explicit object. All dynamic resources of a stack
  * run in one provider process, so the rate limit per cloud account, the batched status poller, the listing of jobs
- * an earlier run can have left, the jobs claimed by this run, the connection pool and the stack config all live
- * here, once. Nothing else in the provider is global: tests create a fresh context where they need one.
+ * an earlier run can have left, the jobs claimed by this run, the journal of submissions in flight, the connection
+ * pool and the stack config all live here, once. Nothing else in the provider is global: tests create a fresh context where they need one.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { MpsClient } from "../clients/alibaba/mps-client";
@@ -16,6 +16,7 @@ import { HttpTransport } from "../http/transport";
 import { EarlierRuns } from "./earlier-runs";
 import { Interrupts } from "./interrupt";
 import { StatusPoller } from "./poller";
+import { SubmissionJournal } from "./submission-journal";
 
 export interface ProviderContextOptions {
   /** Epoch-ms clock for deadlines, lookups and the earlier-run cutoff (tests move it). */
@@ -27,6 +28,8 @@ export interface ProviderContextOptions {
   settings?: Settings;
   interrupts?: Interrupts;
   poller?: StatusPoller;
+  /** The submissions in flight on this machine (default: under the Pulumi home). */
+  journal?: SubmissionJournal;
 }
 
 export class ProviderContext {
@@ -37,6 +40,7 @@ export class ProviderContext {
   readonly poller: StatusPoller;
   readonly earlierRuns: EarlierRuns;
   readonly interrupts: Interrupts;
+  private journalOf: SubmissionJournal | undefined;
 
   constructor(options: ProviderContextOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -50,6 +54,12 @@ export class ProviderContext {
       },
     });
     this.earlierRuns = new EarlierRuns(options.startedAt ?? this.now(), options.skewMarginMs);
+    this.journalOf = options.journal;
+  }
+
+  /** The journal of submissions in flight, read from the environment when first needed. */
+  get journal(): SubmissionJournal {
+    return this.journalOf ??= SubmissionJournal.ofPulumiHome();
   }
 
   /** What a provider's `configure()` receives: the stack config, from then on read before the environment. */

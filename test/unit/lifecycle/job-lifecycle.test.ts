@@ -117,7 +117,7 @@ describe("job lifecycle", () => {
       await during(provider.create!(inputs()), 10_000);
       assert.equal(statuses[0], "FakeJob j1 (a.mp4): submitted");
       assert.ok(statuses.includes("FakeJob j1 (a.mp4): Running (1s)"), statuses.join("\n"));
-      assert.match(statuses.at(-1)!, /^FakeJob j1 \(a\.mp4\): Success \(3s\)$/);
+      assert.ok(!statuses.some((l) => l.includes("Success")), "the end is said once, by the line that stays");
       assert.deepEqual(logs, ["FakeJob j1 (a.mp4): Success after 3s"]);
     });
 
