@@ -5,7 +5,7 @@
 #   sdk/python    the Python package `pulumi_mediajobs`,
 #   sdk/go        the Go module (package `mediajobs`),
 #                 each by Pulumi's own code generator (scripts/codegen, through scripts/gen-sdk.sh), which is built
-#                 beside the engine (scripts/setup-engine.sh) and cached with it.
+#                 beside the engine (scripts/build-codegen.sh) and cached with it.
 # Tests fail when a committed copy differs from what this writes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -30,13 +30,27 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 /**
  * Collects failures; every method ignores unknown values and (unless `required`) absent ones. Values arrive as
  * strings from stack config and from other languages: a rule that reads a number or a boolean from a string
- * remembers the value, and `result()` writes it back as a real number or boolean, so everything after `check()`
- * sees one type.
+ * remembers the value (by its path, array elements included: `a.b[0].c`), and `result()` writes it back as a real
+ * number or boolean, so everything after `check()` sees one type.
  */
 export class Checker {
   readonly failures: CheckFailure[] = [];
   /** Values read as numbers or booleans from strings, by the dotted path the rule reports. */
   private readonly typed = new Map<string, number | boolean>();
+  /** Paths whose declared rules do not apply (a cross-field rule said so: see `exempt`). */
+  private readonly exempted = new Set<string>();
+
+  /**
+   * The declared rules of the value at `path` do not apply: another field makes it moot (a template replaces a
+   * tag's inline parameters). Said before the declared rules run.
+   */
+  exempt(path: string): void {
+    this.exempted.add(path);
+  }
+
+  isExempt(path: string): boolean {
+    return this.exempted.has(path);
+  }
 
   fail(property: string, reason: string): void {
     this.failures.push({ property, reason });
@@ -75,22 +89,23 @@ export class Checker {
     }
   }
 
-  /** An integer from min to max (a string of digits counts, and is returned as a number). */
-  integer(property: string, value: unknown, min: number, max: number, rule = ""): void {
+  /** An integer in the range (a string of digits counts, and is returned as a number). */
+  integer(property: string, value: unknown, min = -Infinity, max = Infinity, rule = ""): void {
     if (!this.present(value)) return;
     const n = this.read(property, value, INTEGER);
     if (n === undefined || !Number.isInteger(n) || n < min || n > max) {
-      this.fail(property, `${property} must be an integer from ${min} to ${max}${rule ? ` (${rule})` : ""}; ` +
+      this.fail(property, `${property} must be an integer${range(min, max)}${rule ? ` (${rule})` : ""}; ` +
         `got ${shown(value)}.`);
     }
   }
 
-  /** A finite number, at least `min` (a decimal string counts, and is returned as a number). */
-  number(property: string, value: unknown, min: number, rule: string): void {
+  /** A finite number in the range (a decimal string counts, and is returned as a number). */
+  number(property: string, value: unknown, min = -Infinity, rule = "", max = Infinity): void {
     if (!this.present(value)) return;
     const n = this.read(property, value, DECIMAL);
-    if (n === undefined || !Number.isFinite(n) || n < min) {
-      this.fail(property, `${property} must be a number of at least ${min} (${rule}); got ${shown(value)}.`);
+    if (n === undefined || !Number.isFinite(n) || n < min || n > max) {
+      this.fail(property, `${property} must be a number${range(min, max)}${rule ? ` (${rule})` : ""}; ` +
+        `got ${shown(value)}.`);
     }
   }
 
@@ -99,6 +114,28 @@ export class Checker {
     if (!this.present(value) || typeof value === "boolean") return;
     if (value === "true" || value === "false") this.typed.set(property, value === "true");
     else this.fail(property, `${property} must be true or false; got ${shown(value)}.`);
+  }
+
+  /** A list (of anything: its elements are checked by the caller). */
+  list(property: string, value: unknown): value is unknown[] {
+    if (!this.present(value)) return false;
+    if (!Array.isArray(value)) {
+      this.fail(property, `${property} must be a list; got ${shown(value)}.`);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether the rules `fn` applies to a fresh Checker pass (for one-of alternatives); when they do, the values they
+   * read from strings are kept here too.
+   */
+  passes(fn: (trial: Checker) => void): boolean {
+    const trial = new Checker();
+    fn(trial);
+    if (trial.failures.length) return false;
+    for (const [path, value] of trial.typed) this.typed.set(path, value);
+    return true;
   }
 
   object(property: string, value: unknown): value is Record<string, unknown> {
@@ -117,7 +154,7 @@ export class Checker {
   result(inputs: Record<string, unknown>): CheckResult {
     if (this.failures.length || this.typed.size === 0) return { inputs, failures: this.failures };
     const normalised = structuredClone(inputs);
-    for (const [path, value] of this.typed) setPath(normalised, path.split("."), value);
+    for (const [path, value] of this.typed) setPath(normalised, path, value);
     return { inputs: normalised, failures: [] };
   }
 
@@ -131,13 +168,34 @@ export class Checker {
   }
 }
 
-function setPath(root: Record<string, unknown>, path: string[], value: unknown): void {
+/** " from 1 to 3", " of at least 0", " of at most 10", or "" for no bound. */
+function range(min: number, max: number): string {
+  if (min !== -Infinity && max !== Infinity) return ` from ${min} to ${max}`;
+  if (min !== -Infinity) return ` of at least ${min}`;
+  return max !== Infinity ? ` of at most ${max}` : "";
+}
+
+/** `operation.output.streamExtract[0].index` → ["operation", "output", "streamExtract", 0, "index"]. */
+function pathKeys(path: string): (string | number)[] {
+  return path.split(".").flatMap((part) => {
+    const [name, ...indexes] = part.split("[");
+    return [...(name ? [name] : []), ...indexes.map((i) => Number(i.slice(0, -1)))];
+  });
+}
+
+function setPath(root: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = pathKeys(path);
   let node: unknown = root;
-  for (const key of path.slice(0, -1)) {
-    node = (node as Record<string, unknown> | undefined)?.[key];
+  for (const key of keys.slice(0, -1)) {
+    node = (node as Record<string | number, unknown> | undefined)?.[key];
     if (node === null || typeof node !== "object") return;
   }
-  (node as Record<string, unknown>)[path[path.length - 1]!] = value;
+  (node as Record<string | number, unknown>)[keys[keys.length - 1]!] = value;
+}
+
+/** A plain object (not a list, not null): what an object-typed input must be. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A value as a failure message shows it: strings quoted (and cut), lists and objects named. */

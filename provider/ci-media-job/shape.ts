@@ -4,6 +4,7 @@
  * (test/unit/shape-agreement.test.ts).
  */
 import { CI_CALLBACK, CI_OUTPUT, CI_TAG_PARAMETERS } from "../ci-operation/shape";
+import { CI_BUCKET, CI_JOB_LEVEL, CI_QUEUE_ID, CI_USER_DATA, regionId } from "../schema/forms";
 import {
   ComputedOf, InputsOf, namesOf, object, ObjectValue, opt, OutputsOf, req, resource, t,
 } from "../schema/declare";
@@ -14,8 +15,8 @@ const OPERATION = object("CiOperation", "The tag's parameters (a template, or th
   ...CI_TAG_PARAMETERS,
   output: opt(t.object(CI_OUTPUT), "Where the job writes its results (not for MediaInfo and the other tags " +
     "that write nothing)."),
-  userData: opt(t.string(), "Printable ASCII, at most 1024 characters; echoed in callbacks."),
-  jobLevel: opt(t.integer(), "0, 1 or 2; higher runs first."),
+  userData: opt(CI_USER_DATA, "Printable ASCII, at most 1024 characters; echoed in callbacks."),
+  jobLevel: opt(CI_JOB_LEVEL, "0, 1 or 2; higher runs first."),
 }, { open: true });
 
 export const CI_OUTPUT_OBJECT = object("CiOutputObject", "One object the job wrote, with its MD5 where CI gives it.", {
@@ -44,14 +45,16 @@ export const CI_MEDIA_JOB = resource({
     "that has not started running and otherwise forgets it (and, with `deleteOutputsOnDestroy`, deletes the objects " +
     "it wrote).",
   inputs: {
-    bucket: req(t.string(), "`<BucketName-APPID>` with media processing enabled."),
-    region: opt(t.string(), "The bucket's region (falls back to the provider's Tencent Cloud region)."),
-    tag: req(t.string(), "The job's kind: SmartCover, MediaInfo, Snapshot, Transcode, Animation, … (any CI job tag)."),
+    bucket: req(CI_BUCKET, "`<BucketName-APPID>` with media processing enabled."),
+    region: opt(regionId("ap-guangzhou"), "The bucket's region (falls back to the provider's Tencent Cloud region)."),
+    tag: req(t.string({ pattern: /^[A-Z][A-Za-z0-9]*$/, form: "must be a CI job tag such as SmartCover, MediaInfo or " +
+      "Transcode" }), "The job's kind: SmartCover, MediaInfo, Snapshot, Transcode, Animation, … (any CI job tag)."),
     input: req(t.object(object("CiInput", "The object to process.", {
-      object: req(t.string(), "The object's name in the bucket."),
+      object: req(t.string({ pattern: /^[^/]/, form: "is an object name and must not start with /" }),
+        "The object's name in the bucket."),
     })), "The object to process."),
     operation: req(t.object(OPERATION), "What the job does."),
-    queueId: opt(t.string(), "The queue to run in (default: the bucket's queue of `queueType`)."),
+    queueId: opt(CI_QUEUE_ID, "The queue to run in (default: the bucket's queue of `queueType`)."),
     queueType: opt(t.string(["Transcoding", "SpeedTranscoding"]),
       "SpeedTranscoding sends the job to the bucket's speed queue."),
     ...CI_CALLBACK,

@@ -4,32 +4,35 @@
  * TypeScript types they stand for. The nodes passed through untyped are maps of any values.
  */
 import { object, ObjectValue, opt, req, t, ValuesOf } from "../schema/declare";
+import { CI_BUCKET, regionId } from "../schema/forms";
 import { MQ_REGIONS } from "./tags";
 
 const passThrough = (what: string) => opt(t.map(t.any()), `${what}: the document's nodes in camelCase, passed ` +
   "through (camelCase → PascalCase).");
 
 export const CI_TIME_INTERVAL = object("CiTimeInterval", "A part of the input, in seconds.", {
-  start: opt(t.number(), "Seconds from the start."),
-  duration: opt(t.number(), "Seconds."),
+  start: opt(t.number({ min: 0, unit: "seconds from the start" }), "Seconds from the start."),
+  duration: opt(t.number({ min: 0, unit: "seconds" }), "Seconds."),
 });
 
 export const CI_SMART_COVER = object("CiSmartCover", "SmartCover: the best frames of a video as covers.", {
   format: opt(t.string(["jpg", "png", "webp"]), "Image format."),
-  width: opt(t.integer(), "128–4096."),
-  height: opt(t.integer(), "128–4096."),
-  count: opt(t.integer(), "1–10, default 3. More than 1 needs `${Number}` in the output object name."),
+  width: opt(t.integer({ min: 128, max: 4096, unit: "pixels" }), "128–4096."),
+  height: opt(t.integer({ min: 128, max: 4096, unit: "pixels" }), "128–4096."),
+  count: opt(t.integer({ min: 1, max: 10, unit: "default 3" }), "1–10, default 3. More than 1 needs `${Number}` in the " +
+    "output object name."),
   deleteDuplicates: opt(t.boolean(), "Drop near-identical covers."),
 });
 
 export const CI_SNAPSHOT = object("CiSnapshot",
   "Snapshot: frames at intervals, evenly spread, or at key frames; optionally a sprite sheet.", {
     mode: opt(t.string(["Interval", "Average", "KeyFrame"]), "How frames are chosen."),
-    start: opt(t.number(), "Seconds from the start."),
-    timeInterval: opt(t.number(), "Seconds between frames (Interval)."),
-    count: opt(t.integer(), "How many frames. More than 1 needs `${Number}` in the output object name."),
-    width: opt(t.integer(), "Frame width."),
-    height: opt(t.integer(), "Frame height."),
+    start: opt(t.number({ min: 0, unit: "seconds from the start" }), "Seconds from the start."),
+    timeInterval: opt(t.number({ min: 0, unit: "seconds between frames" }), "Seconds between frames (Interval)."),
+    count: opt(t.integer({ min: 1, max: 10000, unit: "frames" }), "How many frames. More than 1 needs `${Number}` in " +
+      "the output object name."),
+    width: opt(t.integer({ min: 1, max: 8192, unit: "pixels" }), "Frame width."),
+    height: opt(t.integer({ min: 1, max: 8192, unit: "pixels" }), "Frame height."),
     snapshotOutMode: opt(t.string(["OnlySnapshot", "OnlySprite", "SnapshotAndSprite"]),
       "OnlySnapshot (default), OnlySprite or SnapshotAndSprite; sprites go to `output.spriteObject` (jpg)."),
     spriteSnapshotConfig: opt(t.map(t.any()),
@@ -46,25 +49,25 @@ const CI_ANIMATION_CONTAINER = object("CiAnimationContainer", "The animated imag
 
 const CI_VIDEO = object("CiVideo", "Video stream parameters.", {
   codec: opt(t.string(), "e.g. H.264, H.265, gif."),
-  width: opt(t.integer(), "Pixels."),
-  height: opt(t.integer(), "Pixels."),
-  fps: opt(t.number(), "Frames per second."),
-  bitrate: opt(t.integer(), "kbps."),
-  crf: opt(t.number(), "Constant rate factor."),
+  width: opt(t.integer({ min: 0, unit: "pixels" }), "Pixels."),
+  height: opt(t.integer({ min: 0, unit: "pixels" }), "Pixels."),
+  fps: opt(t.number({ min: 0, unit: "frames per second" }), "Frames per second."),
+  bitrate: opt(t.integer({ min: 0, unit: "kbit/s" }), "kbps."),
+  crf: opt(t.number({ min: 0, unit: "quality factor" }), "Constant rate factor."),
 }, { open: true });
 
 const CI_AUDIO = object("CiAudio", "Audio stream parameters.", {
   codec: opt(t.string(), "e.g. aac, mp3."),
-  samplerate: opt(t.integer(), "Hz."),
-  bitrate: opt(t.integer(), "kbps."),
-  channels: opt(t.integer(), "1–8."),
+  samplerate: opt(t.integer({ min: 0, unit: "Hz" }), "Hz."),
+  bitrate: opt(t.integer({ min: 0, unit: "kbit/s" }), "kbps."),
+  channels: opt(t.integer({ min: 1, max: 8, unit: "channels" }), "1–8."),
 }, { open: true });
 
 const CI_ANIMATION_VIDEO = object("CiAnimationVideo", "The animated image's frames.", {
   codec: opt(t.string(), "gif or webp."),
-  width: opt(t.integer(), "Pixels."),
-  height: opt(t.integer(), "Pixels."),
-  fps: opt(t.number(), "Frames per second."),
+  width: opt(t.integer({ min: 0, unit: "pixels" }), "Pixels."),
+  height: opt(t.integer({ min: 0, unit: "pixels" }), "Pixels."),
+  fps: opt(t.number({ min: 0, unit: "frames per second" }), "Frames per second."),
 }, { open: true });
 
 export const CI_TRANSCODE = object("CiTranscode", "Transcode parameters (or use `templateId`).", {
@@ -88,12 +91,13 @@ export const CI_STREAM_EXTRACT = object("CiStreamExtract",
   });
 
 export const CI_OUTPUT = object("CiOutput", "Where the job writes its results.", {
-  region: req(t.string(), "The bucket's region."),
-  bucket: req(t.string(), "`<BucketName-APPID>`."),
+  region: req(regionId("ap-guangzhou"), "The bucket's region."),
+  bucket: req(CI_BUCKET, "`<BucketName-APPID>`."),
   object: opt(t.string(), "Object name; may hold the placeholders `${Number}`, `${jobid}`, `${ext}`, sent literally. " +
     "Required except for Snapshot (with `spriteObject`), VoiceSeparate (with `auObject`) and StreamExtract (with " +
     "`streamExtract`)."),
-  spriteObject: opt(t.string(), "Snapshot: the sprite sheets (jpg); `${Number}` when `snapshot.count` > 1."),
+  spriteObject: opt(t.string({ pattern: /\.jpg$/, form: "must name a .jpg object (CI writes sprites as jpg only)" }),
+    "Snapshot: the sprite sheets (jpg); `${Number}` when `snapshot.count` > 1."),
   auObject: opt(t.string(), "VoiceSeparate: the voice (or background) result."),
   streamExtract: opt(t.array(t.object(CI_STREAM_EXTRACT)),
     "StreamExtract: one object per extracted stream (required for StreamExtract)."),
@@ -101,7 +105,8 @@ export const CI_OUTPUT = object("CiOutput", "Where the job writes its results.",
 
 export const CI_DIGITAL_WATERMARK = object("CiDigitalWatermark",
   "An invisible text watermark (Transcode, VideoProcess, SuperResolution, DigitalWatermark).", {
-    message: req(t.string(), "At most 64 letters, digits, `_`, `-` and `*`."),
+    message: req(t.string({ pattern: /^[A-Za-z0-9_*-]{1,64}$/, form: "must be at most 64 letters, digits, _, - and *" }),
+      "At most 64 letters, digits, `_`, `-` and `*`."),
     type: req(t.string(["Text"]), "`Text` (the only type)."),
     version: req(t.string(["V1"]), "`V1` (the only version)."),
     ignoreError: opt(t.boolean(), "Go on when watermarking fails (not for DigitalWatermark jobs). Default false."),

@@ -4,11 +4,17 @@
  * it (test/unit/shape-agreement.test.ts).
  */
 import { CI_CALLBACK, CI_OUTPUT, CI_TAG_PARAMETERS } from "../ci-operation/shape";
+import { CI_BUCKET, CI_JOB_LEVEL, CI_QUEUE_ID, CI_USER_DATA, regionId } from "../schema/forms";
 import { DOCUMENTED_TAGS } from "../ci-operation/tags";
 import { JOB_KNOB_INPUTS, IN_PLACE_KNOBS } from "../lifecycle/job-knobs";
 import {
   ComputedOf, InputsOf, namesOf, object, ObjectValue, opt, OutputsOf, req, resource, t,
 } from "../schema/declare";
+
+/** An instant of `Operation.TimeInterval` (seed 004): `%Y-%m-%dT%H:%M:%S%z`. */
+export const BATCH_TIME_FORM = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([+-])(\d\d)(\d\d)$/;
+const BATCH_TIME = t.string({ pattern: BATCH_TIME_FORM,
+  form: "must be %Y-%m-%dT%H:%M:%S%z, e.g. 2024-01-01T00:00:00+0800" });
 
 export const BATCH_INPUT = object("BatchInput", "Which objects to process: exactly one of the four.", {
   manifest: opt(t.string(), "A COS inventory manifest.json."),
@@ -22,17 +28,17 @@ const JOB_PARAM = object("BatchJobParam", "Type Job: a template, or the tag's pa
 
 export const BATCH_OPERATION = object("BatchOperation", "What to do with each object.", {
   timeInterval: opt(t.object(object("BatchTimeInterval", "Only objects uploaded in this window.", {
-    start: opt(t.string(), "`%Y-%m-%dT%H:%M:%S%z` (e.g. 2024-01-01T00:00:00+0800)."),
-    end: opt(t.string(), "`%Y-%m-%dT%H:%M:%S%z`."),
+    start: opt(BATCH_TIME, "`%Y-%m-%dT%H:%M:%S%z` (e.g. 2024-01-01T00:00:00+0800)."),
+    end: opt(BATCH_TIME, "`%Y-%m-%dT%H:%M:%S%z`."),
   })), "Only objects uploaded in this window."),
   tag: opt(t.string(DOCUMENTED_TAGS), "Type Job: the media job to run on each object."),
   jobParam: opt(t.object(JOB_PARAM), "Type Job: a template, or the tag's parameters (`transcode`, `smartCover`, " +
     "`snapshot`, …)."),
   output: opt(t.object(CI_OUTPUT), "Type Job: where each object's result goes; `${InventoryTriggerJobId}` may " +
     "appear in the object name."),
-  queueId: opt(t.string(), "Type Job: the queue the child jobs run in (required)."),
-  userData: opt(t.string(), "Echoed in callbacks."),
-  jobLevel: opt(t.integer(), "0, 1 or 2; higher runs first."),
+  queueId: opt(CI_QUEUE_ID, "Type Job: the queue the child jobs run in (required)."),
+  userData: opt(CI_USER_DATA, "Echoed in callbacks."),
+  jobLevel: opt(CI_JOB_LEVEL, "0, 1 or 2; higher runs first."),
   ...CI_CALLBACK,
   workflowIds: opt(t.oneOf(t.array(t.string()), t.string()), "Type Workflow: the workflows to trigger (required)."),
 });
@@ -57,9 +63,10 @@ export const INVENTORY_TRIGGER_JOB = resource({
     "each object gets a media job (Type Job) or triggers workflows (Type Workflow). `pulumi up` submits it and " +
     "waits until CI reports a terminal state.",
   inputs: {
-    bucket: req(t.string(), "`<BucketName-APPID>` with media processing enabled."),
-    region: opt(t.string(), "The bucket's region (falls back to the provider's Tencent Cloud region)."),
-    name: req(t.string(), "At most 128 letters, digits, `-` and `_`."),
+    bucket: req(CI_BUCKET, "`<BucketName-APPID>` with media processing enabled."),
+    region: opt(regionId("ap-guangzhou"), "The bucket's region (falls back to the provider's Tencent Cloud region)."),
+    name: req(t.string({ pattern: /^[A-Za-z0-9_-]{1,128}$/, form: "must be at most 128 letters, digits, - and _" }),
+      "At most 128 letters, digits, `-` and `_`."),
     type: opt(t.string(["Job", "Workflow"]), "Job (default) or Workflow."),
     input: req(t.object(BATCH_INPUT), "Which objects to process."),
     operation: req(t.object(BATCH_OPERATION), "What to do with each object."),

@@ -1,13 +1,13 @@
-/** The documented IProductionJob constraints (../shared/api/alibaba-mps.md), each naming the field and the rule. */
-import { Checker, CheckResult, shown, isUnknown } from "../check/checker";
-import { checkJobKnobs } from "../lifecycle/job-knobs";
-import { checkRegion } from "../check/ids";
-import { OssLocation, parseOssUrl } from "../clients/alibaba/oss-url";
+/**
+ * IProductionJob's check(): the rules its declaration states (provider/check/declared.ts), then those that relate
+ * several fields (../shared/api/alibaba-mps.md): what the algorithm needs (input, output, `{sequenceId}`, its
+ * parameters' ranges), and one region for the job, its OSS objects and its MNS queue.
+ */
+import { Checker, CheckResult, isUnknown, shown } from "../check/checker";
+import { checkInputs } from "../check/declared";
+import { parseOssUrl } from "../clients/alibaba/oss-url";
 import { isKnownFunction, MULTI_RESULT_FUNCTIONS, NO_INPUT_FUNCTIONS, NO_OUTPUT_FUNCTIONS } from "./functions";
-
-const OSS_RULE = "must be an OSS URL oss://<bucket>.oss-<region>.aliyuncs.com/<object>";
-/** `<accountId>.mns.<region>`, or `<accountId>.oss-<region>` as the API reference's own example writes it. */
-const MNS_URL = /^mns:\/\/(\d+)\.(?:mns\.|oss-)([a-z0-9-]+)\.aliyuncs\.com\/queues\/[A-Za-z0-9][A-Za-z0-9-]{0,255}$/;
+import { IPRODUCTION_JOB, MNS_URL } from "./shape";
 
 /** Where a location field (input, output, notifyUrl) points: the region in its URL. */
 interface Located {
@@ -17,60 +17,43 @@ interface Located {
 
 export function checkIProductionJob(inputs: Record<string, unknown>): CheckResult {
   const c = new Checker();
-  checkRegion(c, "region", inputs.region, "cn-shanghai");
-  const fn = checkFunctionName(c, inputs.functionName);
+  checkInputs(c, IPRODUCTION_JOB, inputs);
+  const fn = typeof inputs.functionName === "string" ? inputs.functionName : undefined;
   const located = [
     ...checkInput(c, fn, inputs.input),
     ...checkOutput(c, fn, inputs.output),
-    ...checkNotifyUrl(c, inputs.notifyUrl),
+    ...locatedIn("notifyUrl", typeof inputs.notifyUrl === "string" ? MNS_URL.exec(inputs.notifyUrl)?.[2] : undefined),
   ];
   checkSameRegion(c, inputs.region, located);
-  c.pattern("pipelineId", inputs.pipelineId, /^[0-9a-f]{32}$/, "must be an MPS pipeline id (32 hex characters)");
-  if (c.object("jobParams", inputs.jobParams) && fn) checkJobParams(c, fn, inputs.jobParams);
+  if (fn && typeof inputs.jobParams === "object" && inputs.jobParams !== null) {
+    checkJobParams(c, fn, inputs.jobParams as Record<string, unknown>);
+  }
   checkScheduleParams(c, inputs.scheduleParams);
-  c.string("userData", inputs.userData);
-  c.string("modelId", inputs.modelId);
-  checkJobKnobs(c, inputs);
   return c.result(inputs);
 }
 
-/** The algorithm's name, when it is one (an undocumented name is the SDK's warning, not a failure). */
-function checkFunctionName(c: Checker, value: unknown): string | undefined {
-  if (c.required("functionName", value, "the algorithm to run, e.g. Cover or ImageCartoonize")) {
-    c.pattern("functionName", value, /^[A-Za-z][A-Za-z0-9]*$/, "must be an algorithm name");
-  }
-  return typeof value === "string" ? value : undefined;
+function locatedIn(field: string, region: string | undefined): Located[] {
+  return region ? [{ field, region }] : [];
 }
 
 /** Optional in the API reference; required for the documented algorithms that process a media file. */
 function checkInput(c: Checker, fn: string | undefined, input: unknown): Located[] {
   const required = fn !== undefined && isKnownFunction(fn) && !NO_INPUT_FUNCTIONS.has(fn);
-  if (required && !c.required("input", input, `${fn} processes an OSS object and needs an input URL`)) return [];
-  if (!c.present(input)) return [];
-  const m = ossMatch(c, "input", input);
-  return m ? [{ field: "input", region: m.region }] : [];
+  if (required) c.required("input", input, `${fn} processes an OSS object and needs an input URL`);
+  return locatedIn("input", typeof input === "string" ? parseOssUrl(input)?.region : undefined);
 }
 
 /** Required for file-producing algorithms; `{sequenceId}` for those that write several results. */
 function checkOutput(c: Checker, fn: string | undefined, output: unknown): Located[] {
   const required = fn !== undefined && isKnownFunction(fn) && !NO_OUTPUT_FUNCTIONS.has(fn);
   if (required && !c.required("output", output, `${fn} writes objects and needs an output URL`)) return [];
-  const m = ossMatch(c, "output", output);
-  if (!m) return [];
-  if (fn && MULTI_RESULT_FUNCTIONS.has(fn) && !m.key.includes("{sequenceId}")) {
+  const at = typeof output === "string" ? parseOssUrl(output) : undefined;
+  if (!at) return [];
+  if (fn && MULTI_RESULT_FUNCTIONS.has(fn) && !at.key.includes("{sequenceId}")) {
     c.fail("output", `output must contain {sequenceId} for ${fn}, which produces several results: each result ` +
       `needs its own object; got ${shown(output)}.`);
   }
-  return [{ field: "output", region: m.region }];
-}
-
-function checkNotifyUrl(c: Checker, notifyUrl: unknown): Located[] {
-  if (!c.string("notifyUrl", notifyUrl)) return [];
-  const m = MNS_URL.exec(notifyUrl);
-  if (m) return [{ field: "notifyUrl", region: m[2]! }];
-  c.fail("notifyUrl", `notifyUrl must be an MNS queue URL mns://<accountId>.mns.<region>.aliyuncs.com/queues/` +
-    `<queue>; got ${shown(notifyUrl)}.`);
-  return [];
+  return [{ field: "output", region: at.region }];
 }
 
 /** MPS reads and writes OSS (and notifies MNS) only within its own region. */
@@ -91,13 +74,6 @@ function checkScheduleParams(c: Checker, value: unknown): void {
   } catch {
     c.fail("scheduleParams", "scheduleParams must be an object, or a string holding a JSON object.");
   }
-}
-
-function ossMatch(c: Checker, field: string, value: unknown): OssLocation | undefined {
-  if (!c.string(field, value)) return undefined;
-  const m = parseOssUrl(value);
-  if (!m) c.fail(field, `${field} ${OSS_RULE}; got ${shown(value)}.`);
-  return m;
 }
 
 /** The ranges the API reference gives for known algorithms; other parameters are passed through. */

@@ -4,11 +4,21 @@
  * (test/unit/shape-agreement.test.ts).
  */
 import { JOB_KNOB_INPUTS, IN_PLACE_KNOBS } from "../lifecycle/job-knobs";
+import { OSS_URL } from "../clients/alibaba/oss-url";
+import { regionId } from "../schema/forms";
 import {
   ComputedOf, InputsOf, namesOf, object, ObjectValue, opt, OutputsOf, req, resource, t,
 } from "../schema/declare";
 
-const OSS_URL = "`oss://<bucket>.oss-<region>.aliyuncs.com/<object>`";
+const OSS_URL_TEXT = "`oss://<bucket>.oss-<region>.aliyuncs.com/<object>`";
+/** An OSS URL as MPS takes it (clients/alibaba/oss-url.ts reads it). */
+const OSS_URL_TYPE = t.string({ pattern: OSS_URL,
+  form: "must be an OSS URL oss://<bucket>.oss-<region>.aliyuncs.com/<object>" });
+/**
+ * An MNS queue URL: `<accountId>.mns.<region>`, or `<accountId>.oss-<region>` as the API reference's own example
+ * writes it.
+ */
+export const MNS_URL = /^mns:\/\/(\d+)\.(?:mns\.|oss-)([a-z0-9-]+)\.aliyuncs\.com\/queues\/[A-Za-z0-9][A-Za-z0-9-]{0,255}$/;
 
 const RESULT = object("IProductionResult", "The job's Result, both JSON levels parsed.", {
   code: req(t.string(), "The algorithm's result code."),
@@ -36,14 +46,18 @@ export const IPRODUCTION_JOB = resource({
   description: "An Alibaba Cloud MPS smart-production job (Cover, ImageCartoonize, CaptionExtraction, …). " +
     "`pulumi up` submits it and waits until MPS reports Success or Fail; its result becomes outputs.",
   inputs: {
-    region: opt(t.string(), "MPS region (falls back to the provider's Alibaba Cloud region)."),
-    functionName: req(t.string(), "The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction."),
-    input: opt(t.string(), `${OSS_URL}; required by the algorithms that process a file.`),
-    output: opt(t.string(), `${OSS_URL} with \`{source}\`, \`{timestamp}\`, \`{sequenceId}\`, \`{resultType}\`.`),
+    region: opt(regionId("cn-shanghai"), "MPS region (falls back to the provider's Alibaba Cloud region)."),
+    functionName: req(t.string({ pattern: /^[A-Za-z][A-Za-z0-9]*$/, form: "must be an algorithm name" }),
+      "The algorithm, e.g. Cover, ImageCartoonize, CaptionExtraction."),
+    input: opt(OSS_URL_TYPE, `${OSS_URL_TEXT}; required by the algorithms that process a file.`),
+    output: opt(OSS_URL_TYPE, `${OSS_URL_TEXT} with \`{source}\`, \`{timestamp}\`, \`{sequenceId}\`, \`{resultType}\`.`),
     jobParams: opt(t.map(t.any()), "The algorithm's parameters, sent as a JSON string."),
     modelId: opt(t.string(), "The model to use."),
-    pipelineId: opt(t.string(), "A pipeline id; without it MPS uses the region's default pipeline."),
-    notifyUrl: opt(t.string(), "An MNS queue or topic for the job's notification."),
+    pipelineId: opt(t.string({ pattern: /^[0-9a-f]{32}$/, form: "must be an MPS pipeline id (32 hex characters)" }),
+      "A pipeline id; without it MPS uses the region's default pipeline."),
+    notifyUrl: opt(t.string({ pattern: MNS_URL, form: "must be an MNS queue URL " +
+      "mns://<accountId>.mns.<region>.aliyuncs.com/queues/<queue>" }),
+    "An MNS queue or topic for the job's notification."),
     userData: opt(t.string(), "Echoed in the notification."),
     scheduleParams: opt(t.oneOf(t.map(t.any()), t.string()), "Scheduling parameters: an object (sent as JSON) or " +
       "a JSON string."),

@@ -3,7 +3,6 @@
  * steer waiting and `deleteOutputsOnDestroy` what destroy does, and a change of those three updates the resource in
  * place, never submitting a new job.
  */
-import { Checker, shown } from "../check/checker";
 import { opt, t, ValuesOf } from "../schema/declare";
 
 /**
@@ -21,7 +20,7 @@ const MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
 /** The knobs' declaration, for every job resource's shape. */
 export const JOB_KNOB_INPUTS = {
   triggers: opt(t.array(t.any()), "Any values; a change runs a new job."),
-  timeoutSeconds: opt(t.integer(), "How long `pulumi up` waits for a terminal state, in seconds (default " +
+  timeoutSeconds: opt(t.integer({ min: 1, max: MAX_TIMEOUT_SECONDS, unit: "seconds, at most 7 days" }), "How long `pulumi up` waits for a terminal state, in seconds (default " +
     `${DEFAULT_TIMEOUT_SECONDS}, at most ${MAX_TIMEOUT_SECONDS / 86_400} days). A change updates in place.`),
   skipAwait: opt(t.boolean(), "Return as soon as the job is submitted. A change updates in place."),
   deleteOutputsOnDestroy: opt(t.boolean(), "When true, `pulumi destroy` (and a replacement, which then deletes " +
@@ -29,16 +28,6 @@ export const JOB_KNOB_INPUTS = {
     "provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates " +
     "in place."),
 } as const;
-
-/** The rules of the knobs every job resource has. */
-export function checkJobKnobs(c: Checker, inputs: Record<string, unknown>): void {
-  c.integer("timeoutSeconds", inputs.timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, "seconds, at most 7 days");
-  c.boolean("skipAwait", inputs.skipAwait);
-  c.boolean("deleteOutputsOnDestroy", inputs.deleteOutputsOnDestroy);
-  if (c.present(inputs.triggers) && !Array.isArray(inputs.triggers)) {
-    c.fail("triggers", `triggers must be a list; got ${shown(inputs.triggers)}.`);
-  }
-}
 
 /** The knobs as create and update use them: the inputs come from check(), which made them a number and a boolean. */
 export function waitSettingsOf(props: Record<string, unknown>): { timeoutSeconds: number; skipAwait: boolean } {

@@ -5,6 +5,7 @@
  * which says which inputs apply (check() enforces it); the schema holds the properties of both.
  */
 import { MQ_REGIONS } from "../ci-operation/tags";
+import { CI_BUCKET, CI_QUEUE_ID, regionId } from "../schema/forms";
 import {
   ComputedOf, InputsOf, namesOf, object, ObjectValue, opt, OutputsOf, req, resource, t,
 } from "../schema/declare";
@@ -12,9 +13,12 @@ import {
 /** A CI queue's notification settings, as `PUT /queue` takes them. */
 const QUEUE_NOTIFY = {
   state: opt(t.string(["On", "Off"]), "tencentcloud: On or Off."),
-  url: opt(t.string(), "tencentcloud: the callback URL (type Url)."),
+  url: opt(t.string({ pattern: /^https?:\/\/\S+$/, form: "must be an http(s) URL" }),
+    "tencentcloud: the callback URL (type Url)."),
   type: opt(t.string(["Url", "TDMQ"]), "tencentcloud: Url or TDMQ."),
-  event: opt(t.string(), "tencentcloud: which events notify, e.g. TaskFinish,WorkflowFinish."),
+  event: opt(t.string({ pattern: /^[A-Za-z]+(,[A-Za-z]+)*$/,
+    form: "must be a comma-separated list of events such as TaskFinish,WorkflowFinish" }),
+  "tencentcloud: which events notify, e.g. TaskFinish,WorkflowFinish."),
   resultFormat: opt(t.string(["XML", "JSON"]), "tencentcloud: XML or JSON."),
   mqMode: opt(t.string(["Queue", "Topic"]), "tencentcloud, TDMQ: Queue or Topic."),
   mqRegion: opt(t.string(MQ_REGIONS), "tencentcloud, TDMQ: the region."),
@@ -42,17 +46,18 @@ export const MEDIA_PIPELINE = resource({
     "settings it had).",
   inputs: {
     cloud: req(t.string(["alicloud", "tencentcloud"]), "alicloud for an MPS pipeline, tencentcloud for a CI queue."),
-    region: opt(t.string(), "The region (falls back to the provider's region of that cloud)."),
-    name: opt(t.string(), "The name (required for alicloud, at most 128 bytes); for tencentcloud, omitted keeps the " +
+    region: opt(regionId("cn-shanghai or ap-guangzhou"), "The region (falls back to the provider's region of that cloud)."),
+    name: opt(t.string({ maxBytes: 128 }), "The name (required for alicloud, at most 128 bytes); for tencentcloud, omitted keeps the " +
       "queue's own."),
     state: opt(t.string(["Active", "Paused"]), "Active (default) or Paused: queued jobs wait, running jobs go on."),
-    speed: opt(t.string(), "alicloud: Standard (default), Boost, NarrowBandHDV2, AIVideoCover, AIVideoTag, … " +
+    speed: opt(t.string({ pattern: /^[A-Za-z][A-Za-z0-9]*$/, form: "must be a pipeline type such as Standard or Boost" }),
+      "alicloud: Standard (default), Boost, NarrowBandHDV2, AIVideoCover, AIVideoTag, … " +
       "Cannot change: replaces."),
-    speedLevel: opt(t.integer(), "alicloud: 1–3. Cannot change: replaces."),
+    speedLevel: opt(t.integer({ min: 1, max: 3 }), "alicloud: 1–3. Cannot change: replaces."),
     notifyConfig: opt(t.object(NOTIFY_CONFIG), "Where job notifications go."),
     role: opt(t.string(), "alicloud: a RAM role for MPS to assume."),
-    bucket: opt(t.string(), "tencentcloud: `<BucketName-APPID>` with media processing enabled (required)."),
-    queueId: opt(t.string(), "tencentcloud: the queue to adopt; without it, the bucket's only queue of `category`."),
+    bucket: opt(CI_BUCKET, "tencentcloud: `<BucketName-APPID>` with media processing enabled (required)."),
+    queueId: opt(CI_QUEUE_ID, "tencentcloud: the queue to adopt; without it, the bucket's only queue of `category`."),
     category: opt(t.string(["Transcoding", "SpeedTranscoding"]), "tencentcloud: Transcoding (default) or " +
       "SpeedTranscoding: which queue to adopt when `queueId` is omitted."),
   },

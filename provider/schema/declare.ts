@@ -5,12 +5,35 @@
  * (`schema.json`, `npm run gen`), the dynamic SDK's classes, check()'s type rules and the provider's name lists.
  */
 
-/** A string, optionally from a closed set of values. */
-export interface StringType {
+/**
+ * A string, optionally from a closed set of values, or of a form (a pattern, and the rule it stands for in
+ * messages: "must be a region id such as ap-guangzhou"), or at most so long.
+ */
+export interface StringType extends StringRules {
   kind: "string";
   values?: readonly string[];
 }
-export interface ScalarType<K extends "integer" | "number" | "boolean" | "any" = "integer" | "number" | "boolean" | "any"> {
+
+/** What check() requires of a string besides its type. */
+export interface StringRules {
+  pattern?: RegExp;
+  /** The rule the pattern stands for, as a message says it after the path: "must be …". */
+  form?: string;
+  /** At most this many characters. */
+  maxLength?: number;
+  /** At most this many bytes of UTF-8. */
+  maxBytes?: number;
+}
+
+/** What check() requires of a number besides its type: its range, and its unit for messages. */
+export interface NumberRules {
+  min?: number;
+  max?: number;
+  unit?: string;
+}
+
+export interface ScalarType<K extends "integer" | "number" | "boolean" | "any" = "integer" | "number" | "boolean" | "any">
+  extends NumberRules {
   kind: K;
 }
 export interface ArrayType<I extends PropertyType = PropertyType> {
@@ -97,9 +120,10 @@ export interface ResourceSpec<I extends Properties = Properties, O extends Prope
 
 /** Builders, so a declaration reads as a table. Each keeps its type exact, so the value types can be derived. */
 export const t = {
-  string: (values?: readonly string[]): StringType => (values ? { kind: "string", values } : { kind: "string" }),
-  integer: (): ScalarType<"integer"> => ({ kind: "integer" }),
-  number: (): ScalarType<"number"> => ({ kind: "number" }),
+  string: (values?: readonly string[] | StringRules): StringType =>
+    (Array.isArray(values) ? { kind: "string", values } : { kind: "string", ...values as StringRules }),
+  integer: (rules: NumberRules = {}): ScalarType<"integer"> => ({ kind: "integer", ...rules }),
+  number: (rules: NumberRules = {}): ScalarType<"number"> => ({ kind: "number", ...rules }),
   boolean: (): ScalarType<"boolean"> => ({ kind: "boolean" }),
   any: (): ScalarType<"any"> => ({ kind: "any" }),
   array: <I extends PropertyType>(items: I): ArrayType<I> => ({ kind: "array", items }),

@@ -1,7 +1,7 @@
 /**
  * The generated SDKs (sdk/nodejs, sdk/python, sdk/go with its go.mod and go.sum) are what `npm run gen` writes from
  * the committed schema: regenerated here by the same script (scripts/gen-sdk.sh, Pulumi's generators built by
- * `scripts/setup-engine.sh --codegen`) and compared file by file. Without Go the generator cannot be had: the test
+ * `scripts/build-codegen.sh`) and compared file by file. Without Go the generator cannot be had: the test
  * skips, and fails under CI=true.
  */
 import assert from "node:assert/strict";

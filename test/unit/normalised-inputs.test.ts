@@ -63,6 +63,16 @@ describe("check() returns normalised inputs", () => {
       { container: { format: "gif" }, video: { width: 320, fps: 10 }, timeInterval: { duration: 3 } });
   });
 
+  it("CiMediaJob: numbers in list elements too (StreamExtract's streams, from YAML or stack config)", async () => {
+    const out = await checked(ci, {
+      bucket: BUCKET, tag: "StreamExtract", input: { object: "in/a.mp4" },
+      operation: { output: { region: "ap-guangzhou", bucket: BUCKET,
+        streamExtract: [{ index: "0", object: "v.h264" }, { index: "1", object: "a.aac" }] } },
+    });
+    assert.deepEqual(((out.operation as Props).output as Props).streamExtract,
+      [{ index: 0, object: "v.h264" }, { index: 1, object: "a.aac" }]);
+  });
+
   it("refuses a boolean or number it cannot read as one, naming the field", async () => {
     const { failures } = await ci.check!({}, { bucket: BUCKET, tag: "MediaInfo", input: { object: "a.mp4" },
       operation: {}, skipAwait: "no", timeoutSeconds: "soon" });

@@ -1,5 +1,5 @@
 /**
- * The dynamic SDK's types (sdk/, built on provider/<resource>/types.ts) against the declarations
+ * The dynamic SDK's types (sdk/, derived from them by provider/schema/declare.ts) against the declarations
  * (provider/<resource>/shape.ts) the schema and the plugin's SDKs are generated from, at every depth: each nested
  * object's property names and which are required, each value's kind (string, its closed set where the SDK spells
  * one, integer or number, boolean, any, array, map, one of several), and objects that pass other fields through.

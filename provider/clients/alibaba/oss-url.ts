@@ -1,6 +1,6 @@
 /** OSS URLs as MPS takes them: `oss://<bucket>.oss-<region>.aliyuncs.com/<object>`. */
 
-const OSS_URL = /^oss:\/\/([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.oss-([a-z0-9-]+)\.aliyuncs\.com\/(.+)$/;
+export const OSS_URL = /^oss:\/\/([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.oss-([a-z0-9-]+)\.aliyuncs\.com\/(.+)$/;
 
 export interface OssLocation {
   bucket: string;

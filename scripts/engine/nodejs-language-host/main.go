@@ -1,4 +1,4 @@
-// A minimal Pulumi language host for Node.js programs, built by scripts/setup-engine.sh beside the CLI.
+// A minimal Pulumi language host for Node.js programs, built by scripts/build-language-host.sh beside the CLI.
 //
 // Why it exists: the official host (module github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3) is
 // refused by the Go module proxy this project builds from, while the CLI and sdk/v3 modules are served. The
