@@ -12,8 +12,9 @@ describe("InventoryTriggerJob provider against the emulator", function () {
   let restoreEnv: () => void;
   let queueId: string;
   const logs: string[] = [];
+  const statuses: string[] = [];
   const provider = createInventoryTriggerJobProvider({ poll: { minDelayMs: 20, maxDelayMs: 100, ageFraction: 0.1 },
-    log: (l) => logs.push(l) });
+    log: (l) => logs.push(l), status: (l) => statuses.push(l) });
   const batch = (extra: Record<string, unknown> = {}, operation: Record<string, unknown> = {}) => ({
     bucket: BUCKET, region: REGION, name: "nightly", input: { prefix: "uploads/" },
     operation: { tag: "Transcode", queueId, jobParam: { transcode: { container: { format: "mp4" } } },
@@ -50,6 +51,9 @@ describe("InventoryTriggerJob provider against the emulator", function () {
     assert.deepEqual(children.map((c) => c.object).sort(), ["uploads/a.mp4", "uploads/b-fail.mp4", "uploads/c.mp4"]);
     assert.equal((children[0]!.operation.Output as Record<string, string>).Object, `out/${id}/\${jobid}.mp4`,
       "${InventoryTriggerJobId} is expanded per batch, ${jobid} per child job");
+    // While it ran, its status line said how far the child jobs had got.
+    assert.ok(statuses.some((l) => l.startsWith(`InventoryTriggerJob ${id} (nightly: Transcode over prefix uploads/): ` +
+      "Running, ") && /\d+% of the objects processed \(\d+s\)$/.test(l)), statuses.join("\n"));
   });
 
   it("cancels on delete a batch that has not finished, with its children that had not started", async () => {

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { ProviderEntry, RESOURCES } from "../../provider/resources";
 import { lazyProvider, providerFor, serializableByReference } from "../../sdk/provider-ref";
 
@@ -10,6 +12,16 @@ async function serialized(entry: ProviderEntry): Promise<string> {
   const provider = providerFor(entry);
   return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: false })).text;
 }
+
+describe("the dynamic entries", () => {
+  it("are one module per resource of the registry", () => {
+    const files = readdirSync(join(__dirname, "..", "..", "provider", "entry")).filter((f) => f.endsWith(".js"))
+      .map((f) => f.replace(/\.js$/, "")).sort();
+    assert.deepEqual(files, [...ENTRIES].sort());
+    // (Each module's export is checked below, loaded as the provider process loads it: requiring it here by
+    // package self-reference would put the checkout's copy first in the module cache.)
+  });
+});
 
 describe("the serialized provider", () => {
   for (const entry of ENTRIES) {
