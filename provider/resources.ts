@@ -25,8 +25,3 @@ export function resourceOfToken(token: string): ResourceDefinition {
   if (!resource) throw new ConfigurationError(`the mediajobs provider has no resource type ${token}.`);
   return resource;
 }
-
-/** The resource of a dynamic entry. */
-export function resourceOfEntry(entry: ProviderEntry): ResourceDefinition {
-  return RESOURCES.find((r) => r.entry === entry)!;
-}

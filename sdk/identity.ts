@@ -15,10 +15,15 @@ export function dynamicInputs(spec: ResourceSpec, name: string, args: object, op
   return { ...registeredOutputs(spec), ...args, [IDENTITY_KEY]: urn(spec.name, name, opts?.parent) };
 }
 
-/** The URN the engine will give the resource: under its parent's types when it has a parent. */
+/**
+ * The URN the engine will give the resource: under its parent's types when it has a parent. The parent's URN is read
+ * through a plain promise, not as an Output of the parent: an input that is an Output of a component makes the SDK
+ * wait for every child of that component first, and two children waiting on each other never register.
+ */
 function urn(typeName: string, name: string, parent: pulumi.Resource | undefined): pulumi.Input<string> {
   const of = (parentType: string) => urnOf(pulumi.getStack(), pulumi.getProject(), parentType,
     dynamicTypeOf(typeName), name);
   if (!parent) return of("");
-  return parent.urn.apply((parentUrn) => of(parseUrn(parentUrn)?.qualifiedType ?? ""));
+  const parentUrn = new Promise<string>((resolve) => parent.urn.apply((u) => { resolve(u); return u; }));
+  return parentUrn.then((u) => of(parseUrn(u)?.qualifiedType ?? ""));
 }

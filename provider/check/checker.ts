@@ -52,7 +52,9 @@ export class Checker {
     return this.exempted.has(path);
   }
 
+  /** A broken rule; the same one found twice (by a declared and a cross-field rule) is reported once. */
   fail(property: string, reason: string): void {
+    if (this.failures.some((f) => f.property === property && f.reason === reason)) return;
     this.failures.push({ property, reason });
   }
 
@@ -152,11 +154,17 @@ export class Checker {
    * every value a rule read from a string written back as the number or boolean it is.
    */
   result(inputs: Record<string, unknown>): CheckResult {
-    if (this.failures.length || this.typed.size === 0) return { inputs, failures: this.failures };
+    return { inputs: this.failures.length ? inputs : this.normalised(inputs), failures: this.failures };
+  }
+
+  /** The inputs with every value a rule read from a string written back, whatever failed. */
+  normalised(inputs: Record<string, unknown>): Record<string, unknown> {
+    if (this.typed.size === 0) return inputs;
     const normalised = structuredClone(inputs);
     for (const [path, value] of this.typed) setPath(normalised, path, value);
-    return { inputs: normalised, failures: [] };
+    return normalised;
   }
+
 
   /** A number, from a number or a string of the given form (remembered); undefined for anything else. */
   private read(property: string, value: unknown, form: RegExp): number | undefined {

@@ -7,7 +7,7 @@
 import type {
   ObjectSpec, Properties, PropertySpec, PropertyType, ResourceSpec, StringType, VariantCase,
 } from "../schema/declare";
-import { Checker, isUnknown, shown } from "./checker";
+import { Checker, shown } from "./checker";
 
 /** A property's description as the end of a "… is required: …" sentence. */
 function what(spec: PropertySpec): string {
@@ -76,9 +76,21 @@ function kindName(type: PropertyType): string {
 }
 
 /**
+ * Inputs as the declaration reads them: strings that stand for numbers or booleans become them, whatever else is
+ * wrong. diff compares recorded and new inputs this way: an earlier version may have kept `"1"` where check() now
+ * gives 1, and that is no change.
+ */
+export function readAsDeclared(spec: ResourceSpec, props: Record<string, unknown>): Record<string, unknown> {
+  const c = new Checker();
+  checkInputs(c, spec, props);
+  return c.normalised(props);
+}
+
+/**
  * A resource's inputs against its declaration. For a resource with cases (MediaPipeline's `cloud`), the case's
  * inputs only: one of another case is refused, naming the case it belongs to; the case's required ones are
- * required; an object property narrowed by the case takes only the case's fields.
+ * required; an object property narrowed by the case is checked as the case's fields (another case's fields in it
+ * are not refused: 0.1 took them, and the cloud ignores them).
  */
 export function checkInputs(c: Checker, spec: ResourceSpec, inputs: Record<string, unknown>): void {
   const variants = spec.variants;
@@ -96,7 +108,6 @@ export function checkInputs(c: Checker, spec: ResourceSpec, inputs: Record<strin
     const owners = Object.entries(cases).filter(([, other]) => other.inputs.includes(name)).map(([v]) => `"${v}"`);
     c.fail(name, `${name} is for ${key} ${owners.join(" or ")}, not ${key} "${String(chosen)}".`);
   }
-  for (const [name, fields] of Object.entries(own.fields ?? {})) checkOnlyFields(c, inputs[name], name, fields, key, chosen);
 }
 
 /** A property whose object type a case narrows to some of its fields. */
@@ -105,16 +116,4 @@ function narrowed(spec: PropertySpec, fields: readonly string[] | undefined): Pr
   const object: ObjectSpec = { ...spec.type.object, properties: Object.fromEntries(fields.map((f) =>
     [f, (spec.type as { object: ObjectSpec }).object.properties[f]!])) };
   return { ...spec, type: { kind: "object", object } };
-}
-
-function checkOnlyFields(c: Checker, value: unknown, path: string, fields: readonly string[], key: string,
-  chosen: unknown): void {
-  if (!c.present(value) || typeof value !== "object" || value === null || Array.isArray(value)) return;
-  for (const field of Object.keys(value)) {
-    const v = (value as Record<string, unknown>)[field];
-    if (!fields.includes(field) && (c.present(v) || isUnknown(v))) {
-      c.fail(`${path}.${field}`, `${path}.${field} is not a field of ${key} "${String(chosen)}"; it takes ` +
-        `${fields.join(", ")}.`);
-    }
-  }
 }

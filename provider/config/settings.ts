@@ -122,6 +122,11 @@ export class Settings {
     return whereSet(setting, this.path);
   }
 
+  /** @deprecated Since 0.2: {@link Settings.whereSet}, by its 0.1 name. */
+  describe(setting: Setting): string {
+    return this.whereSet(setting);
+  }
+
   /** Tencent credentials, or one error naming every key and variable to set. */
   tencentCredentials(): Credentials {
     return this.keyPair("Tencent Cloud", SETTINGS.tencentSecretId, "SecretId", SETTINGS.tencentSecretKey, "SecretKey",

@@ -10,6 +10,7 @@ import { parseOssUrl } from "../clients/alibaba/oss-url";
 import { AmbiguousSubmissionError } from "../errors";
 import { mayHaveBeenProcessed } from "../http/retry";
 import { jobResource, JobSpec } from "../lifecycle/job-lifecycle";
+import { waitSettingsOf } from "../lifecycle/job-knobs";
 import { submissionMarker, submitOnce } from "../lifecycle/submission";
 import type { SubmissionJournal } from "../lifecycle/submission-journal";
 import type { OperationEnv, Props } from "../resource/definition";
@@ -69,21 +70,24 @@ async function journaled(journal: SubmissionJournal | undefined, marker: string,
 
 /**
  * The job an earlier run on this machine submitted under this marker and was still waiting for when it was cut
- * off. A run cut off before the answer leaves only its intent: whether MPS created the job cannot be known, so
- * nothing is submitted (as after a lost answer).
+ * off: adopted while it runs, or once ended if that run would still have been waiting for it (MPS reports no end
+ * time; CI's jobs follow the same rule, earlier-runs.ts). A run cut off before the answer leaves only its intent:
+ * whether MPS created the job cannot be known, so nothing is submitted (as after a lost answer).
  */
 async function journaledJob(journal: SubmissionJournal, marker: string, client: MpsClient,
   inputs: IProductionJobInputs, env: OperationEnv): Promise<IProductionJobComputed | undefined> {
-  const entry = journal.find(marker);
-  if (!entry) return undefined;
+  const runs = env.ctx.earlierRuns;
+  const entry = journal.find(marker, env.ctx.now());
+  if (!entry || !(entry.at < runs.cutoff)) return undefined;
   if (!entry.jobId) {
     journal.forget(marker);
     throw new AmbiguousSubmissionError("SubmitIProductionJob", marker, new Error(`the run that sent it at ` +
       `${new Date(entry.at).toISOString()} was cut off before the answer came`));
   }
-  if (!env.ctx.earlierRuns.fromEarlierRun(entry.jobId, entry.at)) return undefined;
-  const status = await queryIProductionJob(client, entry.jobId);
-  if (!status) {
+  const status = runs.fromEarlierRun(entry.jobId, entry.at) ? await queryIProductionJob(client, entry.jobId)
+    : undefined;
+  const waitedUntil = entry.at + waitSettingsOf(inputs).timeoutSeconds * 1000;
+  if (!status || !runs.stillUnfinished(IPRODUCTION_TERMINAL_STATES.has(status.state), waitedUntil)) {
     journal.forget(marker);
     return undefined;
   }

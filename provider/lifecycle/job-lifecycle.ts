@@ -8,6 +8,7 @@
  * every poll, gone when the wait ends); the result is one line that stays.
  */
 import type { CheckResult } from "../check/checker";
+import { readAsDeclared } from "../check/declared";
 import type { ObjectClient } from "../clients/object-api";
 import { JobFailedError, JobNotFoundError, NotInitializedError, Service, ValidationError } from "../errors";
 import {
@@ -15,7 +16,8 @@ import {
   Props, ReadRequest, ResourceDefinition, UpdateRequest, WaitLimit,
 } from "../resource/definition";
 import { markerIdentityOf } from "../resource/identity";
-import type { ResourceSpec } from "../schema/declare";
+import { IMPORT_ID_FORMATS } from "../media-pipeline/shape";
+import { namesOf, ResourceSpec } from "../schema/declare";
 import { Diff, diffJob } from "./diff";
 import { waitSettingsOf } from "./job-knobs";
 import { PollGroup, WaitResult } from "./poller";
@@ -104,16 +106,21 @@ export class JobLifecycle<C extends JobComputed> implements Lifecycle {
 
   constructor(private readonly spec: JobSpec<C>) {
     this.name = spec.declaration.name;
-    this.inputNames = Object.keys(spec.declaration.inputs);
-    this.outputNames = Object.keys(spec.declaration.outputs);
+    ({ inputs: this.inputNames, outputs: this.outputNames } = namesOf(spec.declaration));
   }
 
   check({ news }: CheckRequest): CheckResult {
     return this.spec.check(news);
   }
 
+  /**
+   * Recorded and new inputs are compared as the declaration reads them (an earlier version may have kept `"1"`
+   * where check() now gives 1): only a change of what they mean replaces the job.
+   */
   diff({ olds, news }: DiffRequest): Diff {
-    return diffJob(olds, news, { inputNames: this.inputNames, defaultedByCloud: this.spec.defaultedByCloud });
+    const { declaration } = this.spec;
+    return diffJob(readAsDeclared(declaration, olds), readAsDeclared(declaration, news),
+      { inputNames: this.inputNames, defaultedByCloud: this.spec.defaultedByCloud });
   }
 
   async create({ inputs, urn, env, limit }: CreateRequest): Promise<{ id: string; outs: Props }> {
@@ -155,7 +162,7 @@ export class JobLifecycle<C extends JobComputed> implements Lifecycle {
   async import({ id }: ImportRequest): Promise<undefined> {
     throw new ValidationError(`${this.name} ${id} cannot be imported: a job is submitted by the stack that ` +
       `declares it, and its inputs cannot be read back from the cloud. Declare it in the program to run it; only ` +
-      `MediaPipeline can be imported.`);
+      `MediaPipeline can be imported (${IMPORT_ID_FORMATS}).`);
   }
 
   /**

@@ -23,6 +23,12 @@ export interface JournalEntry {
   jobId?: string;
 }
 
+/**
+ * An entry older than this is no run's business any more, whatever it says (the longest wait is 7 days): it is
+ * removed when read, so a file a crash left is not adopted weeks later.
+ */
+const MAX_AGE_MS = 8 * 24 * 3600_000;
+
 /** Markers are `mediajobs-<hex>` or a user's UserData: the file name is the marker's own characters only. */
 const fileNameOf = (marker: string) => `${Buffer.from(marker).toString("base64url")}.json`;
 
@@ -37,15 +43,20 @@ export class SubmissionJournal {
     return new SubmissionJournal(join(env.PULUMI_HOME || join(homedir(), ".pulumi"), "mediajobs", "submissions"));
   }
 
-  /** What a run left under this marker, if anything. */
-  find(marker: string): JournalEntry | undefined {
+  /** What a run left under this marker, if anything (an entry past its age is removed instead). */
+  find(marker: string, now: number = Date.now()): JournalEntry | undefined {
+    let entry: JournalEntry;
     try {
-      const entry = JSON.parse(readFileSync(this.path(marker), "utf8")) as JournalEntry;
-      if (entry.jobId) this.markers.set(entry.jobId, marker);
-      return entry;
+      entry = JSON.parse(readFileSync(this.path(marker), "utf8")) as JournalEntry;
     } catch {
       return undefined;
     }
+    if (!(now - entry.at < MAX_AGE_MS)) {
+      this.forget(marker);
+      return undefined;
+    }
+    if (entry.jobId) this.markers.set(entry.jobId, marker);
+    return entry;
   }
 
   /** Before sending: a submission under this marker may exist from now on. */

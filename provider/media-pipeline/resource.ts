@@ -6,6 +6,7 @@
  */
 import type { CheckResult } from "../check/checker";
 import { ValidationError } from "../errors";
+import { readAsDeclared } from "../check/declared";
 import { Diff, diffInputs } from "../lifecycle/diff";
 import {
   CheckRequest, CreateRequest, defineResource, DeleteRequest, DiffRequest, ImportRequest, Lifecycle, ReadRequest,
@@ -14,7 +15,7 @@ import {
 import { alicloudPipelines, importMpsPipeline } from "./alicloud";
 import { Imported, outputs, PipelineBackend, Props } from "./backend";
 import { checkMediaPipeline, withDefaults } from "./check";
-import { MEDIA_PIPELINE, MEDIA_PIPELINE_SHAPE } from "./shape";
+import { IMPORT_ID_FORMATS, MEDIA_PIPELINE, MEDIA_PIPELINE_SHAPE } from "./shape";
 import { importCiQueue, tencentcloudQueues } from "./tencentcloud";
 
 const UPDATABLE: ReadonlySet<string> = new Set(MEDIA_PIPELINE.updatable);
@@ -26,12 +27,6 @@ const DEFAULTED: Record<string, ReadonlySet<string>> = {
 
 const isTencent = (props: Props) => props.cloud === "tencentcloud";
 const backendOf = (props: Props): PipelineBackend => isTencent(props) ? tencentcloudQueues : alicloudPipelines;
-
-/**
- * How `pulumi import` names what to adopt: an MPS pipeline by its id (region from the provider), a CI queue as
- * `[<region>/]<BucketName-APPID>/<queueId>` (region from the provider when omitted).
- */
-export const IMPORT_ID_FORMATS = "an MPS pipeline id, or a CI queue as [<region>/]<BucketName-APPID>/<queueId>";
 
 /** The documented rules, and MPS's documented defaults filled in so state and diff see what the cloud will hold. */
 function checkWithDefaults(news: Props): CheckResult {
@@ -48,7 +43,8 @@ class PipelineLifecycle implements Lifecycle {
   /** An omitted region is the provider's: recorded without one (imported) or naming it, the pipeline is the same. */
   diff({ olds, news, env }: DiffRequest): Diff {
     const region = env.ctx.settings.defaultRegion(isTencent(news) ? "ci" : "mps");
-    const diff = diffInputs(olds, news, { inputNames: MEDIA_PIPELINE_SHAPE.inputs, updatable: UPDATABLE,
+    // Compared as the declaration reads them (an earlier version may have kept strings where check() gives numbers).
+    const diff = diffInputs(readAsDeclared(MEDIA_PIPELINE, olds), readAsDeclared(MEDIA_PIPELINE, news), { inputNames: MEDIA_PIPELINE_SHAPE.inputs, updatable: UPDATABLE,
       defaultedByCloud: DEFAULTED[String(news.cloud)], ...(region ? { implied: { region } } : {}) });
     // An adopted CI queue is restored before another adoption, which may be of the same queue.
     return { ...diff, deleteBeforeReplace: isTencent(olds) && diff.replaces.length > 0 };

@@ -39,6 +39,12 @@ const QUEUE_SETTINGS = object("QueueSettings", "What the queue held when it was 
     "The queue's notification settings."),
 });
 
+/**
+ * How `pulumi import` names what to adopt: an MPS pipeline by its id (region from the provider), a CI queue as
+ * `[<region>/]<BucketName-APPID>/<queueId>` (region from the provider when omitted).
+ */
+export const IMPORT_ID_FORMATS = "an MPS pipeline id, or a CI queue as [<region>/]<BucketName-APPID>/<queueId>";
+
 export const MEDIA_PIPELINE = resource({
   name: "MediaPipeline",
   description: "An Alibaba Cloud MPS pipeline (`cloud: alicloud`, added and deleted), or a Tencent Cloud Infinite " +

@@ -11,15 +11,13 @@ import { ProviderContext } from "../lifecycle/provider-context";
 import { Interrupts } from "../lifecycle/interrupt";
 import { engineFailures, OperationEnv, Props, WaitLimit } from "../resource/definition";
 import { EngineLog } from "../resource/engine-log";
-import { typeOfUrn } from "../resource/identity";
+import { DYNAMIC_PROVIDER_KEY, IDENTITY_KEY, typeOfUrn } from "../resource/identity";
 import { resourceOfToken } from "../resources";
 import { packageSchema } from "../schema/package-schema";
 import { changedSettings, checkConfig, configSource } from "./config";
 import { Any, Empty, grpc, plugin, provider as proto, providerService, status } from "./rpc";
 import { fromStruct, toStruct } from "./values";
 
-/** Where a dynamic resource keeps its provider's code in its state. */
-const DYNAMIC_PROVIDER_KEY = "__provider";
 type RpcError = { code: number; details: string; metadata?: InstanceType<typeof grpc.Metadata> };
 type Handler<Req, Res> = (call: { request: Req }, callback: (err: RpcError | null, res?: Res) => void) => void;
 
@@ -137,8 +135,9 @@ export class MediaJobsPlugin {
       return new proto.ReadResponse().setId(imported.id).setProperties(toStruct(imported.outs))
         .setInputs(toStruct(imported.inputs));
     }
-    // A resource moved from the dynamic provider (an alias) still carries its serialized code: dropped here.
+    // A resource moved from the dynamic provider (an alias) still carries its hidden inputs: dropped here.
     delete props[DYNAMIC_PROVIDER_KEY];
+    delete props[IDENTITY_KEY];
     const current = await lifecycle.read({ id, props, urn, env: this.env(urn) });
     if (!current) return new proto.ReadResponse();
     const resp = new proto.ReadResponse().setId(id).setProperties(toStruct(current));

@@ -12,7 +12,7 @@ import type { PollSchedule } from "../lifecycle/poller";
 import { ProviderContext, providerProcessContext } from "../lifecycle/provider-context";
 import { engineFailures, OperationEnv, Props, ResourceDefinition } from "./definition";
 import { EngineLog, engineAddressOf } from "./engine-log";
-import { IDENTITY_KEY, parseUrn } from "./identity";
+import { DYNAMIC_PROVIDER_KEY, IDENTITY_KEY, parseUrn } from "./identity";
 
 /** How a dynamic provider is made (the options of `create…Provider` in `pulumi-mediajobs/provider`). */
 export interface DynamicProviderOptions {
@@ -26,17 +26,14 @@ export interface DynamicProviderOptions {
   poll?: PollSchedule;
 }
 
-/** Where a dynamic resource keeps its provider's code in its state (the dynamic-provider host sets it). */
-const PROVIDER_KEY = "__provider";
-
 /**
  * The inputs as the lifecycle takes them, without the two hidden ones: the provider's code (`__provider`) and the
  * resource's URN (`__identity`); `kept` holds both, to go back into everything the engine records.
  */
 function split(props: Props): { urn: string | undefined; inputs: Props; kept: Props } {
-  const { [IDENTITY_KEY]: identity, [PROVIDER_KEY]: code, ...inputs } = props;
+  const { [IDENTITY_KEY]: identity, [DYNAMIC_PROVIDER_KEY]: code, ...inputs } = props;
   const urn = typeof identity === "string" && identity !== "" ? identity : undefined;
-  return { urn, inputs, kept: { ...(code !== undefined ? { [PROVIDER_KEY]: code } : {}),
+  return { urn, inputs, kept: { ...(code !== undefined ? { [DYNAMIC_PROVIDER_KEY]: code } : {}),
     ...(urn ? { [IDENTITY_KEY]: urn } : {}) } };
 }
 

@@ -8,6 +8,9 @@
 /** The hidden input that carries a dynamic resource's identity; diff and the schema never see it. */
 export const IDENTITY_KEY = "__identity";
 
+/** Where a dynamic resource keeps its provider's code in its state (the dynamic-provider host sets it). */
+export const DYNAMIC_PROVIDER_KEY = "__provider";
+
 /** The type of the stack's own root resource, which the URNs of its children do not name as a parent. */
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -38,14 +41,18 @@ export function typeOfUrn(urn: string): string {
 }
 
 /**
- * What a job's submission marker is derived from: `<project>/<stack>/<Name>/<name>`, where Name is the package's
- * resource name (CiMediaJob), the same in both forms, so the marker does not change when a stack moves from the
- * dynamic resources to the plugin's. Before 0.2 the dynamic SDK passed exactly this string; it is taken as it is.
+ * What a job's submission marker is derived from: `<project>/<stack>/<parent types$><Name>/<name>`, where Name is the
+ * package's resource name (CiMediaJob), the same in both forms, so the marker does not change when a stack moves
+ * from the dynamic resources to the plugin's; the parents' types (the program's own components) keep two resources
+ * of one name under different components apart. For a resource at the top this is exactly the string the 0.1 SDK
+ * passed, which is taken as it is.
  */
 export function markerIdentityOf(identity: string): string {
   const parts = parseUrn(identity);
   if (!parts) return identity;
-  const type = parts.qualifiedType.split("$").pop()!;
+  const types = parts.qualifiedType.split("$");
+  const own = types.pop()!;
   // `mediajobs:index:CiMediaJob`, `pulumi-nodejs:dynamic/mediajobs:CiMediaJob`: the name after the last colon.
-  return `${parts.project}/${parts.stack}/${type.slice(type.lastIndexOf(":") + 1)}/${parts.name}`;
+  const qualified = [...types, own.slice(own.lastIndexOf(":") + 1)].join("$");
+  return `${parts.project}/${parts.stack}/${qualified}/${parts.name}`;
 }

@@ -27,9 +27,14 @@ for (const form of ["dynamic", "plugin"] as const) {
     it("shows a waiting job's state as status lines, and its result as one line that stays", async () => {
       const eventLog = join(logDir, "up.jsonl");
       await e2e.ws.run(["up", "--yes", "--skip-preview", "--event-log", eventLog]);
+      // The job's URN as the engine made it (under two components): the lines must be shown against it.
+      const { deployment } = JSON.parse((await e2e.ws.run(["stack", "export"])).stdout) as
+        { deployment: { resources: { urn: string }[] } };
+      const urn = deployment.resources.map((r) => r.urn).find((u) => u.endsWith("::info"))!;
+      assert.match(urn, /::display:index:Group\$display:index:Group\$[^:]+:[^:]+:CiMediaJob::info$/);
       const events = readFileSync(eventLog, "utf8").split("\n").filter(Boolean)
         .map((l) => (JSON.parse(l) as { diagnosticEvent?: DiagnosticEvent }).diagnosticEvent)
-        .filter((d): d is DiagnosticEvent => d !== undefined && (d.urn ?? "").endsWith("::info"));
+        .filter((d): d is DiagnosticEvent => d !== undefined && d.urn === urn);
       const status = events.filter((d) => d.ephemeral).map((d) => d.message.trim());
       const stays = events.filter((d) => !d.ephemeral).map((d) => d.message.trim());
       assert.ok(status.some((l) => /^CiMediaJob j\w+ \(MediaInfo of videos\/clip\.mp4\): Running \(\d+s\)$/.test(l)),

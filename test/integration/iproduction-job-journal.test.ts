@@ -58,10 +58,11 @@ describe("IProductionJob: the submission journal", function () {
   it("adopts the job a run cut off while waiting had submitted, submitting nothing", async () => {
     // The earlier run: submitted, then killed before its wait ended (its journal entry stays).
     const earlier = run().create!({ ...props, timeoutSeconds: 30 });
-    while (emulator.mps.jobs().length === 0) await new Promise((r) => setTimeout(r, 10));
-    const jobId = emulator.mps.jobs()[0]!.jobId;
     const { marker } = submissionMarker(IDENTITY, inputs, undefined);
-    assert.equal(new SubmissionJournal(dir).find(marker)?.jobId, jobId, "journaled before the wait");
+    // Journaled once MPS answered, before the wait.
+    while (!new SubmissionJournal(dir).find(marker)?.jobId) await new Promise((r) => setTimeout(r, 10));
+    const jobId = emulator.mps.jobs()[0]!.jobId;
+    assert.equal(new SubmissionJournal(dir).find(marker)?.jobId, jobId);
     // (The earlier process "dies": its own wait goes on here, but the next run does not know.)
     const { id, outs } = await run(60_000).create!(props);
     assert.equal(id, jobId);
@@ -79,6 +80,23 @@ describe("IProductionJob: the submission journal", function () {
     assert.match(err.message, /cut off before the answer came.*UserData is "mediajobs-/s);
     assert.equal(emulator.mps.jobs().length, 0);
     const { outs } = await run(120_000).create!(props);
+    assert.equal(outs.state, "Success");
+    assert.equal(emulator.mps.jobs().length, 1);
+  });
+
+  it("does not adopt a finished job its run would have stopped waiting for long ago: the job runs again", async () => {
+    const { id: old } = await run().create!(inputs);
+    const { marker } = submissionMarker(IDENTITY, inputs, undefined);
+    new SubmissionJournal(dir).record(marker, Date.now() - 2 * 3600_000, old);
+    const { id } = await run(60_000).create!(props);
+    assert.notEqual(id, old);
+    assert.equal(emulator.mps.jobs().length, 2);
+  });
+
+  it("forgets an entry past its age (a crash weeks ago) without a word", async () => {
+    const { marker } = submissionMarker(IDENTITY, inputs, undefined);
+    new SubmissionJournal(dir).intend(marker, Date.now() - 30 * 24 * 3600_000);
+    const { outs } = await run(60_000).create!(props);
     assert.equal(outs.state, "Success");
     assert.equal(emulator.mps.jobs().length, 1);
   });

@@ -116,6 +116,8 @@ describe("CiMediaJob check", () => {
     assertOne((a) => { a.callBackFormat = "YAML"; }, "callBackFormat", /JSON, XML/);
     assertOne((a) => { a.callBackType = "Kafka"; }, "callBackType", /Url, TDMQ/);
     assertOne((a) => { a.callBack = "ftp://x"; }, "callBack", /http\(s\) URL, or "no"/);
+    // Checked by its declaration and by the callback rule: reported once.
+    assertOne((a) => { a.callBack = 7; }, "callBack", /callBack must be a string; got 7\./);
     assert.deepEqual(failuresWith((a) => { a.callBack = "no"; }), []);
     assertOne((a) => { a.timeoutSeconds = 0; }, "timeoutSeconds", /integer from 1/);
     assertOne((a) => { a.skipAwait = "yes"; }, "skipAwait", /true or false/);

@@ -126,12 +126,17 @@ describe("submission markers", () => {
 
   it("is the same in both forms: the dynamic URN, the plugin's URN and 0.1's identity name one resource", () => {
     const dynamicUrn = "urn:pulumi:stack::proj::pulumi-nodejs:dynamic/mediajobs:CiMediaJob::a";
-    const pluginUrn = "urn:pulumi:stack::proj::my:Component$mediajobs:index:CiMediaJob::a";
+    const pluginUrn = "urn:pulumi:stack::proj::mediajobs:index:CiMediaJob::a";
     for (const urn of [dynamicUrn, pluginUrn]) {
       assert.equal(submissionMarker(markerIdentityOf(urn), inputs(), undefined).marker,
         submissionMarker(identity, inputs(), undefined).marker, urn);
     }
     assert.equal(markerIdentityOf(identity), identity);
+    const marker = (urn: string) => submissionMarker(markerIdentityOf(urn), inputs(), undefined).marker;
+    assert.equal(marker("urn:pulumi:stack::proj::my:C$pulumi-nodejs:dynamic/mediajobs:CiMediaJob::a"),
+      marker("urn:pulumi:stack::proj::my:C$mediajobs:index:CiMediaJob::a"), "under a component, too");
+    assert.notEqual(marker("urn:pulumi:stack::proj::my:C$mediajobs:index:CiMediaJob::a"),
+      marker("urn:pulumi:stack::proj::my:D$mediajobs:index:CiMediaJob::a"), "one name under two components: two jobs");
   });
 
   it("differs for another resource, another input or other triggers", () => {

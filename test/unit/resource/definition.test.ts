@@ -30,10 +30,14 @@ describe("resource identity", () => {
     assert.equal(parseUrn("proj/dev/CiMediaJob/a"), undefined);
   });
 
-  it("names the job's marker the same way in both forms", () => {
-    assert.equal(markerIdentityOf("urn:pulumi:dev::proj::my:C$mediajobs:index:IProductionJob::cover"),
+  it("names the job's marker the same way in both forms, under its parents' types", () => {
+    assert.equal(markerIdentityOf("urn:pulumi:dev::proj::mediajobs:index:IProductionJob::cover"),
       "proj/dev/IProductionJob/cover");
     assert.equal(markerIdentityOf("urn:pulumi:dev::proj::pulumi-nodejs:dynamic/mediajobs:IProductionJob::cover"),
       "proj/dev/IProductionJob/cover");
+    assert.equal(markerIdentityOf("urn:pulumi:dev::proj::my:C$mediajobs:index:IProductionJob::cover"),
+      "proj/dev/my:C$IProductionJob/cover");
+    assert.equal(markerIdentityOf("urn:pulumi:dev::proj::my:C$pulumi-nodejs:dynamic/mediajobs:IProductionJob::cover"),
+      "proj/dev/my:C$IProductionJob/cover");
   });
 });
