@@ -93,6 +93,9 @@ export function jobResource<C extends JobComputed, E extends string>(entry: E, s
   return defineResource(spec.declaration, entry, new JobLifecycle(spec));
 }
 
+/** How often a waiting job's unchanged state is shown again, with the time waited. */
+const STATUS_REPEAT_MS = 30_000;
+
 /** "1m 05s", "42s": how long a job has been waited for. */
 export function elapsed(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -240,6 +243,7 @@ export class JobLifecycle<C extends JobComputed> implements Lifecycle {
   private watch(props: Props, job: C, env: OperationEnv, started: number, timeoutSeconds: number):
     Promise<WaitResult<Reported<C>>> {
     const { spec } = this;
+    let [shown, shownAt] = ["", 0];
     return env.ctx.poller.watch<Reported<C>>({
       group: this.pollGroup(props, job.jobId, env),
       id: job.jobId,
@@ -251,8 +255,13 @@ export class JobLifecycle<C extends JobComputed> implements Lifecycle {
         // The end is said once, by the line that stays.
         if (spec.terminalStates.has(computed.state)) return;
         const progress = spec.progress?.(computed);
-        env.status(`${this.line(props, job.jobId)}: ${computed.state}${progress ? `, ${progress}` : ""} ` +
-          `(${elapsed(env.ctx.now() - started)})`);
+        const news = `${computed.state}${progress ? `, ${progress}` : ""}`;
+        const now = env.ctx.now();
+        // A new state or progress at once; the same one again only now and then (a non-interactive display prints
+        // every status as a line of its own).
+        if (news === shown && now - shownAt < STATUS_REPEAT_MS) return;
+        [shown, shownAt] = [news, now];
+        env.status(`${this.line(props, job.jobId)}: ${news} (${elapsed(now - started)})`);
       },
       signal: env.ctx.interrupts.signal,
     });

@@ -118,7 +118,17 @@ describe("job lifecycle", () => {
       assert.equal(statuses[0], "FakeJob j1 (a.mp4): submitted");
       assert.ok(statuses.includes("FakeJob j1 (a.mp4): Running (1s)"), statuses.join("\n"));
       assert.ok(!statuses.some((l) => l.includes("Success")), "the end is said once, by the line that stays");
+      assert.equal(statuses.filter((l) => l.includes(": Running (")).length, 1, "an unchanged state is not repeated at " +
+        `every poll: ${statuses.join(", ")}`);
       assert.deepEqual(logs, ["FakeJob j1 (a.mp4): Success after 3s"]);
+    });
+
+    it("shows an unchanged state again now and then, with the time waited", async () => {
+      const { provider, statuses, during } = setup();
+      await during(provider.create!(inputs({ runsFor: 100_000, timeoutSeconds: 600 })), 200_000);
+      const running = statuses.filter((l) => l.includes(": Running ("));
+      assert.ok(running.length >= 3 && running.length <= 5, running.join("\n"));
+      assert.ok(running.includes("FakeJob j1 (a.mp4): Running (1s)"), running.join("\n"));
     });
 
     it("returns right after submission with skipAwait, polling nothing", async () => {
