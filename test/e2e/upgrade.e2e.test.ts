@@ -20,7 +20,9 @@ describe("e2e: a stack recorded by an earlier version", function () {
 
   before(function () {
     ws = new PulumiWorkspace(withPlugin(requireEngine(this)), PROGRAM, { PULUMI_CONFIG_PASSPHRASE: "upgrade-fixture" });
-    cpSync(join(FIXTURE, "backend"), ws.backendDir, { recursive: true });
+    // The file backend's own directory, which the fixture keeps under another name (a `.pulumi/` in the repository
+    // would look like a stack's state left behind).
+    cpSync(join(FIXTURE, "state"), join(ws.backendDir, ".pulumi"), { recursive: true });
     cpSync(join(FIXTURE, "stack-config.yaml"), STACK_CONFIG);
   });
   after(async () => {
