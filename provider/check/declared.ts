@@ -25,7 +25,7 @@ export function checkProperties(c: Checker, properties: Properties, value: Recor
 }
 
 /** A value against its declared type; absent and unknown values pass (required-ness is the owner's to say). */
-export function checkValue(c: Checker, type: PropertyType, value: unknown, path: string): void {
+function checkValue(c: Checker, type: PropertyType, value: unknown, path: string): void {
   if (!c.present(value) || c.isExempt(path)) return;
   switch (type.kind) {
     case "string": return checkString(c, type, value, path);

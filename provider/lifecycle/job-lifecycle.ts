@@ -97,7 +97,7 @@ export function jobResource<C extends JobComputed, E extends string>(entry: E, s
 const STATUS_REPEAT_MS = 30_000;
 
 /** "1m 05s", "42s": how long a job has been waited for. */
-export function elapsed(ms: number): string {
+function elapsed(ms: number): string {
   const s = Math.round(ms / 1000);
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
 }
