@@ -1,6 +1,6 @@
 /**
  * `mediajobs-emulator [--port 9700] [--host 127.0.0.1] [--running-after-ms N] [--finished-after-ms N]
- * [--tls [--tls-name NAME]… [--cert-file PATH]] [--data-dir DIR]`
+ * [--job-history-seconds N] [--tls [--tls-name NAME]… [--cert-file PATH]] [--data-dir DIR]`
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +15,7 @@ const USAGE = `Usage: mediajobs-emulator [options]
   --host ADDRESS           address to listen on (default 127.0.0.1)
   --running-after-ms N     how long a job waits before it runs
   --finished-after-ms N    how long a job takes to end
+  --job-history-seconds N  forget a job N seconds after it ended, as the clouds' histories do (default: never)
   --tls                    serve HTTPS with a self-signed certificate made at start-up
   --tls-name NAME          another DNS name or IP address for the certificate (repeatable), e.g.
                            mts.cn-hangzhou.aliyuncs.com or '*.ci.ap-guangzhou.myqcloud.com'
@@ -29,6 +30,7 @@ function commandOptions() {
     host: { type: "string", default: "127.0.0.1" },
     "running-after-ms": { type: "string" },
     "finished-after-ms": { type: "string" },
+    "job-history-seconds": { type: "string" },
     tls: { type: "boolean", default: false },
     "tls-name": { type: "string", multiple: true, default: [] as string[] },
     "cert-file": { type: "string" },
@@ -47,6 +49,10 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (!values.tls && (values["tls-name"].length > 0 || values["cert-file"])) {
     throw new Error("--tls-name and --cert-file need --tls.");
+  }
+  const history = values["job-history-seconds"];
+  if (history !== undefined && !(Number(history) >= 0)) {
+    throw new Error(`--job-history-seconds takes a number of seconds (0 or more), not "${history}".`);
   }
   const emulator = await startEmulator(emulatorOptions(values));
   // Before anything is printed: a signal right after start-up still closes it (and removes a temporary store).
@@ -70,7 +76,8 @@ function emulatorOptions(values: Values): EmulatorOptions {
   };
   return { port: Number(values.port), host: values.host, tencent: { timeline }, alibaba: { timeline: mpsTimeline },
     ...(values.tls ? { tls: { names: values["tls-name"] } } : {}),
-    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}) };
+    ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+    ...(values["job-history-seconds"] !== undefined ? { jobHistorySeconds: Number(values["job-history-seconds"]) } : {}) };
 }
 
 /** Where the emulator listens, where its objects are, and the settings that point each provider at it. */

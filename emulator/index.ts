@@ -84,6 +84,11 @@ export interface EmulatorOptions {
   tls?: boolean | { names?: string[] };
   /** Faults to inject from the start (see `Emulator.faults`). */
   faults?: FaultRates;
+  /**
+   * How long the clouds remember a job after it ended (CI media jobs and batches, MPS smart-production jobs); then
+   * queries answer as for an unknown job. Default: for ever.
+   */
+  jobHistorySeconds?: number;
   /** Epoch ms clock for job ages and signature times (tests). */
   now?: () => number;
   /**
@@ -157,6 +162,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "mediajobs-emulator-data-"));
   const shared: SharedParts = {
     now, objects: new ObjectStore(dataDir), work: new WorkInFlight(),
+    historyMs: options.jobHistorySeconds === undefined ? undefined : options.jobHistorySeconds * 1000,
     tencentSecrets: new Map((options.tencent?.credentials ?? [EMULATOR_TENCENT_CREDENTIALS])
       .map((c) => [c.secretId, c.secretKey])),
     alibabaSecrets: new Map((options.alibaba?.credentials ?? [EMULATOR_ALIBABA_CREDENTIALS])
@@ -196,6 +202,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 /** What both clouds' parts use: the clock, the object store, the work in flight, and the accepted keys. */
 interface SharedParts {
   now: () => number;
+  /** How long ended jobs are remembered (ms); undefined: for ever. */
+  historyMs?: number;
   objects: ObjectStore;
   work: WorkInFlight;
   /** SecretKey by SecretId (CI and COS). */
@@ -214,10 +222,11 @@ function ciParts(options: NonNullable<EmulatorOptions["tencent"]>, shared: Share
   const clock = new CiJobClock(timeline, shared.now);
   const callbacks = new CallbackSender(queues, clock);
   const jobs = new CiJobStore({ clock, processor: shared.work.track(ciMediaProcessor(shared.objects)),
-    onFinish: (job) => callbacks.send(job) });
+    onFinish: (job) => callbacks.send(job), historyMs: shared.historyMs });
   const submissions = new SubmissionLog();
   const batches = new BatchService({ jobs, queues, submissions, now: shared.now,
-    lister: options.objects ?? storeLister(shared.objects), workflowMs: timeline.finishedAfterMs });
+    lister: options.objects ?? storeLister(shared.objects), workflowMs: timeline.finishedAfterMs,
+    historyMs: shared.historyMs });
   const service = new CiService({ jobs, queues, submissions, secrets: shared.tencentSecrets,
     nowSeconds: () => Math.floor(shared.now() / 1000), extraRoutes: [batches.route] });
   return { service, jobs, queues, callbacks, batches, submissions };
@@ -234,7 +243,7 @@ function storeLister(objects: ObjectStore): ObjectLister {
 function mpsParts(options: NonNullable<EmulatorOptions["alibaba"]>, shared: SharedParts) {
   const pipelines = new PipelineStore(shared.now);
   const jobs = new IProductionJobStore({ timeline: { ...DEFAULT_MPS_TIMELINE, ...options.timeline }, now: shared.now,
-    processor: shared.work.track(mpsMediaProcessor(shared.objects)) });
+    processor: shared.work.track(mpsMediaProcessor(shared.objects)), historyMs: shared.historyMs });
   const submissions = new SubmissionLog();
   const service = new MpsService({ jobs, pipelines, submissions,
     verifier: new RpcVerifier(shared.alibabaSecrets, shared.now) });

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { nodes, parseXml, text, XmlNode } from "../../provider/clients/xml";
 import { ciTime } from "./job-detail";
+import { agedOut } from "../history";
 import { CiJob, CiJobStore, TERMINAL_STATES } from "./jobs";
 import { CiQueueStore } from "./queues";
 import { ciError, ciOk, CiReply, CiRequest } from "./reply";
@@ -47,6 +48,8 @@ export interface BatchServiceOptions {
   lister: ObjectLister;
   /** How long a Workflow batch runs. */
   workflowMs: number;
+  /** How long an ended batch stays in CI's history (ms); default: for ever. */
+  historyMs?: number;
 }
 
 export class BatchService {
@@ -66,6 +69,7 @@ export class BatchService {
   };
 
   all(): { jobId: string; state: string; children: CiJob[] }[] {
+    this.dropAgedOut();
     return [...this.batches.values()].map((b) => ({ jobId: b.jobId, state: this.state(b), children: b.children }));
   }
 
@@ -101,12 +105,14 @@ export class BatchService {
   }
 
   private describe(ids: string[], bucket: string, requestId: string): CiReply {
+    this.dropAgedOut();
     const found = ids.map((id) => this.batches.get(id)).filter((b): b is Batch => b?.bucket === bucket);
     return ciOk({ RequestId: requestId, JobsDetail: found.map((b) => this.detail(b)),
       NonExistJobIds: ids.filter((id) => !found.some((b) => b.jobId === id)) });
   }
 
   private list(req: CiRequest, bucket: string): CiReply {
+    this.dropAgedOut();
     const states = req.query.states?.split(",");
     const list = [...this.batches.values()].filter((b) => b.bucket === bucket &&
       (!req.query.type || (text(b.request.Type) ?? "Job") === req.query.type) &&
@@ -118,6 +124,7 @@ export class BatchService {
   }
 
   private cancel(id: string, bucket: string, requestId: string): CiReply {
+    this.dropAgedOut();
     const batch = this.batches.get(id);
     if (!batch || batch.bucket !== bucket) return ciError(404, "NoSuchJob", `Job ${id} does not exist.`, requestId);
     const state = this.state(batch);
@@ -128,6 +135,14 @@ export class BatchService {
       if (s === "Submitted" || s === "Pause") this.parts.jobs.cancel(child);
     }
     return ciOk({ RequestId: requestId });
+  }
+
+  /** Forgets the batches that ended longer ago than the history keeps them (their child jobs age out alike). */
+  private dropAgedOut(): void {
+    const now = this.parts.now();
+    for (const batch of this.batches.values()) {
+      if (agedOut(this.endedAt(batch), now, this.parts.historyMs)) this.batches.delete(batch.jobId);
+    }
   }
 
   private state(batch: Batch): string {

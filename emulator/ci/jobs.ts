@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { XmlNode } from "../../provider/clients/xml";
+import { agedOut } from "../history";
 import type { MediaOutcome } from "../media/ci-media";
 
 export interface CiTimeline {
@@ -82,7 +83,10 @@ export interface CiJobStoreOptions {
   processor?: (job: CiJob) => Promise<MediaOutcome> | undefined;
   /** Called once when a job reaches Success or Failed (the callbacks). */
   onFinish?: (job: CiJob) => void;
+  /** How long an ended job stays in CI's history (ms); default: for ever. */
+  historyMs?: number;
 }
+
 
 export class CiJobStore implements CiJobTimes {
   private readonly jobs = new Map<string, CiJob>();
@@ -92,9 +96,11 @@ export class CiJobStore implements CiJobTimes {
   private readonly clock: CiJobClock;
   private readonly processor: (job: CiJob) => Promise<MediaOutcome> | undefined;
   private readonly onFinish: (job: CiJob) => void;
+  private readonly historyMs: number | undefined;
 
   constructor(options: CiJobStoreOptions) {
     this.clock = options.clock;
+    this.historyMs = options.historyMs;
     this.processor = options.processor ?? (() => undefined);
     this.onFinish = options.onFinish ?? (() => {});
   }
@@ -114,6 +120,7 @@ export class CiJobStore implements CiJobTimes {
   }
 
   get(bucket: string, jobId: string): CiJob | undefined {
+    this.dropAgedOut();
     const job = this.jobs.get(jobId);
     return job && job.bucket === bucket ? job : undefined;
   }
@@ -128,7 +135,17 @@ export class CiJobStore implements CiJobTimes {
   }
 
   all(): CiJob[] {
+    this.dropAgedOut();
     return [...this.jobs.values()];
+  }
+
+  /** Forgets the jobs that ended longer ago than the history keeps them, as CI's history does. */
+  private dropAgedOut(): void {
+    if (this.historyMs === undefined) return;
+    const now = this.clock.now();
+    for (const job of this.jobs.values()) {
+      if (agedOut(this.endedAt(job), now, this.historyMs)) this.jobs.delete(job.jobId);
+    }
   }
 
   state(job: CiJob): CiJobState {

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { MpsOutcome } from "../media/mps-media";
+import { agedOut } from "../history";
 import { entryOf } from "../table";
 
 /** The region's default pipeline, which MPS uses when a submission names none (stable per region). */
@@ -34,6 +35,8 @@ export interface IProductionJobStoreOptions {
   now: () => number;
   /** Real work for a job (undefined: the synthetic result). */
   processor?: (job: IProductionJob) => Promise<MpsOutcome> | undefined;
+  /** How long an ended job stays in MPS's history (ms); default: for ever. */
+  historyMs?: number;
 }
 
 export class IProductionJobStore {
@@ -41,9 +44,11 @@ export class IProductionJobStore {
   private readonly timeline: MpsTimeline;
   private readonly now: () => number;
   private readonly processor: (job: IProductionJob) => Promise<MpsOutcome> | undefined;
+  private readonly historyMs: number | undefined;
 
   constructor(options: IProductionJobStoreOptions) {
     this.timeline = options.timeline;
+    this.historyMs = options.historyMs;
     this.now = options.now;
     this.processor = options.processor ?? (() => undefined);
   }
@@ -61,11 +66,28 @@ export class IProductionJobStore {
   }
 
   get(jobId: string): IProductionJob | undefined {
+    this.dropAgedOut();
     return this.jobs.get(jobId);
   }
 
   all(): IProductionJob[] {
+    this.dropAgedOut();
     return [...this.jobs.values()];
+  }
+
+  /** When the job ended (epoch ms); undefined while it runs. */
+  endedAt(job: IProductionJob): number | undefined {
+    const state = this.state(job);
+    if (state !== "Success" && state !== "Fail") return undefined;
+    return Math.max(job.createdAt + this.timeline.finishedAfterMs, job.processing?.done ? job.processing.doneAt : 0);
+  }
+
+  /** Forgets the jobs that ended longer ago than the history keeps them. */
+  private dropAgedOut(): void {
+    const now = this.now();
+    for (const job of this.jobs.values()) {
+      if (agedOut(this.endedAt(job), now, this.historyMs)) this.jobs.delete(job.jobId);
+    }
   }
 
   state(job: IProductionJob): string {

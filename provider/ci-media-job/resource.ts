@@ -126,6 +126,7 @@ export const CI_MEDIA_JOB_SPEC: JobSpec<CiMediaJobComputed> = {
   summary: (props) => `${inputsOf(props).tag} of ${inputsOf(props).input.object}`,
   cancel,
   outputObjects: async (_props, current, recorded) => cosObjectsOf([current ?? recorded]),
+  recordedResult: (_props, recorded) => cosObjectsOf([recorded]),
 };
 
 /** CiMediaJob, as both forms serve it (`pulumi-mediajobs/provider/ci-media-job` in the dynamic form). */

@@ -1,7 +1,7 @@
 /** CiMediaJob ⇄ the CI wire: the create request from the inputs, and the outputs from a described job. */
 import { toWire } from "../clients/case";
 import type { JobOutputObject, MediaJob } from "../clients/tencent/media-jobs";
-import type { StoredObject } from "../lifecycle/job-lifecycle";
+import type { StoredObject } from "../lifecycle/stored-objects";
 import type { XmlNode } from "../clients/xml";
 import { CiMediaJobComputed, CiMediaJobInputs } from "./shape";
 

@@ -14,7 +14,7 @@ import { CLOCK_SLACK_MS, submissionMarker, submitOnce } from "../lifecycle/submi
 import type { OperationEnv, Props } from "../resource/definition";
 import { checkInventoryTriggerJob } from "./check";
 import { INVENTORY_TRIGGER_JOB, InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./shape";
-import { outputsOfBatch, summarize, toBatchRequest } from "./wire";
+import { outputPrefixes, outputsOfBatch, summarize, toBatchRequest } from "./wire";
 
 /** Pages of 100 child jobs read to delete their outputs: every child of a batch of up to 100,000 objects. */
 const ALL_CHILD_PAGES = 1000;
@@ -113,6 +113,13 @@ export const INVENTORY_TRIGGER_JOB_SPEC: JobSpec<InventoryTriggerJobComputed> = 
     const { jobs } = await listAllMediaJobs(env.ctx.ciClient(inputs), { tag: inputs.operation.tag,
       queueId: inputs.operation.queueId, batchId: recorded.jobId }, ALL_CHILD_PAGES);
     return cosObjectsOf(jobs);
+  },
+  /** The child jobs are not recorded one by one: where the output names say, the prefix they were written under. */
+  recordedResult(props, recorded) {
+    const inputs = inputsOf(props);
+    const output = typeOf(inputs) === "Job" ? inputs.operation.output : undefined;
+    return output ? outputPrefixes(output, recorded.jobId).map((key) => ({ service: "cos" as const,
+      bucket: output.bucket, region: output.region, key, prefix: true as const })) : [];
   },
 };
 

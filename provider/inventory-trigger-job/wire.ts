@@ -3,6 +3,7 @@ import { toWire } from "../clients/case";
 import type { BatchJob } from "../clients/tencent/batch-jobs";
 import type { MediaJob } from "../clients/tencent/media-jobs";
 import type { XmlNode } from "../clients/xml";
+import type { CiOutput } from "../ci-operation/shape";
 import { ChildJobSummary, FailedObject, InventoryTriggerJobComputed, InventoryTriggerJobInputs } from "./shape";
 
 /** How many failed objects the outputs name. */
@@ -47,4 +48,22 @@ export function summarize(children: MediaJob[], complete: boolean): ChildJobSumm
   }
   return { total: children.length, byState, failed: failed.slice(0, MAX_FAILED_LISTED),
     truncated: !complete || failed.length > MAX_FAILED_LISTED };
+}
+
+/**
+ * The prefixes a batch's child jobs wrote under: each output name up to its first placeholder other than
+ * `${InventoryTriggerJobId}` (the batch's id), e.g. `out/b1234/` for `out/${InventoryTriggerJobId}/${InputName}.jpg`.
+ * A name that starts with a placeholder says nothing: it gives no prefix.
+ */
+export function outputPrefixes(output: CiOutput, batchId: string): string[] {
+  const names = [output.object, output.spriteObject, output.auObject,
+    ...(output.streamExtract ?? []).map((s) => s.object)];
+  const prefixes = names.flatMap((name) => {
+    if (name === undefined) return [];
+    const expanded = name.replace(/\$\{InventoryTriggerJobId\}/g, batchId);
+    const cut = expanded.indexOf("${");
+    const prefix = cut < 0 ? expanded : expanded.slice(0, cut);
+    return prefix ? [prefix] : [];
+  });
+  return [...new Set(prefixes)];
 }

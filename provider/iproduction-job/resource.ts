@@ -9,7 +9,7 @@ import type { MpsClient } from "../clients/alibaba/mps-client";
 import { parseOssUrl } from "../clients/alibaba/oss-url";
 import { AmbiguousSubmissionError } from "../errors";
 import { mayHaveBeenProcessed } from "../http/retry";
-import { jobResource, JobSpec } from "../lifecycle/job-lifecycle";
+import { jobResource, JobSpec, StoredObject } from "../lifecycle/job-lifecycle";
 import { waitSettingsOf } from "../lifecycle/job-knobs";
 import { submissionMarker, submitOnce } from "../lifecycle/submission";
 import type { SubmissionJournal } from "../lifecycle/submission-journal";
@@ -94,6 +94,17 @@ async function journaledJob(journal: SubmissionJournal, marker: string, client: 
   return outputsOfStatus(status, inputs);
 }
 
+/**
+ * The objects named by the job's result URLs: they were checked as oss://<bucket>.oss-<region>.aliyuncs.com/<object>,
+ * and results are reported in that form.
+ */
+function ossObjectsOf(outputFiles: readonly string[]): StoredObject[] {
+  return outputFiles.flatMap((url) => {
+    const at = parseOssUrl(url);
+    return at ? [{ service: "oss" as const, ...at }] : [];
+  });
+}
+
 export const IPRODUCTION_JOB_SPEC: JobSpec<IProductionJobComputed> = {
   declaration: IPRODUCTION_JOB,
   service: "mps",
@@ -107,11 +118,8 @@ export const IPRODUCTION_JOB_SPEC: JobSpec<IProductionJobComputed> = {
     const status = await queryIProductionJob(env.ctx.mpsClient(inputsOf(props)), jobId);
     return status && { computed: outputsOfStatus(status, inputsOf(props)), requestId: status.requestId };
   },
-  // The URLs were checked as oss://<bucket>.oss-<region>.aliyuncs.com/<object>, and results are reported in that form.
-  outputObjects: async (_props, current, recorded) => (current ?? recorded).outputFiles.flatMap((url) => {
-    const at = parseOssUrl(url);
-    return at ? [{ service: "oss" as const, ...at }] : [];
-  }),
+  outputObjects: async (_props, current, recorded) => ossObjectsOf((current ?? recorded).outputFiles),
+  recordedResult: (_props, recorded) => ossObjectsOf(recorded.outputFiles ?? []),
   summary: (props) => {
     const inputs = inputsOf(props);
     return `${inputs.functionName}${inputs.input ? ` of ${inputs.input}` : ""}`;

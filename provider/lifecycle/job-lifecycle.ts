@@ -9,7 +9,6 @@
  */
 import type { CheckResult } from "../check/checker";
 import { readAsDeclared } from "../check/declared";
-import type { ObjectClient } from "../clients/object-api";
 import { JobFailedError, JobNotFoundError, NotInitializedError, Service, ValidationError } from "../errors";
 import {
   CheckRequest, CreateRequest, defineResource, DeleteRequest, DiffRequest, ImportRequest, Lifecycle, OperationEnv,
@@ -21,6 +20,7 @@ import { namesOf, ResourceSpec } from "../schema/declare";
 import { Diff, diffJob } from "./diff";
 import { waitSettingsOf } from "./job-knobs";
 import { PollGroup, WaitResult } from "./poller";
+import { locationName, ObjectStores, ResultLocation, StoredObject } from "./stored-objects";
 
 /** The outputs every job resource has. */
 export interface JobComputed {
@@ -77,15 +77,14 @@ export interface JobSpec<C extends JobComputed> {
    * or, when the cloud no longer knows the job, from `recorded` (the state).
    */
   outputObjects(inputs: Props, current: C | undefined, recorded: C, env: OperationEnv): Promise<StoredObject[]>;
+  /**
+   * Where a finished job's result is, read from the state alone (the cloud may have forgotten the job): the objects
+   * it recorded writing, or the prefix they were written under; empty when the state does not say.
+   */
+  recordedResult(inputs: Props, recorded: C): ResultLocation[];
 }
 
-/** An object a job wrote, in the object store of its cloud. */
-export interface StoredObject {
-  service: "cos" | "oss";
-  bucket: string;
-  region: string;
-  key: string;
-}
+export type { ResultLocation, StoredObject } from "./stored-objects";
 
 /** A job resource: its declaration, its dynamic entry, and this lifecycle over its cloud's operations. */
 export function jobResource<C extends JobComputed, E extends string>(entry: E, spec: JobSpec<C>):
@@ -156,10 +155,39 @@ export class JobLifecycle<C extends JobComputed> implements Lifecycle {
     return this.awaitJob(inputs, this.recordedOf(olds, id), env, env.ctx.now(), limit);
   }
 
-  /** Refresh: the job as the cloud reports it; gone (jobs age out of the cloud's history) removes the resource. */
+  /**
+   * Refresh: the job as the cloud reports it. A job the cloud no longer lists (jobs age out of its history) keeps
+   * its recorded outputs once it had ended, as long as the objects it recorded writing are still there: its result
+   * is those objects, not the cloud's job record. Only when they are gone, or when it had not ended, is the
+   * resource removed, so that the next `up` runs the job again.
+   */
   async read({ id, props, env }: ReadRequest): Promise<Props | undefined> {
     const current = await this.spec.query(props, id, env);
-    return current && { ...props, ...current.computed };
+    if (current) return { ...props, ...current.computed };
+    const recorded = this.recordedOf(props, id);
+    if (!this.spec.terminalStates.has(recorded.state)) return undefined;
+    return (await this.resultKept(id, props, recorded, env)) ? props : undefined;
+  }
+
+  /** Whether a finished job the cloud forgot still has its result; one line says what was found. */
+  private async resultKept(id: string, props: Props, recorded: C, env: OperationEnv): Promise<boolean> {
+    const forgotten = `${this.name} ${id} (${recorded.state}) is no longer listed by the cloud (its job history ` +
+      `has expired)`;
+    const locations = this.spec.recordedResult(props, recorded);
+    if (locations.length === 0) {
+      env.log(`${forgotten}: its recorded outputs are kept (the state names no output objects to look for).`);
+      return true;
+    }
+    const { gone } = await new ObjectStores(env).present(locations);
+    const counted = `${locations.length} output ${locations.length === 1 ? "location" : "locations"}`;
+    if (gone.length === 0) {
+      env.log(`${forgotten}: its recorded outputs are kept (${counted}, all still there).`);
+      return true;
+    }
+    env.log(`${forgotten}, and ${gone.length} of its ${counted} ${gone.length === 1 ? "is" : "are"} gone ` +
+      `(${gone.map(locationName).join(", ")}): it is removed from the stack, so the next \`pulumi up\` runs it ` +
+      `again.`);
+    return false;
   }
 
   async import({ id }: ImportRequest): Promise<undefined> {
@@ -193,21 +221,8 @@ export class JobLifecycle<C extends JobComputed> implements Lifecycle {
    */
   private async deleteOutputs(id: string, props: Props, current: C | undefined, env: OperationEnv): Promise<void> {
     const objects = await this.spec.outputObjects(props, current, this.recordedOf(props, id), env);
-    const deleted: string[] = [];
-    const gone: string[] = [];
-    // One client per bucket (a batch's outputs are usually all in one).
-    const clients = new Map<string, ObjectClient>();
-    for (const o of objects) {
-      const bucketKey = `${o.service}://${o.bucket}@${o.region}`;
-      let client = clients.get(bucketKey);
-      if (!client) {
-        client = o.service === "cos" ? env.ctx.cosObjects(o.bucket, o.region) : env.ctx.ossObjects(o.bucket, o.region);
-        clients.set(bucketKey, client);
-      }
-      const name = `${o.service}://${o.bucket}/${o.key}`;
-      ((await client.delete(o.key)) ? deleted : gone).push(name);
-    }
-    const list = (names: string[]) => names.join(", ");
+    const { deleted, gone } = await new ObjectStores(env).delete(objects);
+    const list = (found: StoredObject[]) => found.map(locationName).join(", ");
     env.log(`${this.name} ${id}: deleteOutputsOnDestroy: ` + (objects.length === 0 ? "the job reported no objects."
       : `deleted ${deleted.length} of ${objects.length} objects${deleted.length ? ` (${list(deleted)})` : ""}` +
         `${gone.length ? `; ${gone.length} already gone (${list(gone)})` : ""}.`));

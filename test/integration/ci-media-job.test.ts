@@ -163,9 +163,34 @@ describe("CiMediaJob provider against the emulator", function () {
     assert.equal(read.props!.state, "Success");
     assert.equal(read.props!.bucket, BUCKET, "inputs stay in the refreshed state");
     emulator.ci.forgetJob(id);
+    // The synthetic job wrote nothing to the object store: its result is gone with it.
     assert.deepEqual(await provider.read!(id, outs), { id: "", props: {} });
     await provider.delete!(id, outs);
   });
+
+  it("keeps a finished job the cloud forgot while its output objects are there (HEAD), and removes it once one is gone",
+    async () => {
+      const results = "results-1250000000";
+      const job = smartCover();
+      job.operation = { ...job.operation as object, output: { region: REGION, bucket: results, object: "kept/${Number}.jpg" } };
+      const { id, outs } = await provider.create!(job);
+      const written = (outs.outputObjects as { bucket: string; object: string }[]);
+      assert.ok(written.length > 0 && written.every((o) => o.bucket === results), JSON.stringify(written));
+      for (const o of written) emulator.objects.put("cos", results, o.object, Buffer.from("jpg"));
+      emulator.ci.forgetJob(id);
+      logs.length = 0;
+      const heads = emulator.requests.length;
+      assert.deepEqual(await provider.read!(id, outs), { id, props: outs }, "the recorded outputs are kept as they are");
+      assert.equal(emulator.requests.slice(heads).filter((r) => r.method === "HEAD").length, written.length);
+      assert.ok(logs.includes(`CiMediaJob ${id} (Success) is no longer listed by the cloud (its job history has ` +
+        `expired): its recorded outputs are kept (${written.length} output locations, all still there).`), logs.join("\n"));
+
+      emulator.objects.delete("cos", results, written[0]!.object);
+      assert.deepEqual(await provider.read!(id, outs), { id: "", props: {} });
+      assert.ok(logs.some((l) => l.includes(`and 1 of its ${written.length} output locations is gone ` +
+        `(cos://${results}/${written[0]!.object}): it is removed from the stack, so the next \`pulumi up\` runs it again.`)),
+      logs.join("\n"));
+    });
 
   it("uses credentials from configure() before the environment", async () => {
     const restore = withEnv({ TENCENTCLOUD_SECRET_ID: "AKIDwrong0000000000000000000000000000", TENCENTCLOUD_SECRET_KEY: "wrong" });

@@ -86,4 +86,27 @@ describe("InventoryTriggerJob provider against the emulator", function () {
   it("removes a batch CI no longer knows on refresh", async () => {
     assert.deepEqual(await provider.read!("b" + "0".repeat(32), batch()), { id: "", props: {} });
   });
+
+  it("keeps a finished batch CI forgot while objects are under its output prefix, else removes it", async () => {
+    const forgetful = await startEmulator({ jobHistorySeconds: 0.2, tencent: {
+      timeline: { runningAfterMs: 20, finishedAfterMs: 80 }, objects: (_bucket, { value }) => [`${value}a.mp4`] } });
+    const restore = ciEmulatorEnv(forgetful.url);
+    try {
+      const { id, outs } = await provider.create!(batch({}, { queueId: forgetful.ci.queues(BUCKET)
+        .find((q) => q.Category === "Transcoding")!.QueueId }));
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual([forgetful.ci.batches(), forgetful.ci.jobs()], [[], []], "the emulator forgot batch and jobs");
+      logs.length = 0;
+      assert.deepEqual(await provider.read!(id, outs), { id: "", props: {} });
+      assert.ok(logs.some((l) => l.includes(`(cos://${BUCKET}/out/${id}/*): it is removed from the stack`)),
+        logs.join("\n"));
+      forgetful.objects.put("cos", BUCKET, `out/${id}/j1.mp4`, Buffer.from("mp4"));
+      assert.deepEqual(await provider.read!(id, outs), { id, props: outs });
+      assert.ok(logs.some((l) => l.endsWith("its recorded outputs are kept (1 output location, all still there).")),
+        logs.join("\n"));
+    } finally {
+      restore();
+      await forgetful.close();
+    }
+  });
 });

@@ -111,6 +111,28 @@ describe("IProductionJob provider against the emulator", function () {
     assert.deepEqual(await provider.read!("0".repeat(32), cover()), { id: "", props: {} });
   });
 
+  it("keeps a finished job MPS forgot (job history expired) while its output files are there, else removes it",
+    async () => {
+      const forgetful = await startEmulator({ jobHistorySeconds: 0.2,
+        alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 100 } } });
+      const restore = withEnv({ MEDIAJOBS_MPS_ENDPOINT: forgetful.url });
+      try {
+        const { id, outs } = await provider.create!(cover());
+        await new Promise((r) => setTimeout(r, 300));
+        assert.deepEqual(forgetful.mps.jobs(), [], "the emulator forgot the job");
+        // The synthetic job wrote nothing: its result is gone with it.
+        assert.deepEqual(await provider.read!(id, outs), { id: "", props: {} });
+        for (const i of [0, 1, 2]) forgetful.objects.put("oss", "example-bucket", `covers/keynote-${i}.jpg`, Buffer.from("x"));
+        logs.length = 0;
+        assert.deepEqual(await provider.read!(id, outs), { id, props: outs });
+        assert.deepEqual(logs, [`IProductionJob ${id} (Success) is no longer listed by the cloud (its job history ` +
+          "has expired): its recorded outputs are kept (3 output locations, all still there)."]);
+      } finally {
+        restore();
+        await forgetful.close();
+      }
+    });
+
   it("fails before any request when the secret is missing, naming config key and env vars", async () => {
     const restore = withEnv({ ALICLOUD_SECRET_KEY: undefined, ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined });
     const count = emulator.requests.length;

@@ -141,6 +141,19 @@ describe("the emulator's object store (COS and OSS object APIs)", function () {
         assert.equal(await client().delete(key), true);
         assert.equal(await client().delete(key), false);
       });
+
+      it(`${name}: exists (HEAD) and anyUnder (a signed listing of one object) see what is there`, async () => {
+        const key = "listed/封面 #1+2.jpg";
+        await client().put(key, Buffer.from("frame"), "image/jpeg");
+        assert.deepEqual([await client().exists(key), await client().exists("listed/other.jpg")], [true, false]);
+        assert.deepEqual([await client().anyUnder("listed/封面 #"), await client().anyUnder("listed/x"),
+          await client().anyUnder("listed/")], [true, false, true]);
+        await client().delete(key);
+        assert.equal(await client().anyUnder("listed/"), false);
+        const missing = name === "COS" ? new CosObjects(options("nobucket-1250000000", REGION, TC.secretId, TC.secretKey))
+          : new OssObjects(options("no-bucket", "cn-shanghai", ALI.accessKeyId, ALI.accessKeySecret));
+        assert.equal(await missing.anyUnder("listed/"), false, "a bucket that does not exist holds nothing");
+      });
     }
 
     it("names the code, the message and the RequestId when the cloud refuses", async () => {

@@ -16,7 +16,7 @@ export class OssObjects extends ObjectClient {
     if (req.body) headers["content-md5"] = createHash("md5").update(req.body).digest("base64");
     if (credentials.securityToken) headers["x-oss-security-token"] = credentials.securityToken;
     headers.authorization = ossAuthorization({ method: req.method, bucket: this.options.bucket, key: req.key,
-      query: {}, headers }, credentials.keyId, credentials.secret);
+      query: req.query, headers }, credentials.keyId, credentials.secret);
     return headers;
   }
 }

@@ -11,7 +11,7 @@ export class CosObjects extends ObjectClient {
   }
 
   protected sign(req: ObjectRequest, { credentials, now, host }: SigningContext): Record<string, string> {
-    return signedHeaders({ method: req.method, path: `/${req.key}`, query: {}, headers: { host, ...req.headers } },
+    return signedHeaders({ method: req.method, path: `/${req.key}`, query: req.query, headers: { host, ...req.headers } },
       credentials, now, "x-cos-security-token");
   }
 }

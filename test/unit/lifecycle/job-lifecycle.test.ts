@@ -68,6 +68,7 @@ function fakeCloud(now: () => number) {
       return job && { computed: view(job), requestId: `r${calls.describe}` };
     },
     outputObjects: async () => [],
+    recordedResult: () => [],
     ...(cancellable ? {
       async cancel(_inputs: Record<string, unknown>, current: JobComputed) {
         calls.cancel++;
@@ -241,9 +242,21 @@ describe("job lifecycle", () => {
       assert.deepEqual(await provider.read!(id, outs), { id, props: outs });
     });
 
-    it("removes a job the cloud no longer knows from the stack", async () => {
+    it("removes a job the cloud no longer knows from the stack while it had not ended", async () => {
       const { provider } = setup();
+      assert.deepEqual(await provider.read!("j404", { ...inputs(), jobId: "j404", state: "Running" }),
+        { id: "", props: {} });
       assert.deepEqual(await provider.read!("j404", inputs()), { id: "", props: {} });
+    });
+
+    it("keeps the recorded outputs of a finished job the cloud no longer lists, and says so", async () => {
+      const { provider, cloud, during, logs } = setup();
+      const { id, outs } = await during(provider.create!(inputs()), 10_000);
+      cloud.jobs.delete(id);
+      assert.deepEqual(await provider.read!(id, outs), { id, props: outs });
+      assert.ok(logs.some((l) => l === `FakeJob ${id} (Success) is no longer listed by the cloud (its job history ` +
+        "has expired): its recorded outputs are kept (the state names no output objects to look for)."),
+      logs.join("\n"));
     });
   });
 
