@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readMediaJob } from "../../../provider/clients/tencent/media-jobs";
-import { outputsOfBatch, MAX_FAILED_LISTED, summarize } from "../../../provider/inventory-trigger-job/wire";
+import { outputPrefixes, outputsOfBatch, MAX_FAILED_LISTED, summarize } from "../../../provider/inventory-trigger-job/wire";
 import { readBatchJob } from "../../../provider/clients/tencent/batch-jobs";
 
 const child = (i: number, state: string) => ({ ...readMediaJob({}), jobId: `j${i}`, state, inputObject: `in/${i}.mp4`,
@@ -28,5 +28,20 @@ describe("InventoryTriggerJob outputs", () => {
       startTime: "s", endTime: "-" };
     assert.deepEqual(outputsOfBatch(batch), { jobId: "b1", state: "Running", progress: "50%", code: "", message: "",
       times: { creationTime: "c", startTime: "s", endTime: "-" } });
+  });
+});
+
+describe("InventoryTriggerJob output prefixes (refresh of a batch the cloud forgot)", () => {
+  const output = { region: "ap-guangzhou", bucket: "out-1250000000" };
+  it("cuts each output name at its first placeholder other than the batch id, once each", () => {
+    assert.deepEqual(outputPrefixes({ ...output, object: "out/${InventoryTriggerJobId}/${jobid}.mp4",
+      spriteObject: "out/${InventoryTriggerJobId}/sprite-${Number}.jpg", auObject: "voice/${jobid}.mp3",
+      streamExtract: [{ index: 0, object: "out/${InventoryTriggerJobId}/${jobid}-0.mp4" }] }, "b12"),
+    ["out/b12/", "out/b12/sprite-", "voice/"]);
+  });
+  it("gives no prefix for a name that starts with a placeholder, and the whole name when it has none", () => {
+    assert.deepEqual(outputPrefixes({ ...output, object: "${InputName}.mp4" }, "b1"), []);
+    assert.deepEqual(outputPrefixes({ ...output, object: "fixed/result.mp4" }, "b1"), ["fixed/result.mp4"]);
+    assert.deepEqual(outputPrefixes(output, "b1"), []);
   });
 });
