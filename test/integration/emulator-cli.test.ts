@@ -91,6 +91,16 @@ describe("mediajobs-emulator (the command)", function () {
     assert.match(refused.stderr, /--tls-name and --cert-file need --tls/);
   });
 
+  it("--job-history-seconds takes a number of seconds, and refuses anything else", async () => {
+    const { child } = await start(["--port", "0", "--job-history-seconds", "2.5"]);
+    assert.equal(await stop(child), 0);
+    const refused = await new Promise<{ code: number; stderr: string }>((resolve) => execFile(process.execPath,
+      [BIN, "--job-history-seconds", "a week"], (err, _stdout, stderr) =>
+      resolve({ code: err ? Number(err.code) : 0, stderr })));
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /--job-history-seconds takes a number of seconds \(0 or more\), not "a week"/);
+  });
+
   it("--data-dir keeps the object store in a directory; without it, a temporary one is removed at exit", async () => {
     const dataDir = join(dir, "store");
     const kept = await start(["--port", "0", "--data-dir", dataDir]);
