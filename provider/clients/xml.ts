@@ -19,6 +19,13 @@ const REPEATED_IN_STREAM = new Set(["Video", "Audio", "Subtitle"]);
 /** Elements repeated wherever they appear but in one place, where they are single (`Md5Info` names one object). */
 const SINGLE_IN: Record<string, string> = { ObjectName: "Md5Info" };
 
+/**
+ * Repeated elements that hold elements, never text. CI writes an empty one for "none": `<Stream><Audio/>` is media
+ * without an audio track, `<Md5Info/>` a sprite sheet not written. Such an element is no item, so it is dropped
+ * and the list is empty (it would otherwise read as `[""]`, which is not a list of objects).
+ */
+const OBJECT_LISTS = new Set(["JobsDetail", "QueueList", "Md5Info", "SpriteOutputFile", ...REPEATED_IN_STREAM]);
+
 function repeated(name: string, jpath: string): boolean {
   if (REPEATED_IN_STREAM.has(name)) return jpath.endsWith(`Stream.${name}`);
   return REPEATED.has(name) && !jpath.endsWith(`${SINGLE_IN[name]}.${name}`);
@@ -52,7 +59,21 @@ export function parseXml(text: string): { root: string; body: XmlNode } {
   if (roots.length !== 1) throw new Error(`expected one root element, found ${roots.length}`);
   const root = roots[0]!;
   const body = doc[root];
-  return { root, body: typeof body === "object" && !Array.isArray(body) ? body : {} };
+  if (typeof body !== "object" || Array.isArray(body)) return { root, body: {} };
+  dropEmptyItems(body, root);
+  return { root, body };
+}
+
+/** Removes the empty items of the lists of elements in the tree (see OBJECT_LISTS), in place. */
+function dropEmptyItems(node: XmlNode, path: string): void {
+  for (const [name, value] of Object.entries(node)) {
+    const jpath = `${path}.${name}`;
+    const items = Array.isArray(value) ? value : [value];
+    if (Array.isArray(value) && OBJECT_LISTS.has(name) && repeated(name, jpath)) {
+      node[name] = value.filter((item) => item !== "");
+    }
+    for (const item of items) if (typeof item === "object" && !Array.isArray(item)) dropEmptyItems(item, jpath);
+  }
 }
 
 /** Serializes `{ Tag: …, Input: {…} }` under a root element (no XML declaration, as CI accepts). */

@@ -33,6 +33,20 @@ describe("CI XML codec", () => {
     assert.deepEqual(transcode.Audio, { Codec: "aac" });
   });
 
+  it("reads an empty element of a list of elements as no item: media without an audio track has no Audio", () => {
+    const { body } = parseXml("<Response><MediaInfo><Stream><Audio/><Subtitle/><Video><Width>710</Width></Video>" +
+      "</Stream></MediaInfo><OutputFile><SpriteOutputFile><Bucket/><Md5Info/><ObjectName/></SpriteOutputFile>" +
+      "</OutputFile><JobsDetail/></Response>");
+    const stream = nodes(nodes(body.MediaInfo)[0]!.Stream)[0]!;
+    assert.deepEqual(stream.Audio, []);
+    assert.deepEqual(stream.Subtitle, []);
+    assert.deepEqual(stream.Video, [{ Width: "710" }]);
+    const sprite = nodes(nodes(body.OutputFile)[0]!.SpriteOutputFile)[0]!;
+    assert.deepEqual(sprite.Md5Info, []);
+    assert.deepEqual(sprite.Bucket, "", "a text element stays an empty string");
+    assert.deepEqual(body.JobsDetail, []);
+  });
+
   it("reads empty elements as empty strings", () => {
     assert.deepEqual(parseXml("<Error><Code>X</Code><Message/></Error>"), { root: "Error", body: { Code: "X", Message: "" } });
   });

@@ -38,6 +38,12 @@ describe("CI media job reader", () => {
     assert.deepEqual(job.outputObjects, []);
   });
 
+  it("reads the empty stream nodes of media without audio as empty lists, as mediaInfo declares them", () => {
+    const job = readMediaJob(first(`<JobsDetail><JobId>j3</JobId><Operation><MediaInfo><Stream><Audio/><Subtitle/>
+      <Video><CodecName>h264</CodecName></Video></Stream></MediaInfo></Operation></JobsDetail>`, "JobsDetail"));
+    assert.deepEqual(job.mediaInfo, { stream: { audio: [], subtitle: [], video: [{ codecName: "h264" }] } });
+  });
+
   it("reads an empty detail as empty values", () => {
     const job = readMediaJob({});
     assert.equal(job.jobId, "");
