@@ -18,8 +18,16 @@ export function listQueues(queues: CiQueueStore, req: CiRequest, bucket: string)
     RequestId: req.requestId, TotalCount: String(list.length), PageNumber: String(pageNumber),
     PageSize: String(pageSize),
     QueueList: list.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map(queueDocument),
-    NonExistPIDs: ids.filter((id) => !all.some((q) => q.QueueId === id)),
+    ...nonExistPids(ids.filter((id) => !all.some((q) => q.QueueId === id))),
   });
+}
+
+/**
+ * Unknown ids in the nested form cos-cpp-sdk-v5's DescribeQueuesResp reads (`<NonExistPIDs><QueueId>…`), so that
+ * clients are tested against it; the job describe answers give NonExistJobIds flat, the form cos-go-sdk-v5 reads.
+ */
+function nonExistPids(missing: string[]): { NonExistPIDs?: { QueueId: string[] } } {
+  return missing.length ? { NonExistPIDs: { QueueId: missing } } : {};
 }
 
 /**

@@ -93,8 +93,20 @@ export function text(value: XmlValue | undefined): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** Reads a repeated text element (`<NonExistJobIds>a</NonExistJobIds><NonExistJobIds>b</…>`). */
+/** Reads a repeated text element (`<ObjectName>a</ObjectName><ObjectName>b</ObjectName>`). */
 export function texts(value: XmlValue | undefined): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && v !== "");
+}
+
+/**
+ * Reads a list of ids that CI's answers give in either of two forms, so both are read: flat, the element repeated
+ * (`<NonExistPIDs>a</NonExistPIDs><NonExistPIDs>b</NonExistPIDs>`, what cos-go-sdk-v5 reads), or nested, one
+ * element holding an element per id (`<NonExistPIDs><QueueId>a</QueueId><QueueId>b</QueueId></NonExistPIDs>`, what
+ * cos-cpp-sdk-v5's DescribeQueuesResp reads).
+ */
+export function idList(value: XmlValue | undefined): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap((v) =>
+    typeof v === "object" && !Array.isArray(v) ? Object.values(v).flatMap(texts) : texts(v));
 }

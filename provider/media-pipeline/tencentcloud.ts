@@ -99,8 +99,7 @@ export const tencentcloudQueues: PipelineBackend = {
   async delete(id, props, env) {
     const client = env.ctx.ciClient(inputsOf(props));
     const original = originalOf(props);
-    const { missing } = await listQueues(client, { queueIds: [id] });
-    if (missing.includes(id)) {
+    if (!await queueById(client, id)) {
       env.log(`MediaPipeline ${id}: the CI queue no longer exists; nothing to restore`);
       return;
     }

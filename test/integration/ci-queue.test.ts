@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { Emulator, startEmulator } from "../../emulator";
 import { createCiMediaJobProvider, createMediaPipelineProvider } from "../../provider";
+import { listQueues } from "../../provider/clients/tencent/queues";
+import { ciClient, EMULATOR_CI_KEY } from "../helpers/clients";
 import { ciEmulatorEnv } from "../helpers/env";
 import { startListener } from "../helpers/listener";
 
@@ -92,6 +94,32 @@ describe("MediaPipeline (CI queue) provider against the emulator", function () {
     assert.equal(id, speed.QueueId);
     await assert.rejects(provider.create!(queueArgs({ queueId: "p00000000000000000000000000000000" })),
       /queueId p0+ is not a queue of bucket examplebucket-1250000000/);
+  });
+
+  it("reads unknown queue ids from NonExistPIDs in the nested form the emulator answers (as cos-cpp-sdk-v5 shows)",
+    async () => {
+      const client = ciClient({ bucket: BUCKET, region: REGION, endpointOverride: emulator.url,
+        credentials: () => EMULATOR_CI_KEY });
+      const gone = "p0123456789abcdef0123456789abcdef";
+      const raw = await client.call({ action: "DescribeMediaQueues", method: "GET", path: "/queue",
+        query: { queueIds: gone }, idempotent: true });
+      assert.deepEqual(raw.NonExistPIDs, [{ QueueId: gone }], "the emulator answers the nested form");
+      const known = transcodingQueue().QueueId;
+      const { queues, missing } = await listQueues(client, { queueIds: [gone, known] });
+      assert.deepEqual(missing, [gone]);
+      assert.deepEqual(queues.map((q) => q.queueId), [known]);
+    });
+
+  it("forgets on refresh, and leaves be on destroy, a queue CI reports as not existing", async () => {
+    const { outs } = await provider.create!(queueArgs({ name: "ours" }));
+    const gone = "p0123456789abcdef0123456789abcdef";
+    const goneOuts = { ...outs, pipelineId: gone, queueId: gone };
+    assert.deepEqual(await provider.read!(gone, goneOuts), { id: "", props: {} });
+    logs.length = 0;
+    await provider.delete!(gone, goneOuts);
+    assert.ok(logs.some((l) => l.includes(`MediaPipeline ${gone}: the CI queue no longer exists; nothing to restore`)),
+      logs.join("\n"));
+    assert.equal(transcodingQueue().Name, "ours", "no other queue was touched");
   });
 
   it("replaces a queue adoption by restoring first (deleteBeforeReplace)", async () => {

@@ -7,7 +7,7 @@ import { fromWire } from "../case";
 import { InvalidResponseError } from "../../errors";
 import { CI_MAX_PAGE_SIZE, CiClient } from "./ci-client";
 import { CiJobStatus, readJobStatus } from "./job-status";
-import { nodes, text, texts, XmlNode } from "../xml";
+import { idList, nodes, text, texts, XmlNode } from "../xml";
 
 /** States after which a job never changes. */
 export const TERMINAL_JOB_STATES: ReadonlySet<string> = new Set(["Success", "Failed", "Cancel"]);
@@ -73,12 +73,15 @@ export async function submitMediaJob(client: CiClient, request: XmlNode): Promis
   return readMediaJob(detail);
 }
 
-/** Describes jobs by id; unknown ids come back in `missing` (CI answers 200 with NonExistJobIds, not 404). */
+/**
+ * Describes jobs by id; unknown ids come back in `missing` (CI answers 200 with NonExistJobIds, not 404, flat or
+ * nested: see idList).
+ */
 export async function describeMediaJobs(client: CiClient, jobIds: readonly string[]):
   Promise<{ jobs: MediaJob[]; missing: string[]; requestId?: string }> {
   const res = await client.call({ action: "DescribeMediaJob", method: "GET", path: `/jobs/${jobIds.join(",")}`,
     idempotent: true });
-  return { jobs: nodes(res.JobsDetail).map(readMediaJob), missing: texts(res.NonExistJobIds),
+  return { jobs: nodes(res.JobsDetail).map(readMediaJob), missing: idList(res.NonExistJobIds),
     requestId: text(res.RequestId) };
 }
 

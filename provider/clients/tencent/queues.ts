@@ -4,7 +4,7 @@
  */
 import { camelSettings, toWire } from "../case";
 import { CI_MAX_PAGE_SIZE, CiClient } from "./ci-client";
-import { nodes, text, texts, XmlNode } from "../xml";
+import { idList, nodes, text, XmlNode } from "../xml";
 
 /** What `PUT /queue/<id>` replaces together: CI wants all three on every call. */
 export interface CiQueueSettings {
@@ -44,7 +44,7 @@ export async function listQueues(client: CiClient, filter: { queueIds?: string[]
   if (filter.category) query.category = filter.category;
   const res = await client.call({ action: "DescribeMediaQueues", method: "GET", path: "/queue", query,
     idempotent: true });
-  return { queues: nodes(res.QueueList).map(readQueue), missing: texts(res.NonExistPIDs) };
+  return { queues: nodes(res.QueueList).map(readQueue), missing: idList(res.NonExistPIDs) };
 }
 
 /** Replaces the queue's Name, State and NotifyConfig in one call; answers the queue as CI now holds it. */

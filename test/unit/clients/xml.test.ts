@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { buildXml, nodes, parseXml, texts } from "../../../provider/clients/xml";
+import { buildXml, idList, nodes, parseXml, texts } from "../../../provider/clients/xml";
 
 describe("CI XML codec", () => {
   it("keeps every value a string, including ones that look like numbers", () => {
@@ -12,6 +12,20 @@ describe("CI XML codec", () => {
       "<NonExistJobIds>j2</NonExistJobIds></Response>");
     assert.deepEqual(nodes(body.JobsDetail).map((j) => j.JobId), ["j1"]);
     assert.deepEqual(texts(body.NonExistJobIds), ["j2"]);
+  });
+
+  it("reads a list of ids in the flat and in the nested form, one id or several", () => {
+    const read = (xml: string, name: string) => idList(parseXml(`<Response>${xml}</Response>`).body[name]);
+    assert.deepEqual(read("<NonExistPIDs>p1</NonExistPIDs><NonExistPIDs>p2</NonExistPIDs>", "NonExistPIDs"),
+      ["p1", "p2"]);
+    assert.deepEqual(read("<NonExistPIDs><QueueId>p1</QueueId></NonExistPIDs>", "NonExistPIDs"), ["p1"]);
+    assert.deepEqual(read("<NonExistPIDs><QueueId>p1</QueueId><QueueId>p2</QueueId></NonExistPIDs>", "NonExistPIDs"),
+      ["p1", "p2"]);
+    assert.deepEqual(read("<NonExistJobIds>j1</NonExistJobIds>", "NonExistJobIds"), ["j1"]);
+    assert.deepEqual(read("<NonExistJobIds><JobId>j1</JobId><JobId>j2</JobId></NonExistJobIds>", "NonExistJobIds"),
+      ["j1", "j2"]);
+    assert.deepEqual(read("<NonExistJobIds/>", "NonExistJobIds"), []);
+    assert.deepEqual(read("", "NonExistJobIds"), []);
   });
 
   it("parses nested repeated ObjectName and Md5Info as arrays", () => {
