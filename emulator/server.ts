@@ -169,7 +169,8 @@ function unknownHost(host: string, requestId: string): Reply {
 }
 
 function fromCi(r: CiReply, requestId: string): Reply {
-  return { status: r.status, body: r.body, headers: { "content-type": "application/xml", "x-ci-request-id": requestId } };
+  return { status: r.status, body: r.body, headers: { "content-type": r.contentType ?? "application/xml",
+    "x-ci-request-id": requestId } };
 }
 
 function fromMps(r: MpsReply, requestId: string, extra: Record<string, string> = {}): Reply {

@@ -5,7 +5,7 @@ import { ciTime, jobsDetail } from "./job-detail";
 import { CiJobStore } from "./jobs";
 import { listQueues, updateQueue } from "./queue-routes";
 import { CiQueueStore } from "./queues";
-import { ciError, ciOk, CiReply, CiRequest } from "./reply";
+import { ciError, ciJsonError, ciOk, CiReply, CiRequest } from "./reply";
 import { submitJob } from "./submit";
 import { SubmissionLog } from "../submissions";
 
@@ -68,7 +68,7 @@ export class CiService {
       const reply = extra(req, bucket, region, segments);
       if (reply) return reply;
     }
-    return ciError(404, "NoSuchResource", `No API answers ${req.method} ${req.path}.`, req.requestId);
+    return ciJsonError(404, "404 NotFound", req.requestId);
   }
 
   private createJob(req: CiRequest, bucket: string, region: string): CiReply {

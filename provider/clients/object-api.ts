@@ -6,7 +6,7 @@
  */
 import { CloudApiError, Service } from "../errors";
 import { ClientOptions, EndpointSpec, RequestPipeline, requestPipeline, SigningContext } from "../http/pipeline";
-import { cloudApiError, notADocument } from "../http/answer-errors";
+import { cloudApiError, jsonError, notADocument } from "../http/answer-errors";
 import type { HttpResponse } from "../http/transport";
 import { nodes, parseXml, text } from "./xml";
 
@@ -105,7 +105,7 @@ export abstract class ObjectClient {
   }
 
   private error(action: string, res: HttpResponse): CloudApiError {
-    const requestId = res.headers["x-cos-request-id"] ?? res.headers["x-oss-request-id"];
+    let requestId = res.headers["x-cos-request-id"] ?? res.headers["x-oss-request-id"];
     let code = res.headers["x-oss-ec"] ?? "";
     let message = "";
     try {
@@ -113,9 +113,16 @@ export abstract class ObjectClient {
       if (root === "Error") {
         code = text(body.Code) ?? code;
         message = text(body.Message) ?? "";
+        requestId = text(body.RequestId) ?? requestId;
       }
     } catch {
-      // A HEAD answer, or not XML: the status says it.
+      // A HEAD answer, or not XML: a JSON error body (COS answers some so), or the status says it.
+      const json = jsonError(res.body);
+      if (json) {
+        code = json.code;
+        message = json.message;
+        requestId = json.requestId ?? requestId;
+      }
     }
     if (!code && res.status === 404) code = "NoSuchKey";
     return cloudApiError(this.service, action, res, { code, message: message || `HTTP ${res.status}`, requestId });

@@ -17,6 +17,33 @@ export interface VendorError {
   recommend?: string;
 }
 
+/**
+ * What a JSON error body says, or undefined when the body is no such document. Tencent answers some errors as
+ * `application/json` (`{"code":404,"message":"404 NotFound","request_id":"…"}`: cos-go-sdk-v5's CheckResponse reads
+ * code, message and request_id from it, the code a number); MPS's error document is JSON too, keys capitalized
+ * (`{"Code":"400","Message":"…","RequestId":"…"}`). Either spelling is read; a numeric code becomes its digits.
+ */
+export function jsonError(body: string): VendorError | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return undefined;
+  const field = (...names: string[]) => {
+    const v = names.map((n) => (doc as Record<string, unknown>)[n]).find((x) => x !== undefined && x !== null);
+    return typeof v === "string" || typeof v === "number" ? String(v) : undefined;
+  };
+  const code = field("Code", "code");
+  const message = field("Message", "message");
+  if (code === undefined && message === undefined) return undefined;
+  const said: VendorError = { code: code ?? "", message: message ?? "" };
+  const requestId = field("RequestId", "request_id", "requestId");
+  if (requestId) said.requestId = requestId;
+  return said;
+}
+
 /** The error of an answer that carries the cloud's error code (or, for a bodiless answer, its status). */
 export function cloudApiError(service: Service, action: string, res: HttpResponse, said: VendorError): CloudApiError {
   return new CloudApiError({

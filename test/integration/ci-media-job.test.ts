@@ -243,6 +243,17 @@ describe("CI signature verification by the emulator", () => {
     assert.doesNotMatch(err.message, /not-the-key|q-signature|q-ak|AKID/);
   });
 
+  it("reads Code, Message and RequestId from the emulator's JSON 404 for a route no API answers", async () => {
+    const err = await client().call({ action: "DescribeNothing", method: "GET", path: "/nosuchroute",
+      idempotent: true }).then(() => undefined, (e: unknown) => e);
+    assert.ok(err instanceof CloudApiError, String(err));
+    assert.equal(err.code, "CloudApi", "a vendor error, not an unreadable answer");
+    assert.deepEqual([err.status, err.vendorCode, err.vendorMessage], [404, "404", "404 NotFound"]);
+    assert.match(err.requestId ?? "", /^[0-9a-f]{24}$/);
+    assert.match(err.message, new RegExp(`DescribeNothing failed with HTTP 404: 404: 404 NotFound\\. \\(RequestId ` +
+      `${err.requestId}\\)`));
+  });
+
   it("refuses an expired KeyTime", async () => {
     const hourAgo = () => Date.now() - 3600_000;
     await assert.rejects(describeMediaJobs(client({ now: hourAgo }), ["j1"]),

@@ -51,14 +51,21 @@ export class MpsClient {
 }
 
 /**
+ * The Codes that mean success, as @alicloud/pop-core's RPC client reads them (lib/rpc.js: `200`, `"200"`, `OK`,
+ * `Success`, `success`); any other Code is an error.
+ */
+const SUCCESS_CODES: ReadonlySet<string> = new Set(["200", "OK", "Success", "success"]);
+
+/**
  * The single place where an MPS answer becomes a body or an error. Errors are keyed on `Code`, not on the HTTP
- * status: a body with a Code is an error whatever the status. `sensitive` values are masked in messages
+ * status: a body with a Code other than a success code is an error whatever the status (pop-core's rule; its own
+ * test's error body is `{"Code":"400","Message":"error message"}`). `sensitive` values are masked in messages
  * (SignatureDoesNotMatch echoes the server's StringToSign, which holds the AccessKeyId).
  */
 export function parseMpsResponse(action: string, res: HttpResponse, sensitive: (string | undefined)[] = []): MpsBody {
   const doc = parseJsonObject(res.body);
-  // Any Code means an error, whatever its type or the status.
-  const code = doc?.Code === undefined || doc.Code === null ? undefined : String(doc.Code);
+  const said = doc?.Code === undefined || doc.Code === null || doc.Code === "" ? undefined : String(doc.Code);
+  const code = said !== undefined && SUCCESS_CODES.has(said) ? undefined : said;
   if (doc && code === undefined && res.status < 400) return doc;
 
   const requestId = str(doc?.RequestId) ?? res.headers["x-acs-request-id"];

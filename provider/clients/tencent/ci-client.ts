@@ -3,7 +3,7 @@
  * sends and parses each attempt. What is CI's own: the host, the q-sign headers and the answer's reading. Vendor
  * PascalCase names stay in this layer.
  */
-import { cloudApiError, notADocument } from "../../http/answer-errors";
+import { cloudApiError, jsonError, notADocument } from "../../http/answer-errors";
 import { ClientOptions, RequestPipeline, requestPipeline, SigningContext } from "../../http/pipeline";
 import { percentEncode } from "../../http/percent-encode";
 import type { HttpResponse } from "../../http/transport";
@@ -85,7 +85,10 @@ export function queryString(query: Record<string, string>): string {
   return parts.length ? `?${parts.join("&")}` : "";
 }
 
-/** The single place where an answer becomes either a `<Response>` body or an error. */
+/**
+ * The single place where an answer becomes either a `<Response>` body or an error: an `<Error>` document at any
+ * status, or a JSON error body (see jsonError) at an error status.
+ */
 export function parseResponse(action: string, res: HttpResponse): XmlNode {
   const requestId = res.headers["x-ci-request-id"];
   let doc: { root: string; body: XmlNode } | undefined;
@@ -98,6 +101,8 @@ export function parseResponse(action: string, res: HttpResponse): XmlNode {
     throw cloudApiError("ci", action, res, { code: text(doc.body.Code) ?? "", message: text(doc.body.Message) ?? "",
       requestId: text(doc.body.RequestId) ?? requestId });
   }
+  const json = !doc && res.status >= 300 ? jsonError(res.body) : undefined;
+  if (json) throw cloudApiError("ci", action, res, { ...json, requestId: json.requestId ?? requestId });
   if (res.status >= 300 || !doc || doc.root !== "Response") {
     // Not a CI document at all: a proxy's HTML page, a truncated body, an empty error.
     throw notADocument("ci", action, res, "a CI document", requestId);

@@ -33,6 +33,17 @@ describe("MPS response parsing", () => {
     assert.match(e.message, /SubmitIProductionJob failed with HTTP 200: InvalidParameter\.Input: bad input\. \(RequestId r1\)/);
   });
 
+  it("reads pop-core's error body, and takes the Codes pop-core calls success as success", () => {
+    const e = errorOf(() => parseMpsResponse("QueryPipelineList", res(400, '{"Code":"400","Message":"error message"}',
+      { "x-acs-request-id": "rid-h" })));
+    assert.deepEqual([e.vendorCode, e.vendorMessage, e.requestId], ["400", "error message", "rid-h"]);
+    for (const code of [200, "200", "OK", "Success", "success"]) {
+      assert.deepEqual(parseMpsResponse("X", res(200, JSON.stringify({ Code: code, RequestId: "r" }))),
+        { Code: code, RequestId: "r" }, String(code));
+    }
+    assert.equal(errorOf(() => parseMpsResponse("X", res(200, '{"Code":"Fail"}'))).vendorCode, "Fail");
+  });
+
   it("marks throttling codes retryable on a 400 and keeps the server's retry-after hint", () => {
     for (const code of ["Throttling", "Throttling.User", "Throttling.Api", "Rejected.Throttling", "ServiceUnavailable",
       "InternalError"]) {

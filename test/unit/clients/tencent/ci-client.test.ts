@@ -45,6 +45,25 @@ describe("CI response parsing", () => {
     assert.equal(Object.keys(err).includes("rawBody"), false, "the raw body is not enumerable");
   });
 
+  it("reads Code, Message and RequestId from a JSON error body (cos-go-sdk-v5 reads code, message, request_id)",
+    () => {
+      const body = '{"code": 404, "message": "404 NotFound", "request_id": "rid-3"}';
+      const err = catchError(() => parseResponse("DescribeMediaJob", res(404, body,
+        { "content-type": "application/json", "x-ci-request-id": "rid-header" })));
+      assert.ok(err instanceof CloudApiError && !(err instanceof InvalidResponseError), String(err));
+      assert.deepEqual([err.vendorCode, err.vendorMessage, err.requestId, err.status], ["404", "404 NotFound", "rid-3",
+        404]);
+      assert.match(err.message, /DescribeMediaJob failed with HTTP 404: 404: 404 NotFound\. \(RequestId rid-3\)/);
+      const noId = catchError(() => parseResponse("X", res(500, '{"code":"InternalError","message":"m"}',
+        { "x-ci-request-id": "rid-header" })));
+      assert.ok(noId instanceof CloudApiError && noId.requestId === "rid-header" && noId.retryable);
+    });
+
+  it("reads JSON that is no error document, or a JSON body at 200, as an invalid answer", () => {
+    assert.ok(catchError(() => parseResponse("X", res(404, '{"a":1}'))) instanceof InvalidResponseError);
+    assert.ok(catchError(() => parseResponse("X", res(200, '{"code":404}'))) instanceof InvalidResponseError);
+  });
+
   it("reports a truncated document as an invalid answer", () => {
     const err = catchError(() => parseResponse("DescribeMediaJob", res(200, "<Response><JobsDetail><JobId>j")));
     assert.ok(err instanceof InvalidResponseError && err.code === "InvalidResponse");
