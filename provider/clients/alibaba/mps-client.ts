@@ -37,7 +37,7 @@ export class MpsClient {
   async call(action: string, params: MpsParams, opts: { idempotent: boolean }): Promise<MpsBody> {
     const defined: Record<string, string> = {};
     for (const [k, v] of Object.entries(params)) if (v !== undefined) defined[k] = v;
-    const call = { action, version: MPS_API_VERSION, regionId: this.options.region };
+    const call = { action, version: MPS_API_VERSION };
     return this.pipeline.send({
       idempotent: opts.idempotent,
       sign: ({ credentials, now, host }) => ({ method: "POST", pathAndQuery: "/",

@@ -30,15 +30,18 @@ export function rpcTimestamp(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** What every RPC call names besides its own parameters: the action, the product's API version and the region. */
+/** What every RPC call names besides its own parameters: the action and the product's API version. */
 export interface RpcCall {
   action: string;
   /** The product's API version, e.g. MPS `2014-06-18`. */
   version: string;
-  regionId?: string;
 }
 
-/** The common parameters every RPC call carries (the STS token and region only when given), JSON answers. */
+/**
+ * The common parameters every RPC call carries (the STS token only when given), JSON answers: exactly those
+ * @alicloud/pop-core sends (lib/rpc.js) and MPS's "Public parameters" page lists. No RegionId: neither they nor the
+ * MTS Go client send one; the region is the endpoint's (`mts.<region>.aliyuncs.com`).
+ */
 export function commonParams(call: RpcCall, key: Credentials, timestamp: string, nonce: string): Record<string, string> {
   const params: Record<string, string> = {
     Action: call.action,
@@ -51,7 +54,6 @@ export function commonParams(call: RpcCall, key: Credentials, timestamp: string,
     Timestamp: timestamp,
   };
   if (key.securityToken) params.SecurityToken = key.securityToken;
-  if (call.regionId) params.RegionId = call.regionId;
   return params;
 }
 

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { parseMpsResponse } from "../../../../provider/clients/alibaba/mps-client";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { MpsClient, parseMpsResponse } from "../../../../provider/clients/alibaba/mps-client";
 import { unwrap } from "../../../../provider/clients/alibaba/pipelines";
 import { CloudApiError, InvalidResponseError } from "../../../../provider/errors";
 
@@ -85,5 +87,36 @@ describe("MPS wrapped lists", () => {
     assert.deepEqual(unwrap({ String: "p1" }, "String"), ["p1"]);
     assert.deepEqual(unwrap(undefined, "String"), []);
     assert.deepEqual(unwrap({ String: [] }, "String"), []);
+  });
+});
+
+describe("MPS request parameters", () => {
+  const schema = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "..", "..", "test", "fixtures", "vendor",
+    "vendor-schema.json"), "utf8")).alibaba as { rpcCommonParams: { popCore: string[]; mtsDocs: string[] };
+    actions: Record<string, { query: string[] }> };
+
+  async function sentParams(action: string, params: Record<string, string>, securityToken?: string):
+    Promise<Record<string, string>> {
+    let body = "";
+    const client = new MpsClient({ region: "cn-shanghai", nonce: () => "nonce-1", now: () => Date.UTC(2026, 0, 1),
+      credentials: () => ({ keyId: "id", secret: "s", ...(securityToken ? { securityToken } : {}) }),
+      transport: { async send(req) {
+        body = String(req.body);
+        return { status: 200, headers: {}, body: '{"RequestId":"r"}' };
+      } } });
+    await client.call(action, params, { idempotent: true });
+    return Object.fromEntries(new URLSearchParams(body));
+  }
+
+  it("are the action's own and exactly the common parameters pop-core sends: no RegionId", async () => {
+    const sent = await sentParams("QueryIProductionJob", { JobId: "j1" });
+    const common = Object.keys(sent).filter((k) => !schema.actions.QueryIProductionJob!.query.includes(k)).sort();
+    assert.deepEqual(common, schema.rpcCommonParams.popCore.filter((k) => k !== "SecurityToken").sort());
+    assert.equal("RegionId" in sent, false);
+    assert.ok(schema.rpcCommonParams.mtsDocs.every((k) => k in sent), "every parameter the doc requires is sent");
+    const withToken = await sentParams("SearchPipeline", { State: "All" }, "tok");
+    assert.equal(withToken.SecurityToken, "tok");
+    assert.deepEqual(Object.keys(withToken).filter((k) => !schema.actions.SearchPipeline!.query.includes(k)).sort(),
+      [...schema.rpcCommonParams.popCore].sort());
   });
 });

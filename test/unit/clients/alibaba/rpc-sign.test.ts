@@ -30,7 +30,17 @@ describe("Alibaba RPC signature steps", () => {
     assert.equal(rpcTimestamp(Date.UTC(2024, 0, 1, 0, 0, 0, 789)), "2024-01-01T00:00:00Z");
   });
 
-  it("adds the common parameters, the STS token and the region only when given", () => {
+  it("sends exactly the parameters pop-core sends for the same call (vector 6, a request pop-core made)", () => {
+    const popCore = vectors.find((v) => v.name.startsWith("6:"))!;
+    const { JobId, Timestamp, SignatureNonce } = popCore.params;
+    const ours = { JobId: JobId!, ...commonParams({ action: "QueryIProductionJob", version: "2014-06-18" },
+      { keyId: "testid", secret: popCore.secret }, Timestamp!, SignatureNonce!) };
+    assert.deepEqual(ours, popCore.params);
+    assert.equal(signedBody("POST", ours, popCore.secret),
+      `${canonicalQuery(popCore.params)}&Signature=${percentEncode(popCore.signature)}`);
+  });
+
+  it("adds the common parameters, and the STS token only when given; never a RegionId", () => {
     const p = commonParams({ action: "QueryIProductionJob", version: "2014-06-18" }, { keyId: "id", secret: "s" }, "T",
       "N");
     assert.deepEqual(Object.keys(p).sort(), ["AccessKeyId", "Action", "Format", "SignatureMethod", "SignatureNonce",
@@ -38,9 +48,9 @@ describe("Alibaba RPC signature steps", () => {
     assert.equal(p.Format, "JSON");
     assert.equal(p.Version, "2014-06-18");
     assert.equal(p.AccessKeyId, "id");
-    const sts = commonParams({ action: "X", version: "v", regionId: "cn-shanghai" },
-      { keyId: "id", secret: "s", securityToken: "tok" }, "T", "N");
+    const sts = commonParams({ action: "X", version: "v" }, { keyId: "id", secret: "s", securityToken: "tok" }, "T",
+      "N");
     assert.equal(sts.SecurityToken, "tok");
-    assert.equal(sts.RegionId, "cn-shanghai");
+    assert.equal("RegionId" in sts, false);
   });
 });
