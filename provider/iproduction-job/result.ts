@@ -53,12 +53,20 @@ export function ossUrl(file: string, output: string | undefined): string {
   return host ? `oss://${host}/${file.replace(/^\//, "")}` : file;
 }
 
+/**
+ * JSON.parse, or the text itself when it is not JSON. MPS's own Result example for CaptionExtraction writes a
+ * full-width colon after a key (`{"result"：[…]}`), so a text that fails is tried once more with the full-width
+ * colons that follow a quoted key made ASCII.
+ */
 function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
+  for (const candidate of [text, text.replace(/(?<!\\)"\s*：/g, '":')]) {
+    try {
+      return JSON.parse(candidate);
+    } catch {
+      // Not JSON as written: the next candidate, or the text itself.
+    }
   }
+  return text;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
