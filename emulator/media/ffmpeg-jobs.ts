@@ -168,13 +168,13 @@ export function contentTypeOf(name: string): string {
 
 /**
  * A small real clip to upload (demo, tests): `seconds` of a moving test pattern with a timer, 320×180 at 25 fps,
- * H.264 with a 440 Hz AAC tone, in MP4 (about 25 KB a second).
+ * H.264 with a 440 Hz AAC tone (none when `audio` is false), in MP4 (about 25 KB a second).
  */
-export async function sampleClip(file: string, seconds = 4): Promise<void> {
+export async function sampleClip(file: string, seconds = 4, audio = true): Promise<void> {
+  const sound = audio ? ["-f", "lavfi", "-i", `sine=frequency=440:sample_rate=44100:duration=${seconds}`] : [];
   await run(mediaTools().ffmpeg, ["-v", "error", "-y", "-f", "lavfi", "-i", `testsrc2=size=320x180:rate=25:duration=${seconds}`,
-    "-f", "lavfi", "-i", `sine=frequency=440:sample_rate=44100:duration=${seconds}`, "-c:v", "libx264",
-    "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-shortest", "-movflags", "+faststart",
-    "-f", "mp4", file]);
+    ...sound, "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+    ...(audio ? ["-c:a", "aac", "-b:a", "64k", "-shortest"] : []), "-movflags", "+faststart", "-f", "mp4", file]);
 }
 
 /** A real photo-like image to upload (a Mandelbrot view, 640×360 JPEG). */

@@ -81,8 +81,10 @@ describe("real media through the emulator (ffmpeg, ffprobe)", function () {
       alibaba: { timeline: { analysingAfterMs: 10, finishedAfterMs: 50 } } });
     restore = [ciEmulatorEnv(emulator.url), mpsEmulatorEnv(emulator.url)];
     await sampleClip(join(work, "sample.mp4"));
+    await sampleClip(join(work, "silent.mp4"), 2, false);
     await samplePhoto(join(work, "team.jpg"));
     emulator.objects.put("cos", BUCKET, "clips/sample.mp4", readFileSync(join(work, "sample.mp4")), "video/mp4");
+    emulator.objects.put("cos", BUCKET, "clips/silent.mp4", readFileSync(join(work, "silent.mp4")), "video/mp4");
     emulator.objects.put("oss", "media-photos", "photos/team.jpg", readFileSync(join(work, "team.jpg")), "image/jpeg");
     emulator.objects.put("oss", "media-photos", "videos/sample.mp4", readFileSync(join(work, "sample.mp4")), "video/mp4");
     ci = createCiMediaJobProvider({ poll: POLL, log: () => {} });
@@ -113,6 +115,16 @@ describe("real media through the emulator (ffmpeg, ffprobe)", function () {
     assert.equal(info.stream.video[0].fps, "25.0");
     assert.equal(info.stream.audio[0].codecName, "aac");
     assert.equal(info.stream.audio[0].sampleRate, "44100");
+  });
+
+  it("MediaInfo of a clip without audio: CI's empty <Audio/> reads as no audio stream", async () => {
+    const outs = await job("MediaInfo (no audio)", "MediaInfo", {}, "clips/silent.mp4");
+    const info = outs.mediaInfo;
+    assert.equal(info.format.numStream, "1");
+    assert.deepEqual(info.stream.audio, [], "the emulator sends an empty Audio element, read as an empty list");
+    assert.deepEqual(info.stream.subtitle, []);
+    assert.equal(info.stream.video.length, 1);
+    assert.equal(info.stream.video[0].width, "320");
   });
 
   it("Snapshot writes real JPEG frames at ${Number} and a sprite sheet", async () => {
