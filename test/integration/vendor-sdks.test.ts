@@ -115,6 +115,19 @@ describe("the vendors' SDKs against the emulator", function () {
       assert.equal((res.Response!.Queue as Record<string, string>).Name, "renamed");
     });
 
+    it("an unknown queue id comes back in NonExistPIDs, nested as cos-cpp-sdk-v5 reads it", async () => {
+      const gone = "p0123456789abcdef0123456789abcdef";
+      const res = await ci("GET", "queue", { Query: { queueIds: `${queueId},${gone}` } });
+      assert.deepEqual(res.Response!.NonExistPIDs, { QueueId: gone });
+      assert.equal((res.Response!.QueueList as Record<string, string>).QueueId, queueId);
+    });
+
+    it("a route no API answers gets the JSON 404 COS answers, which the SDK reads", async () => {
+      const err = await ci("GET", "nosuchroute").then(() => undefined, (e: unknown) => e) as Record<string, unknown>;
+      assert.deepEqual([err.statusCode, err.code], [404, "404"]);
+      assert.match(String((err.headers as Record<string, string>)["content-type"]), /^application\/json/);
+    });
+
     it("a wrong key is refused with CI's error document", async () => {
       await assert.rejects(ci("GET", `jobs/${jobId}`, {}, cos("wrong-secret")),
         (e: unknown) => JSON.stringify(e).includes("SignatureDoesNotMatch"));
