@@ -17,6 +17,7 @@ import { listQueues, updateQueue } from "../../../provider/clients/tencent/queue
 import { buildXml, parseXml, XmlNode, XmlValue } from "../../../provider/clients/xml";
 import { toCreateRequest } from "../../../provider/ci-media-job/wire";
 import type { CiMediaJobInputs } from "../../../provider/ci-media-job/shape";
+import { pascalKey } from "../../../provider/clients/case";
 import { toBatchRequest } from "../../../provider/inventory-trigger-job/wire";
 import type { InventoryTriggerJobInputs } from "../../../provider/inventory-trigger-job/shape";
 import { parseResult } from "../../../provider/iproduction-job/result";
@@ -98,6 +99,22 @@ function vendorSends(operation: string, path: string): boolean {
 function assertVendorSends(operation: string, request: XmlNode) {
   const unknown = elementPaths(request).filter((p) => !vendorSends(operation, p));
   assert.deepEqual(unknown, [], `elements no vendor SDK sends in ${operation}`);
+}
+
+/** A Pulumi schema property: a type of ours by reference, directly or as list items. */
+interface SchemaProperty { $ref?: string; items?: { $ref?: string } }
+type Properties = Record<string, SchemaProperty>;
+
+/** Every element path the declared inputs can put in the request (PascalCase, as sent), from our package schema. */
+function declaredPaths(properties: Properties, types: Record<string, { properties?: Properties }>, prefix = "",
+  seen: ReadonlySet<string> = new Set()): string[] {
+  return Object.entries(properties).flatMap(([name, p]) => {
+    const path = prefix ? `${prefix}/${pascalKey(name)}` : pascalKey(name);
+    const ref = (p.$ref ?? p.items?.$ref)?.replace("#/types/", "");
+    const type = ref ? types[ref] : undefined;
+    return type && !seen.has(ref!)
+      ? [path, ...declaredPaths(type.properties ?? {}, types, path, new Set([...seen, ref!]))] : [path];
+  });
 }
 
 describe("vendor-written fixtures (test/fixtures/vendor)", () => {
@@ -301,6 +318,34 @@ describe("vendor-written fixtures (test/fixtures/vendor)", () => {
       assert.deepEqual(body, want);
       assertVendorSends("UpdateMediaProcessQueue", body);
     });
+  });
+
+  describe("Tencent: every element our inputs can send, against vendor-schema.json", () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "..", "schema.json"), "utf8")) as {
+      resources: Record<string, { inputProperties: Properties }>; types: Record<string, { properties?: Properties }>;
+    };
+    /** Inputs that are no element of the request: where it is sent, and the knobs of every job. */
+    const NOT_SENT = new Set(["Bucket", "Region", "Triggers", "TimeoutSeconds", "SkipAwait", "DeleteOutputsOnDestroy"]);
+    /**
+     * Elements we send that no vendor SDK's request type has, each for a reason: CI itself echoes IgnoreError in a
+     * DigitalWatermark node (tencent/go-example-jobs-notify-superresolution.xml), and a batch's JobParam takes
+     * the parameters of the tag it runs (cos-go-sdk-v5's CreateMediaJobs Operation has both; its JobParam lags).
+     */
+    const KNOWN_EXTRA: Record<string, string[]> = {
+      CreateMediaJobs: ["Operation/DigitalWatermark/IgnoreError"],
+      CreateInventoryTriggerJob: ["Operation/JobParam/DigitalWatermark/IgnoreError",
+        "Operation/JobParam/RemoveWatermark", "Operation/JobParam/SpeechRecognition"],
+    };
+
+    for (const [resource, operation] of [["CiMediaJob", "CreateMediaJobs"],
+      ["InventoryTriggerJob", "CreateInventoryTriggerJob"]] as const) {
+      it(`${resource}: each element path is one the vendor's SDKs send in ${operation}`, () => {
+        const paths = declaredPaths(pkg.resources[`mediajobs:index:${resource}`]!.inputProperties, pkg.types)
+          .filter((p) => !NOT_SENT.has(p.split("/")[0]!));
+        assert.ok(paths.length > 50, `${paths.length} paths`);
+        assert.deepEqual(paths.filter((p) => !vendorSends(operation, p)), KNOWN_EXTRA[operation]);
+      });
+    }
   });
 
   describe("Alibaba: MPS answers", () => {
