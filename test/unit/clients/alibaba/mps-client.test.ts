@@ -2,6 +2,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { MpsClient, parseMpsResponse } from "../../../../provider/clients/alibaba/mps-client";
+import { queryIProductionJob, submitIProductionJob } from "../../../../provider/clients/alibaba/iproduction-jobs";
+import {
+  addPipeline, deletePipeline, queryPipelineList, updatePipeline,
+} from "../../../../provider/clients/alibaba/pipelines";
+import { toSubmitParams } from "../../../../provider/iproduction-job/wire";
 import { unwrap } from "../../../../provider/clients/alibaba/pipelines";
 import { CloudApiError, InvalidResponseError } from "../../../../provider/errors";
 
@@ -95,18 +100,47 @@ describe("MPS request parameters", () => {
     "vendor-schema.json"), "utf8")).alibaba as { rpcCommonParams: { popCore: string[]; mtsDocs: string[] };
     actions: Record<string, { query: string[] }> };
 
-  async function sentParams(action: string, params: Record<string, string>, securityToken?: string):
-    Promise<Record<string, string>> {
-    let body = "";
+  /** An MPS client whose transport keeps each request's parameters and answers `answer`. */
+  function recording(answer: Record<string, unknown>, securityToken?: string) {
+    const sent: Record<string, string>[] = [];
     const client = new MpsClient({ region: "cn-shanghai", nonce: () => "nonce-1", now: () => Date.UTC(2026, 0, 1),
       credentials: () => ({ keyId: "id", secret: "s", ...(securityToken ? { securityToken } : {}) }),
       transport: { async send(req) {
-        body = String(req.body);
-        return { status: 200, headers: {}, body: '{"RequestId":"r"}' };
+        sent.push(Object.fromEntries(new URLSearchParams(String(req.body))));
+        return { status: 200, headers: {}, body: JSON.stringify({ RequestId: "r", ...answer }) };
       } } });
-    await client.call(action, params, { idempotent: true });
-    return Object.fromEntries(new URLSearchParams(body));
+    return { client, sent };
   }
+
+  async function sentParams(action: string, params: Record<string, string>, securityToken?: string):
+    Promise<Record<string, string>> {
+    const { client, sent } = recording({}, securityToken);
+    await client.call(action, params, { idempotent: true });
+    return sent[0]!;
+  }
+
+  it("of each action we call are ones the MTS client's request model has for that action", async () => {
+    const pipeline = { Pipeline: { Id: "p1", Name: "n", State: "Active" } };
+    const { client, sent } = recording({ JobId: "j1", ...pipeline, PipelineList: { Pipeline: [] } });
+    await submitIProductionJob(client, toSubmitParams({ region: "cn-shanghai", functionName: "Cover",
+      input: "oss://b.oss-cn-shanghai.aliyuncs.com/in.mp4", output: "oss://b.oss-cn-shanghai.aliyuncs.com/o/",
+      jobParams: { Model: "" }, modelId: "m", pipelineId: "p1", notifyUrl: "https://n.example.com", userData: "u",
+      scheduleParams: { Priority: 5 } } as never, "marker"));
+    await queryIProductionJob(client, "j1");
+    await addPipeline(client, { name: "n", speed: "Standard", speedLevel: 1, notifyConfig: { topic: "t" }, role: "r" });
+    await updatePipeline(client, { pipelineId: "p1", name: "n", state: "Active", notifyConfig: {}, role: "" });
+    await queryPipelineList(client, ["p1"]);
+    await deletePipeline(client, "p1");
+    assert.equal(sent.length, 6);
+    for (const params of sent) {
+      const action = params.Action!;
+      const allowed = new Set([...schema.rpcCommonParams.popCore, "Signature", ...schema.actions[action]!.query]);
+      assert.deepEqual(Object.keys(params).filter((k) => !allowed.has(k)), [], action);
+    }
+    assert.deepEqual(Object.keys(sent[0]!).filter((k) => schema.actions.SubmitIProductionJob!.query.includes(k)).sort(),
+      ["FunctionName", "Input", "JobParams", "ModelId", "NotifyUrl", "Output", "PipelineId", "ScheduleParams",
+        "UserData"]);
+  });
 
   it("are the action's own and exactly the common parameters pop-core sends: no RegionId", async () => {
     const sent = await sentParams("QueryIProductionJob", { JobId: "j1" });
