@@ -99,7 +99,8 @@ export function checkInputs(c: Checker, spec: ResourceSpec, inputs: Record<strin
   checkProperties(c, { [key]: spec.inputs[key]! }, inputs, "");
   const chosen = inputs[key];
   const cases: Readonly<Record<string, VariantCase>> = variants.cases;
-  const own = typeof chosen === "string" ? cases[chosen] : undefined;
+  // Own cases only: `cloud: "constructor"` names no case (and no Object method).
+  const own = typeof chosen === "string" && Object.hasOwn(cases, chosen) ? cases[chosen] : undefined;
   if (!own) return;
   const ownInputs = Object.fromEntries(own.inputs.map((name) => [name, narrowed(spec.inputs[name]!, own.fields?.[name])]));
   checkProperties(c, ownInputs, inputs, "", (name, s) => s.required === true || (own.required ?? []).includes(name));
