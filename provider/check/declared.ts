@@ -51,8 +51,12 @@ function checkValue(c: Checker, type: PropertyType, value: unknown, path: string
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function checkString(c: Checker, type: StringType, value: string | unknown, path: string): void {
   if (!c.string(path, value)) return;
+  // Half a surrogate pair is no text: neither UTF-8 nor a percent-encoded form can carry it.
+  if (LONE_SURROGATE.test(value)) c.fail(path, `${path} must be text; it holds half a UTF-16 surrogate pair.`);
   if (type.values) c.oneOf(path, value, type.values);
   if (type.maxLength !== undefined && value.length > type.maxLength) {
     c.fail(path, `${path} must be at most ${type.maxLength} characters; got ${value.length}.`);

@@ -125,3 +125,33 @@ export function mutatedInputs(resource: string): fc.Arbitrary<Args> {
   { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom(...names), value), { maxLength: 8 })
     .map((entries) => Object.fromEntries(entries)) });
 }
+
+/** The paths of a tree's string values. */
+function stringPaths(value: unknown): (string | number)[][] {
+  return pathsOf(value).filter((path) => typeof path.reduce((node: any, key) => node[key], value) === "string");
+}
+
+/**
+ * Inputs of a resource with odd strings in its values and names: one to four string values of a valid input
+ * replaced, or names added under its objects (which check() may refuse: the properties keep only what it passes).
+ */
+export function oddInputs(resource: string, strings: fc.Arbitrary<string>): fc.Arbitrary<Args> {
+  const change = fc.record({ pathIndex: fc.nat(200), under: fc.option(strings, { nil: undefined }), value: strings });
+  return fc.tuple(fc.constantFrom(...VALID_INPUTS[resource]!), fc.array(change, { minLength: 1, maxLength: 4 }))
+    .map(([base, changes]) => {
+      const inputs = structuredClone(base);
+      for (const { pathIndex, under, value } of changes) {
+        if (under === undefined) {
+          const paths = stringPaths(inputs);
+          setAt(inputs, paths[pathIndex % paths.length]!, value);
+        } else {
+          const objects = pathsOf(inputs).filter((path) => {
+            const node = path.reduce((n: any, key) => n[key], inputs);
+            return node !== null && typeof node === "object" && !Array.isArray(node);
+          });
+          setAt(inputs, [...objects[pathIndex % objects.length]!, under], value);
+        }
+      }
+      return inputs;
+    });
+}

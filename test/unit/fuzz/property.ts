@@ -26,11 +26,12 @@ function envInteger(name: string): number | undefined {
  * fast-check's report (the shrunk counterexample, the seed and the path that replays it).
  */
 export async function holds<Ts extends [unknown, ...unknown[]]>(name: string,
-  property: fc.IProperty<Ts> | fc.IAsyncProperty<Ts>, numRuns: number): Promise<void> {
+  property: fc.IProperty<Ts> | fc.IAsyncProperty<Ts>, numRuns: number, more: fc.Parameters<Ts> = {}): Promise<void> {
   const started = performance.now();
-  const details = await fc.check(property as fc.IAsyncProperty<Ts>, { seed: SEED, numRuns, endOnFailure: false });
+  const details = await fc.check(property as fc.IAsyncProperty<Ts>, { ...more, seed: SEED, numRuns });
   const ms = Math.round(performance.now() - started);
-  console.log(`      property ${name}: ${details.numRuns} cases (seed ${SEED}) in ${ms} ms`);
+  const skipped = details.numSkips ? `, ${details.numSkips} generated inputs skipped` : "";
+  console.log(`      property ${name}: ${details.numRuns} cases (seed ${SEED}) in ${ms} ms${skipped}`);
   if (details.failed) {
     throw new Error(`${fc.defaultReportMessage(details)}\nError: ${String(details.errorInstance)}`);
   }

@@ -18,3 +18,54 @@ describe("property regressions: check()", () => {
       reason: "cloud must be one of alicloud, tencentcloud; got \"constructor\"." }]);
   });
 });
+
+describe("property regressions: serialisers", () => {
+  const CI_JOB = { bucket: "examplebucket-1250000000", region: "ap-guangzhou", tag: "SmartCover",
+    input: { object: "in/video.mp4" }, callBack: "http://callback.example.com", callBackFormat: "JSON" };
+  const smartCover = { format: "jpg", width: 1280, height: 720, count: 3, deleteDuplicates: true };
+  const output = { region: "ap-guangzhou", bucket: "examplebucket-1250000000", object: "covers/${Number}.jpg" };
+
+  it("CiMediaJob refuses a field named \"\" in its operation (it was sent as `< >`, which broke the request's XML)", () => {
+    const { failures } = check("mediajobs:index:CiMediaJob", { ...CI_JOB,
+      operation: { smartCover, output, userData: "u", jobLevel: 0, "": "" } });
+    assert.deepEqual(failures.map((f) => f.property), ["operation."]);
+    assert.match(failures[0]!.reason, /operation holds the field "", which is no name CI's XML can carry/);
+  });
+
+  it("CiMediaJob refuses a carriage return or a NUL in a value (XML reads \\r\\n as \\n; NUL is no XML)", () => {
+    const { failures } = check("mediajobs:index:CiMediaJob", { ...CI_JOB,
+      operation: { smartCover, output, userData: "u", jobLevel: 0, A: "\u0000\r\n!" } });
+    assert.deepEqual(failures.map((f) => f.property), ["operation.A"]);
+    assert.match(failures[0]!.reason, /operation\.A holds the character U\+0000, which CI's XML cannot carry/);
+  });
+
+  it("InventoryTriggerJob refuses a field named \"\" in its input", () => {
+    const { failures } = check("mediajobs:index:InventoryTriggerJob", { bucket: "examplebucket-1250000000",
+      region: "ap-guangzhou", name: "nightly-720p", input: { prefix: "uploads/", "": "" },
+      operation: { tag: "Transcode", queueId: "p0123456789abcdef0123456789abcdef",
+        jobParam: { transcode: { container: { format: "mp4" } } },
+        output: { region: "ap-guangzhou", bucket: "examplebucket-1250000000", object: "out.mp4" } } });
+    assert.deepEqual(failures.map((f) => f.property), ["input."]);
+  });
+
+  it("MediaPipeline (tencentcloud) refuses a field named \"\" in notifyConfig", () => {
+    const { failures } = check("mediajobs:index:MediaPipeline", { cloud: "tencentcloud",
+      bucket: "examplebucket-1250000000", region: "ap-guangzhou", name: "q", state: "Active",
+      notifyConfig: { state: "On", type: "Url", url: "http://n.example.com", event: "TaskFinish", "": "" } });
+    assert.deepEqual(failures.map((f) => f.property), ["notifyConfig."]);
+  });
+
+  it("IProductionJob refuses half a surrogate pair in userData (percent-encoding it threw URIError at create)", () => {
+    const { failures } = check("mediajobs:index:IProductionJob", { region: "cn-shanghai",
+      functionName: "MusicSegmentDetect", input: "oss://example-bucket.oss-cn-shanghai.aliyuncs.com/in/a.mp3",
+      userData: "\ud800" });
+    assert.deepEqual(failures, [{ property: "userData",
+      reason: "userData must be text; it holds half a UTF-16 surrogate pair." }]);
+  });
+
+  it("MediaPipeline (alicloud) refuses half a surrogate pair in name", () => {
+    const { failures } = check("mediajobs:index:MediaPipeline", { cloud: "alicloud", region: "cn-shanghai",
+      name: "\ud800", notifyConfig: { queueName: "mps-events" } });
+    assert.deepEqual(failures.map((f) => f.property), ["name"]);
+  });
+});
