@@ -155,3 +155,11 @@ export function oddInputs(resource: string, strings: fc.Arbitrary<string>): fc.A
       return inputs;
     });
 }
+
+/** A tree with one to three values anywhere replaced, or added under its objects by the given names. */
+export function mutatedTree(base: Args, names: readonly string[], value: fc.Arbitrary<unknown>): fc.Arbitrary<Args> {
+  const mutation: fc.Arbitrary<Mutation> = fc.record({
+    pathIndex: fc.nat(200), under: fc.option(fc.constantFrom(...names), { nil: undefined }), value,
+  }, { requiredKeys: ["pathIndex", "value"] });
+  return fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => mutated(base, ms));
+}

@@ -5,6 +5,9 @@
 import assert from "node:assert/strict";
 import type { OperationEnv } from "../../../provider/resource/definition";
 import { resourceOfToken } from "../../../provider/resources";
+import { MpsClient } from "../../../provider/clients/alibaba/mps-client";
+import { queryPipelineList } from "../../../provider/clients/alibaba/pipelines";
+import { EMULATOR_MPS_KEY } from "../../helpers/clients";
 
 const ENV = {} as OperationEnv;
 const check = (token: string, news: Record<string, unknown>) =>
@@ -67,5 +70,19 @@ describe("property regressions: serialisers", () => {
     const { failures } = check("mediajobs:index:MediaPipeline", { cloud: "alicloud", region: "cn-shanghai",
       name: "\ud800", notifyConfig: { queueName: "mps-events" } });
     assert.deepEqual(failures.map((f) => f.property), ["name"]);
+  });
+});
+
+describe("property regressions: answer parsers", () => {
+  const answering = (body: string) => new MpsClient({ region: "cn-shanghai", credentials: () => EMULATOR_MPS_KEY,
+    transport: { send: async () => ({ status: 200, headers: {}, body }) } });
+
+  it("QueryPipelineList reads a null among the pipelines and missing ids as nothing (it threw a TypeError)", async () => {
+    for (const body of ['{"RequestId":"r","PipelineList":[null],"NonExistPids":{"String":[null,3,"x"]}}',
+      '{"RequestId":"r","PipelineList":{"Pipeline":[null,{"Id":"p"}]}}']) {
+      const { pipelines, missing } = await queryPipelineList(answering(body), ["p"]);
+      assert.deepEqual(pipelines.map((p) => p.pipelineId), body.includes('"Id":"p"') ? ["p"] : [], body);
+      assert.deepEqual(missing, body.includes('"x"') ? ["x"] : [], body);
+    }
   });
 });
