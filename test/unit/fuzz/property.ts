@@ -33,7 +33,10 @@ export async function holds<Ts extends [unknown, ...unknown[]]>(name: string,
   const skipped = details.numSkips ? `, ${details.numSkips} generated inputs skipped` : "";
   console.log(`      property ${name}: ${details.numRuns} cases (seed ${SEED}) in ${ms} ms${skipped}`);
   if (details.failed) {
-    throw new Error(`${fc.defaultReportMessage(details)}\nError: ${String(details.errorInstance)}`);
+    // Huge generated values are cut, so the report stays readable.
+    const report = (fc.defaultReportMessage(details) ?? "").replace(/(.)\1{200,}/gs,
+      (run: string, ch: string) => `${ch}…(${run.length} times)`);
+    throw new Error(`${report}\nError: ${String(details.errorInstance).slice(0, 4000)}`);
   }
 }
 

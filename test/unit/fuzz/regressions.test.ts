@@ -8,6 +8,11 @@ import { resourceOfToken } from "../../../provider/resources";
 import { MpsClient } from "../../../provider/clients/alibaba/mps-client";
 import { queryPipelineList } from "../../../provider/clients/alibaba/pipelines";
 import { EMULATOR_MPS_KEY } from "../../helpers/clients";
+import { Settings } from "../../../provider/config/settings";
+import { Interrupts } from "../../../provider/lifecycle/interrupt";
+import { ProviderContext } from "../../../provider/lifecycle/provider-context";
+import { grpc, provider as proto, providerService } from "../../../provider/plugin/rpc";
+import { MediaJobsPlugin, serve } from "../../../provider/plugin/server";
 
 const ENV = {} as OperationEnv;
 const check = (token: string, news: Record<string, unknown>) =>
@@ -84,5 +89,39 @@ describe("property regressions: answer parsers", () => {
       assert.deepEqual(pipelines.map((p) => p.pipelineId), body.includes('"Id":"p"') ? ["p"] : [], body);
       assert.deepEqual(missing, body.includes('"x"') ? ["x"] : [], body);
     }
+  });
+});
+
+describe("property regressions: plugin gRPC methods", () => {
+  let plugin: Awaited<ReturnType<typeof serve>>;
+  let client: InstanceType<typeof providerService.ResourceProviderClient>;
+
+  before(async () => {
+    plugin = await serve(new MediaJobsPlugin({ version: "0.0.0-test",
+      context: new ProviderContext({ settings: new Settings({}), interrupts: new Interrupts(false) }) }));
+    client = new providerService.ResourceProviderClient(`127.0.0.1:${plugin.port}`, grpc.credentials.createInsecure());
+  });
+
+  after(async () => {
+    client.close();
+    await new Promise<void>((resolve) => plugin.server.tryShutdown(() => resolve()));
+  });
+
+  const failure = (method: "read" | "getSchema", req: unknown) => new Promise<{ code: number; details: string }>(
+    (resolve, reject) => (client as any)[method](req, new grpc.Metadata(), { deadline: Date.now() + 5_000 },
+      (err: { code: number; details: string } | null) => err ? resolve(err) : reject(new Error(`${method} answered`))));
+
+  it("Read (import) of a CiMediaJob with an id of 1,000,000 characters fails at once, its message cut (the call " +
+    "waited for its deadline: the message did not fit a gRPC trailer)", async () => {
+    const err = await failure("read", new proto.ReadRequest().setId("i".repeat(1_000_000))
+      .setUrn("urn:pulumi:dev::proj::mediajobs:index:CiMediaJob::x"));
+    assert.notEqual(err.code, grpc.status.DEADLINE_EXCEEDED);
+    assert.match(err.details, /^CiMediaJob i+…$/);
+    assert.equal(err.details.length, 4000);
+  });
+
+  it("GetSchema of version 1 fails with a sentence, not a stack", async () => {
+    const err = await failure("getSchema", new proto.GetSchemaRequest().setVersion(1));
+    assert.equal(err.details, "the mediajobs provider serves schema version 0; the engine asked for version 1.");
   });
 });
