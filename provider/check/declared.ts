@@ -51,8 +51,12 @@ function checkValue(c: Checker, type: PropertyType, value: unknown, path: string
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function checkString(c: Checker, type: StringType, value: string | unknown, path: string): void {
   if (!c.string(path, value)) return;
+  // Half a surrogate pair is no text: neither UTF-8 nor a percent-encoded form can carry it.
+  if (LONE_SURROGATE.test(value)) c.fail(path, `${path} must be text; it holds half a UTF-16 surrogate pair.`);
   if (type.values) c.oneOf(path, value, type.values);
   if (type.maxLength !== undefined && value.length > type.maxLength) {
     c.fail(path, `${path} must be at most ${type.maxLength} characters; got ${value.length}.`);
@@ -99,7 +103,8 @@ export function checkInputs(c: Checker, spec: ResourceSpec, inputs: Record<strin
   checkProperties(c, { [key]: spec.inputs[key]! }, inputs, "");
   const chosen = inputs[key];
   const cases: Readonly<Record<string, VariantCase>> = variants.cases;
-  const own = typeof chosen === "string" ? cases[chosen] : undefined;
+  // Own cases only: `cloud: "constructor"` names no case (and no Object method).
+  const own = typeof chosen === "string" && Object.hasOwn(cases, chosen) ? cases[chosen] : undefined;
   if (!own) return;
   const ownInputs = Object.fromEntries(own.inputs.map((name) => [name, narrowed(spec.inputs[name]!, own.fields?.[name])]));
   checkProperties(c, ownInputs, inputs, "", (name, s) => s.required === true || (own.required ?? []).includes(name));

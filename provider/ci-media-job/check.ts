@@ -4,7 +4,7 @@
  */
 import { Checker, CheckResult, isRecord } from "../check/checker";
 import { checkInputs } from "../check/declared";
-import { checkCallback, checkTagAndOutput, exemptTemplated } from "../ci-operation/rules";
+import { checkCallback, checkXmlValue, checkTagAndOutput, exemptTemplated } from "../ci-operation/rules";
 import { CI_MEDIA_JOB } from "./shape";
 
 export function checkCiMediaJob(inputs: Record<string, unknown>): CheckResult {
@@ -12,6 +12,9 @@ export function checkCiMediaJob(inputs: Record<string, unknown>): CheckResult {
   exemptTemplated(c, inputs.operation, "operation");
   checkInputs(c, CI_MEDIA_JOB, inputs);
   checkCallback(c, inputs, "");
+  // What the request body carries (bucket and region go in the host).
+  for (const sent of ["tag", "input", "operation", "queueId", "queueType", "callBack", "callBackFormat", "callBackType",
+    "callBackMqConfig"]) checkXmlValue(c, inputs[sent], sent);
   const op = inputs.operation;
   if (isRecord(op)) checkTagAndOutput(c, inputs.tag, op, "operation", op.output, "operation.output");
   return c.result(inputs);

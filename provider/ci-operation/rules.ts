@@ -181,3 +181,36 @@ function snapshotNeeds(sn: unknown, path: string): TagParamsNeeds {
 function containerFormat(params: unknown): unknown {
   return (params as Record<string, Record<string, unknown>> | undefined)?.container?.format;
 }
+
+/** An element name CI's XML can carry: the camelCase names users write become PascalCase elements. */
+const ELEMENT_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+
+/**
+ * Characters XML 1.0 cannot carry (most C0 controls, U+FFFE/U+FFFF, lone surrogates), and the carriage return,
+ * which every XML reader turns into a line feed: a value holding one would not reach CI as written.
+ */
+const NOT_XML_TEXT = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A value that goes to CI as XML reaches it as written: every name in it is an element name (an open node takes
+ * fields the declaration does not list, sent as written, and a name such as `a b`, `a<b` or `""` would break the
+ * request), and every string holds only characters XML carries unchanged.
+ */
+export function checkXmlValue(c: Checker, value: unknown, path: string): void {
+  if (typeof value === "string") {
+    const bad = NOT_XML_TEXT.exec(value)?.[0];
+    if (bad !== undefined) {
+      const code = `U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+      c.fail(path, `${path} holds the character ${code}, which CI's XML cannot carry as written (a control ` +
+        `character, a carriage return or half a surrogate pair).`);
+    }
+  }
+  if (Array.isArray(value)) return value.forEach((item, i) => checkXmlValue(c, item, `${path}[${i}]`));
+  if (!isRecord(value)) return;
+  for (const [name, child] of Object.entries(value)) {
+    if (!ELEMENT_NAME.test(name)) {
+      c.fail(`${path}.${name}`, `${path} holds the field ${shown(name)}, which is no name CI's XML can carry: a ` +
+        `name starts with a letter and holds letters, digits, _, - and . only.`);
+    } else checkXmlValue(c, child, `${path}.${name}`);
+  }
+}

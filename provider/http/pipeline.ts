@@ -11,7 +11,7 @@
 import type { Credentials, TrustedCa } from "../config/settings";
 import { resolveEndpoint } from "./endpoint";
 import type { RateLimiter } from "./rate-limit";
-import { mayRetry, withRetries } from "./retry";
+import { mayRetry, RetryPolicy, withRetries } from "./retry";
 import type { HttpRequest, HttpResponse, Transport } from "./transport";
 
 /** What every client takes; the clients of one cloud account share all of it (see ProviderContext.account()). */
@@ -27,6 +27,8 @@ export interface ClientOptions {
   limiter?: (keyId: string) => Pick<RateLimiter, "acquire">;
   /** Epoch-ms clock the signatures are made for (KeyTime, Timestamp, date); passed in so tests control it. */
   now?: () => number;
+  /** How failed attempts are retried (default: DEFAULT_RETRY; tests that judge one answer take a single attempt). */
+  retry?: RetryPolicy;
 }
 
 /** Where a client's requests go: the host the real cloud serves, and the setting that can override it. */
@@ -92,6 +94,6 @@ export function requestPipeline(endpoint: EndpointSpec, options: ClientOptions):
   return {
     host,
     origin,
-    send: (exchange) => withRetries(() => attempt(exchange), (e) => mayRetry(e, exchange.idempotent)),
+    send: (exchange) => withRetries(() => attempt(exchange), (e) => mayRetry(e, exchange.idempotent), options.retry),
   };
 }

@@ -3,7 +3,7 @@
  * relate several fields (../shared/api/tencent-ci.md): one kind of input, what each type of batch needs, the time
  * window's order, and the CI operation's rules shared with CiMediaJob.
  */
-import { checkCallback, checkTagAndOutput, exemptTemplated } from "../ci-operation/rules";
+import { checkCallback, checkXmlValue, checkTagAndOutput, exemptTemplated } from "../ci-operation/rules";
 import { Checker, CheckResult, isRecord, isUnknown } from "../check/checker";
 import { checkInputs } from "../check/declared";
 import { BATCH_INPUT, BATCH_TIME_FORM, INVENTORY_TRIGGER_JOB } from "./shape";
@@ -15,6 +15,7 @@ export function checkInventoryTriggerJob(inputs: Record<string, unknown>): Check
   if (isRecord(inputs.operation)) exemptTemplated(c, inputs.operation.jobParam, "operation.jobParam");
   checkInputs(c, INVENTORY_TRIGGER_JOB, inputs);
   checkInput(c, inputs.input);
+  for (const sent of ["name", "type", "input", "operation"]) checkXmlValue(c, inputs[sent], sent);
   if (isRecord(inputs.operation)) checkOperation(c, inputs.type ?? "Job", inputs.operation);
   return c.result(inputs);
 }

@@ -5,6 +5,7 @@
  */
 import { Checker, CheckResult, isRecord, isUnknown } from "../check/checker";
 import { checkInputs } from "../check/declared";
+import { checkXmlValue } from "../ci-operation/rules";
 import { MEDIA_PIPELINE } from "./shape";
 
 export const PIPELINE_DEFAULTS = { state: "Active", speed: "Standard" } as const;
@@ -14,7 +15,11 @@ export function checkMediaPipeline(inputs: Record<string, unknown>): CheckResult
   checkInputs(c, MEDIA_PIPELINE, inputs);
   const notify = inputs.notifyConfig;
   if (isRecord(notify) && inputs.cloud === "alicloud") checkMnsTarget(c, notify);
-  if (isRecord(notify) && inputs.cloud === "tencentcloud") checkQueueNotify(c, notify);
+  if (isRecord(notify) && inputs.cloud === "tencentcloud") {
+    checkQueueNotify(c, notify);
+  }
+  // What the queue update carries as XML (the notify fields over the queue's own).
+  if (inputs.cloud === "tencentcloud") for (const sent of ["name", "notifyConfig"]) checkXmlValue(c, inputs[sent], sent);
   return c.result(inputs);
 }
 

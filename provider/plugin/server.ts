@@ -4,7 +4,7 @@
  * DiffConfig), detailed diffs, previews of create and update, the program's custom timeouts, import (Read without
  * properties), and Cancel, which stops every wait and records the running jobs like SIGINT does.
  */
-import { MediaJobsError, NotInitializedError } from "../errors";
+import { ConfigurationError, MediaJobsError, NotInitializedError } from "../errors";
 import type { Diff } from "../lifecycle/diff";
 import type { PollSchedule } from "../lifecycle/poller";
 import { ProviderContext } from "../lifecycle/provider-context";
@@ -47,7 +47,10 @@ export class MediaJobsPlugin {
     return {
       getPluginInfo: unary(async () => new plugin.PluginInfo().setVersion(this.options.version)),
       getSchema: unary(async (req: proto.GetSchemaRequest) => {
-        if (req.getVersion() !== 0) throw new Error(`unsupported schema version ${req.getVersion()}`);
+        if (req.getVersion() !== 0) {
+          throw new ConfigurationError(`the mediajobs provider serves schema version 0; the engine asked for version ` +
+            `${req.getVersion()}.`);
+        }
         return new proto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(this.options.version)));
       }),
       checkConfig: unary(async (req: proto.CheckRequest) => this.checkConfig(req)),
@@ -197,7 +200,7 @@ function unary<Req, Res>(fn: (req: Req) => Promise<Res>): Handler<Req, Res> {
  * id and outputs as `ErrorResourceInitFailed`, so the engine records it and the next `up` resumes waiting.
  */
 function errorOf(e: Error): RpcError {
-  const message = e instanceof MediaJobsError ? e.message : String(e.stack ?? e.message);
+  const message = shortened(e instanceof MediaJobsError ? e.message : String(e.stack ?? e.message));
   if (!(e instanceof NotInitializedError)) return { code: grpc.status.UNKNOWN, details: message };
   const failed = new proto.ErrorResourceInitFailed().setId(e.id).setProperties(toStruct(e.properties))
     .setReasonsList(e.reasons);
@@ -207,6 +210,16 @@ function errorOf(e: Error): RpcError {
   const metadata = new grpc.Metadata();
   metadata.add("grpc-status-details-bin", Buffer.from(rpcStatus.serializeBinary()));
   return { code: grpc.status.UNKNOWN, details: message, metadata };
+}
+
+/**
+ * The longest message an error answers with. gRPC carries it in a trailer, and one past HTTP/2's header limits never
+ * reaches the engine: the call would wait for its deadline (a message quoting a huge id or name did).
+ */
+const MAX_MESSAGE = 4000;
+
+function shortened(message: string): string {
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
 }
 
 /** Starts the service on a loopback port; answers the port (which the plugin prints for the engine). */

@@ -71,9 +71,10 @@ export async function updatePipeline(client: MpsClient, p: PipelineUpdate): Prom
 export async function queryPipelineList(client: MpsClient, ids: readonly string[]):
   Promise<{ pipelines: MpsPipeline[]; missing: string[] }> {
   const body = await client.call("QueryPipelineList", { PipelineIds: ids.join(",") }, { idempotent: true });
+  // Entries that are no pipeline (null, a bare value) name nothing.
   return {
-    pipelines: unwrap<Record<string, unknown>>(body.PipelineList, "Pipeline").map(readPipeline),
-    missing: unwrap<string>(body.NonExistPids, "String"),
+    pipelines: unwrap<unknown>(body.PipelineList, "Pipeline").filter(isObject).map(readPipeline),
+    missing: unwrap<unknown>(body.NonExistPids, "String").filter((id): id is string => typeof id === "string"),
   };
 }
 
@@ -109,6 +110,10 @@ export function unwrap<T>(value: unknown, inner: string): T[] {
     if (list !== undefined && list !== null) return [list as T];
   }
   return [];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
 function numberOf(v: unknown): number | undefined {
