@@ -33,10 +33,13 @@ interface Outputs {
   states: string[];
 }
 
+/** A wrong argument: reported in a sentence, without a stack. */
+class UsageError extends Error {}
+
 function selectedForms(form: string | undefined): readonly Form[] {
   if (form === "both") return FORMS;
   if (FORMS.includes(form as Form)) return [form as Form];
-  throw new Error(`--form must be plugin, dynamic or both, not ${JSON.stringify(form)}.`);
+  throw new UsageError(`--form must be plugin, dynamic or both, not ${JSON.stringify(form)}.`);
 }
 
 function withStack<T>(emulator: Emulator, form: Form, stack: string, fn: (ws: PulumiWorkspace) => Promise<T>):
@@ -163,6 +166,11 @@ async function main() {
 }
 
 main().catch((e) => {
+  if (e instanceof UsageError) {
+    console.error(`soak: ${e.message}`);
+    process.exitCode = 2;
+    return;
+  }
   console.error(`soak failed: ${(e as Error).stack ?? e}`);
   process.exitCode = 1;
 });
