@@ -130,7 +130,7 @@ describe("property: plugin gRPC methods", function () {
     const endpoint = `http://127.0.0.1:${(clouds.address() as AddressInfo).port}`;
     // Settings read from this environment only: the endpoints are the refusing clouds, whatever Configure says.
     const settings = new Settings({ MEDIAJOBS_CI_ENDPOINT: endpoint, MEDIAJOBS_MPS_ENDPOINT: endpoint,
-      TENCENTCLOUD_SECRET_ID: "AKIDfuzz", TENCENTCLOUD_SECRET_KEY: "fuzz", TENCENTCLOUD_REGION: "ap-guangzhou",
+      TENCENTCLOUD_SECRET_ID: "fuzz-test-secret-id", TENCENTCLOUD_SECRET_KEY: "fuzz", TENCENTCLOUD_REGION: "ap-guangzhou",
       ALICLOUD_ACCESS_KEY: "fuzz", ALICLOUD_SECRET_KEY: "fuzz", ALICLOUD_REGION: "cn-shanghai" });
     plugin = await serve(new MediaJobsPlugin({ version: "0.0.0-fuzz",
       context: new ProviderContext({ settings, interrupts: new Interrupts(false) }) }));
