@@ -17,69 +17,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { decode } from "ini";
 import { ConfigurationError } from "../errors";
+import type {
+  AlibabaProfileCredential, AlibabaRamRoleArnCredential, AlibabaStaticCredential, TencentProfileCredential,
+  TencentStaticCredential,
+} from "./profile-credentials";
 
-/** An Alibaba Cloud AccessKey written in the file: long-term, or with an STS token. */
-export interface AlibabaStaticCredential {
-  type: "static";
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string;
-}
-
-/** STS AssumeRole with the keys of `base`: a static key, or for `ChainableRamRoleArn` whatever the source gives. */
-export interface AlibabaRamRoleArnCredential {
-  type: "ramRoleArn";
-  base: AlibabaProfileCredential;
-  roleArn: string;
-  roleSessionName?: string;
-  policy?: string;
-  externalId?: string;
-  durationSeconds?: number;
-  /** The aliyun CLI's `sts_region`: the STS endpoint's region. */
-  stsRegion?: string;
-  /** The aliyun CLI's `enable_vpc`: the VPC STS endpoint. */
-  enableVpc?: boolean;
-}
-
-/** The ECS instance's RAM role, from instance metadata; without a name, the one the instance has. */
-export interface AlibabaEcsRamRoleCredential {
-  type: "ecsRamRole";
-  roleName?: string;
-}
-
-/** STS AssumeRoleWithOIDC with the token in `oidcTokenFile` (read again at each refresh). */
-export interface AlibabaOidcCredential {
-  type: "oidc";
-  roleArn: string;
-  oidcProviderArn: string;
-  oidcTokenFile: string;
-  roleSessionName?: string;
-  policy?: string;
-  durationSeconds?: number;
-  stsRegion?: string;
-  enableVpc?: boolean;
-}
-
-export type AlibabaProfileCredential =
-  AlibabaStaticCredential | AlibabaRamRoleArnCredential | AlibabaEcsRamRoleCredential | AlibabaOidcCredential;
-
-/** A Tencent Cloud SecretId/SecretKey written in the file, with the STS token of temporary keys. */
-export interface TencentStaticCredential {
-  type: "static";
-  secretId: string;
-  secretKey: string;
-  securityToken?: string;
-}
-
-/** STS AssumeRole with the file's key (`role_arn`, as the Python SDK reads it). */
-export interface TencentAssumeRoleCredential {
-  type: "assumeRole";
-  base: TencentStaticCredential;
-  roleArn: string;
-  roleSessionName?: string;
-}
-
-export type TencentProfileCredential = TencentStaticCredential | TencentAssumeRoleCredential;
+export type {
+  AlibabaEcsRamRoleCredential, AlibabaOidcCredential, AlibabaProfileCredential, AlibabaRamRoleArnCredential,
+  AlibabaStaticCredential, TencentAssumeRoleCredential, TencentProfileCredential, TencentStaticCredential,
+} from "./profile-credentials";
 
 /** What a reader found, and every file it looked at, with the outcome, for messages. */
 export interface ProfileReading<C> {
@@ -89,9 +35,11 @@ export interface ProfileReading<C> {
   tried: readonly string[];
 }
 
+/** Where a reader looks: the environment and home directory are passed in, never read from the process. */
 export interface ProfileFileOptions {
   /** The environment, passed in: the vendors' variables are read from it, never from `process.env`. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The home directory the default files are under (`os.homedir()` in production). */
   home: string;
   /** The profile our config names; else the vendor's variable, else the vendor's default. */
   profile?: string;
@@ -101,6 +49,7 @@ export interface ProfileFileOptions {
   fileSetting?: string;
 }
 
+/** {@link ProfileFileOptions}, and the system-wide file Tencent's SDKs fall back to. */
 export interface TencentProfileFileOptions extends ProfileFileOptions {
   /** The system-wide file read when the home one does not exist; a parameter so that tests never read /etc. */
   systemFile?: string;
@@ -132,15 +81,16 @@ interface At {
 /**
  * The Alibaba Cloud profile, from the files of the vendors' default chain in its order: the aliyun CLI's
  * `config.json`, then the SDKs' `credentials` INI file. Profile: `profile`, else `$ALIBABA_CLOUD_PROFILE`, else the
- * CLI file's `current` and the INI file's `default`. With `file`, only that file is read, JSON or INI by its content.
- * A caller given a profile explicitly should treat `found: undefined` as an error, quoting `tried`.
+ * CLI file's `current` and the INI file's `default`. With `file`, only that file is read (even with CLI profiles
+ * disabled), as JSON when it starts with `{`, else as INI. A caller given a profile explicitly should treat
+ * `found: undefined` as an error, quoting `tried`.
  */
 export function readAlibabaProfile(options: ProfileFileOptions): ProfileReading<AlibabaProfileCredential> {
   const { env, home } = options;
   const wanted = options.profile || env.ALIBABA_CLOUD_PROFILE || undefined;
   const tried: string[] = [];
   if (options.file) {
-    const file = { path: options.file, namedBy: options.fileSetting ?? "the sharedCredentialsFile setting" };
+    const file = ourFile(options);
     const text = readText(file, tried);
     const json = text?.trimStart().startsWith("{");
     const found = text === undefined ? undefined
@@ -169,12 +119,9 @@ export function readTencentProfile(options: TencentProfileFileOptions): ProfileR
   const { env } = options;
   const wanted = options.profile || env.TENCENTCLOUD_PROFILE || "default";
   const tried: string[] = [];
-  const files: Candidate[] = options.file
-    ? [{ path: options.file, namedBy: options.fileSetting ?? "the sharedCredentialsFile setting" }]
-    : env.TENCENTCLOUD_CREDENTIALS_FILE
-      ? [candidate(env, "TENCENTCLOUD_CREDENTIALS_FILE", "")]
-      : [{ path: join(options.home, ".tencentcloud", "credentials") },
-        { path: options.systemFile ?? TENCENT_SYSTEM_CREDENTIALS_FILE }];
+  const user = candidate(env, "TENCENTCLOUD_CREDENTIALS_FILE", join(options.home, ".tencentcloud", "credentials"));
+  const files = options.file ? [ourFile(options)]
+    : user.namedBy ? [user] : [user, { path: options.systemFile ?? TENCENT_SYSTEM_CREDENTIALS_FILE }];
   for (const file of files) {
     const text = readText(file, tried);
     if (text !== undefined) return { found: fromTencentIni(file, text, wanted, tried), tried };
@@ -182,6 +129,12 @@ export function readTencentProfile(options: TencentProfileFileOptions): ProfileR
   return { found: undefined, tried };
 }
 
+/** The file our config names. */
+function ourFile(options: ProfileFileOptions): Candidate {
+  return { path: options.file!, namedBy: options.fileSetting ?? "the sharedCredentialsFile setting" };
+}
+
+/** The file the vendor's variable names, else the one at its default place. */
 function candidate(env: ProfileFileOptions["env"], variable: string, fallback: string): Candidate {
   const named = env[variable];
   return named ? { path: named, namedBy: `$${variable}` } : { path: fallback };
@@ -344,7 +297,8 @@ function fromTencentIni(file: Candidate, text: string, name: string, tried: stri
 
 /**
  * The `ini` package accepts any text (a line without `=` becomes a key set to true); a credentials file with such a
- * line was mistyped, so it is refused first, naming the line but never quoting it.
+ * line was mistyped, so it is refused first, naming the line but never quoting it. Values are then read as `ini`
+ * reads them (as Tencent's Node SDK does): quotes removed, an unescaped `;` or `#` starting a comment.
  */
 function parseIni(path: string, text: string): Entries {
   const lines = text.split(/\r\n|\r|\n/);

@@ -77,6 +77,12 @@ describe("readAlibabaProfile", () => {
       `${ini} (no profile "nowhere")`]);
   });
 
+  it("goes on to the INI file when the CLI config names no current profile and none is asked for", () => {
+    const cli = write(".aliyun/config.json", cliConfig(undefined, ak("main")));
+    assert.deepEqual(alibaba().tried, [`${cli} (no "current" profile)`,
+      `${join(home, ".alibabacloud", "credentials")} (absent)`]);
+  });
+
   it("skips the CLI config when ALIBABA_CLOUD_CLI_PROFILE_DISABLED is true, as the vendors do", () => {
     const cli = write(".aliyun/config.json", cliConfig("default", ak("default")));
     const ini = write(".alibabacloud/credentials", "[default]\ntype = access_key\naccess_key_id = ini\n" +
@@ -101,14 +107,13 @@ describe("readAlibabaProfile", () => {
 
   it("reads only the file our config names, JSON or INI by its content, and refuses it absent", () => {
     const json = write("named", `  \n${cliConfig("p", ak("p"))}`);
-    const other = write(".aliyun/config.json", cliConfig("p", ak("p")));
-    assert.deepEqual(alibaba({}, { file: json }).tried, [`${json} (profile "p")`]);
+    write(".aliyun/config.json", cliConfig("p", ak("p")));
+    assert.deepEqual(alibaba({}, { file: json }).tried, [`${json} (profile "p")`], "not the CLI config at its place");
     const ini = write("named.ini", "[default]\ntype = ram_role_arn\naccess_key_id = i\naccess_key_secret = S3cretAlibaba\n" +
       "role_arn = acs:ram::1:role/r\n");
     assert.deepEqual(alibaba({ ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true" }, { file: ini }), {
       found: { origin: `${ini} [profile default]`, credential: { type: "ramRoleArn", roleArn: "acs:ram::1:role/r",
         base: { type: "static", accessKeyId: "i", accessKeySecret: "S3cretAlibaba" } } }, tried: [`${ini} (profile "default")`] });
-    assert.ok(other);
     refuses(() => readAlibabaProfile({ env: {}, home, file: join(home, "nope"), fileSetting: "alicloud:sharedCredentialsFile" }),
       'alicloud:sharedCredentialsFile names "', "nope", "does not exist");
     refuses(() => alibaba({}, { file: ini, profile: "prod" }), "the sharedCredentialsFile setting", 'no profile "prod"');
