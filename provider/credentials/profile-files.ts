@@ -59,7 +59,7 @@ export interface TencentProfileFileOptions extends ProfileFileOptions {
 export const TENCENT_SYSTEM_CREDENTIALS_FILE = "/etc/tencentcloud/credentials";
 
 const ALIBABA_CLI_MODES = ["AK", "StsToken", "RamRoleArn", "EcsRamRole", "OIDC", "ChainableRamRoleArn"];
-const ALIBABA_INI_TYPES = ["access_key", "ecs_ram_role", "ram_role_arn"];
+const ALIBABA_INI_TYPES = ["access_key", "ecs_ram_role", "ram_role_arn", "oidc_role_arn"];
 
 type Entries = Record<string, unknown>;
 type Found<C> = ProfileReading<C>["found"];
@@ -254,12 +254,17 @@ function stsOptions(p: Entries, at: At): { durationSeconds?: number; stsRegion?:
     enableVpc: p.enable_vpc === true ? true : undefined };
 }
 
-/** The SDKs' INI file: a section a profile, `type` selecting the kind. */
+/**
+ * The SDKs' INI file: a section a profile, `type` selecting the kind. `oidc_role_arn` and `enable` are
+ * credentials-java's: it reads only sections with `enable = true`; Go and Node ignore the key, so we skip only a
+ * section that says `enable = false`.
+ */
 function fromCredentialsIni(file: Candidate, text: string, wanted: string | undefined, tried: string[]):
   Found<AlibabaProfileCredential> {
   const name = wanted ?? "default";
   const section = iniSection(parseIni(file.path, text), name);
   if (!section) return noProfile(file, `no profile "${name}"`, tried);
+  if (section.enable === false) return noProfile(file, `profile "${name}" with enable = false`, tried);
   const at: At = { file: file.path, profile: name, kind: "type" };
   const type = required(section, "type", at);
   switch (type) {
@@ -271,6 +276,11 @@ function fromCredentialsIni(file: Candidate, text: string, wanted: string | unde
       return foundIn(file, name, compact({ type: "ramRoleArn", base: staticAlibaba(section, at, type),
         roleArn: required(section, "role_arn", at, type), roleSessionName: optional(section, "role_session_name", at),
         policy: optional(section, "policy", at) }), tried);
+    case "oidc_role_arn":
+      return foundIn(file, name, compact({ type: "oidc", roleArn: required(section, "role_arn", at, type),
+        oidcProviderArn: required(section, "oidc_provider_arn", at, type),
+        oidcTokenFile: required(section, "oidc_token_file_path", at, type),
+        roleSessionName: optional(section, "role_session_name", at), policy: optional(section, "policy", at) }), tried);
     default:
       throw unsupported(at, type, ALIBABA_INI_TYPES);
   }

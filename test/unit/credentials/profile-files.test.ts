@@ -163,7 +163,7 @@ describe("readAlibabaProfile", () => {
       "ChainableRamRoleArn");
     const ini = write(".alibabacloud/credentials", "[rsa]\ntype = rsa_key_pair\npublic_key_id = k\nprivate_key_file = f\n");
     refuses(() => alibaba({}, { profile: "rsa", file: ini }), ini, 'Profile "rsa"', 'type "rsa_key_pair"',
-      "access_key, ecs_ram_role, ram_role_arn");
+      "access_key, ecs_ram_role, ram_role_arn, oidc_role_arn");
   });
 
   it("refuses a malformed file, naming it and the missing key, never quoting a value", () => {
@@ -187,6 +187,23 @@ describe("readAlibabaProfile", () => {
     refuses(() => alibaba(), "line 1");
     write(".alibabacloud/credentials", "[default]\naccess_key_id = i\naccess_key_secret = S3cretAlibaba\n");
     refuses(() => alibaba(), ini, 'Profile "default"', "has no type");
+  });
+
+  it("reads credentials-java's INI oidc_role_arn type", () => {
+    write(".alibabacloud/credentials", "[default]\ntype = oidc_role_arn\nrole_arn = acs:ram::1:role/r\n" +
+      "oidc_provider_arn = acs:ram::1:oidc-provider/p\noidc_token_file_path = /var/run/token\nrole_session_name = ci\n");
+    assert.deepEqual(alibaba().found?.credential, { type: "oidc", roleArn: "acs:ram::1:role/r",
+      oidcProviderArn: "acs:ram::1:oidc-provider/p", oidcTokenFile: "/var/run/token", roleSessionName: "ci" });
+    write(".alibabacloud/credentials", "[default]\ntype = oidc_role_arn\nrole_arn = r\noidc_provider_arn = p\n");
+    refuses(() => alibaba(), "has no oidc_token_file_path (type oidc_role_arn needs it)");
+  });
+
+  it("skips an INI section that says enable = false (credentials-java reads only enabled ones)", () => {
+    const ini = write(".alibabacloud/credentials", "[default]\nenable = false\ntype = ecs_ram_role\n");
+    assert.deepEqual(alibaba().found, undefined);
+    assert.equal(alibaba().tried[1], `${ini} (profile "default" with enable = false)`);
+    write(".alibabacloud/credentials", "[default]\nenable = true\ntype = ecs_ram_role\n");
+    assert.deepEqual(alibaba().found?.credential, { type: "ecsRamRole" });
   });
 
   it("finds a dotted INI section name, which the parser nests", () => {
@@ -235,6 +252,7 @@ describe("readAlibabaProfile", () => {
           accessKeySecret: "access-key-secret-03" } });
       assert.deepEqual(read(file, "demo6"), { type: "static", accessKeyId: "access-key-id-06",
         accessKeySecret: "access-key-secret-06" });
+      refuses(() => read(file, "demo1"), 'profile "demo1" with enable = false');
     });
   });
 });
