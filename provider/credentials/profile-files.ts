@@ -68,6 +68,8 @@ type Found<C> = ProfileReading<C>["found"];
 interface Candidate {
   path: string;
   namedBy?: string;
+  /** Named by our config (`file`): read even with ALIBABA_CLOUD_CLI_PROFILE_DISABLED set. */
+  ours?: boolean;
 }
 
 /** A profile in a file, for messages. */
@@ -76,6 +78,8 @@ interface At {
   profile: string;
   /** "mode" (config.json) or "type" (INI): what selects the kind of credential. */
   kind: string;
+  /** The aliyun CLI config found by the vendors' rules, which ALIBABA_CLOUD_CLI_PROFILE_DISABLED skips. */
+  skippable?: boolean;
 }
 
 /**
@@ -131,7 +135,7 @@ export function readTencentProfile(options: TencentProfileFileOptions): ProfileR
 
 /** The file our config names. */
 function ourFile(options: ProfileFileOptions): Candidate {
-  return { path: options.file!, namedBy: options.fileSetting ?? "the sharedCredentialsFile setting" };
+  return { path: options.file!, namedBy: options.fileSetting ?? "the sharedCredentialsFile setting", ours: true };
 }
 
 /** The file the vendor's variable names, else the one at its default place. */
@@ -193,14 +197,15 @@ function fromCliConfig(file: Candidate, text: string, wanted: string | undefined
   const name = wanted ?? (typeof doc.current === "string" && doc.current ? doc.current : undefined);
   if (name === undefined) return noProfile(file, 'no "current" profile', tried);
   if (!profiles.has(name)) return noProfile(file, `no profile "${name}"`, tried);
-  return foundIn(file, name, cliCredential(file.path, profiles, name, []), tried);
+  return foundIn(file, name, cliCredential(file, profiles, name, []), tried);
 }
 
 /** One CLI profile; `chain` is the ChainableRamRoleArn profiles that led here, to refuse a cycle. */
-function cliCredential(path: string, profiles: Map<string, Entries>, name: string, chain: readonly string[]):
+function cliCredential(file: Candidate, profiles: Map<string, Entries>, name: string, chain: readonly string[]):
   AlibabaProfileCredential {
   const p = profiles.get(name)!;
-  const at: At = { file: path, profile: name, kind: "mode" };
+  const path = file.path;
+  const at: At = { file: path, profile: name, kind: "mode", skippable: !file.ours };
   const mode = required(p, "mode", at);
   const role = (base: AlibabaProfileCredential): AlibabaRamRoleArnCredential => compact({
     type: "ramRoleArn", base, roleArn: required(p, "ram_role_arn", at, mode),
@@ -231,7 +236,7 @@ function cliCredential(path: string, profiles: Map<string, Entries>, name: strin
         throw new ConfigurationError(`Profile "${name}" of ${path} has source_profile "${source}", which the file ` +
           "does not hold.");
       }
-      return role(cliCredential(path, profiles, source, seen));
+      return role(cliCredential(file, profiles, source, seen));
     }
     default:
       throw unsupported(at, mode, ALIBABA_CLI_MODES);
@@ -351,8 +356,10 @@ function optional(p: Entries, key: string, at: At): string | undefined {
 }
 
 function unsupported(at: At, kind: string, supported: readonly string[]): ConfigurationError {
+  // The aliyun CLI's current profile is read without being asked for: say how to stop that.
+  const skip = at.skippable ? ", or skip the aliyun CLI config with ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true" : "";
   return new ConfigurationError(`Profile "${at.profile}" of ${at.file} has ${at.kind} "${kind}", which this provider ` +
-    `does not support; supported: ${supported.join(", ")}. Name another profile, or set keys another way.`);
+    `does not support; supported: ${supported.join(", ")}. Name another profile${skip}.`);
 }
 
 function isEntries(v: unknown): v is Entries {

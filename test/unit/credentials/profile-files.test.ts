@@ -160,7 +160,7 @@ describe("readAlibabaProfile", () => {
   it("refuses the modes and types it does not support, naming the file, the profile and what is supported", () => {
     const cli = write(".aliyun/config.json", cliConfig("sso", { name: "sso", mode: "CloudSSO", access_token: "S3cretToken" }));
     refuses(() => alibaba(), cli, 'Profile "sso"', 'mode "CloudSSO"', "AK, StsToken, RamRoleArn, EcsRamRole, OIDC, " +
-      "ChainableRamRoleArn");
+      "ChainableRamRoleArn", "ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true");
     const ini = write(".alibabacloud/credentials", "[rsa]\ntype = rsa_key_pair\npublic_key_id = k\nprivate_key_file = f\n");
     refuses(() => alibaba({}, { profile: "rsa", file: ini }), ini, 'Profile "rsa"', 'type "rsa_key_pair"',
       "access_key, ecs_ram_role, ram_role_arn, oidc_role_arn");
@@ -242,7 +242,8 @@ describe("readAlibabaProfile", () => {
       refuses(() => read(goCli, "ChainableRamRoleArn1"), "ram_role_arn");
       refuses(() => read(goCli, "ChainableRamRoleArn2"), 'source_profile "InvalidSource"');
       refuses(() => read(goCli, "Unsupported"), 'mode "Unsupported"');
-      refuses(() => read(goCli, "CloudSSO"), 'mode "CloudSSO"');
+      assert.throws(() => read(goCli, "CloudSSO"), (e: Error) => e.message.includes('mode "CloudSSO"') &&
+        !e.message.includes("ALIBABA_CLOUD_CLI_PROFILE_DISABLED"), "a file we were told to read cannot be skipped");
     });
 
     it("credentials-nodejs's INI file", () => {
