@@ -38,6 +38,16 @@ export class ConfigurationError extends MediaJobsError {
 }
 
 /**
+ * A credential source could not give credentials: STS refused the role, the OIDC token file is unreadable, the
+ * metadata service has no role. Names the source and the settings it came from; never a key, token or JWT.
+ */
+export class CredentialError extends MediaJobsError {
+  constructor(readonly source: string, cause: Error) {
+    super("Credentials", `No credentials from ${source}: ${sentence(cause.message)}`, { cause });
+  }
+}
+
+/**
  * A failure below HTTP: connection refused or reset, timeout, TLS. `sent` is false when nothing left the client (the
  * cloud cannot have processed the request); `retryable` is false when trying again cannot help (a refused
  * certificate).
@@ -54,7 +64,7 @@ export class TransportError extends MediaJobsError {
   }
 }
 
-export type Service = "ci" | "mps" | "cos" | "oss";
+export type Service = "ci" | "mps" | "cos" | "oss" | "sts" | "tencent-sts";
 
 export interface CloudApiErrorInit {
   service: Service;
@@ -113,7 +123,17 @@ export class CloudApiError extends MediaJobsError {
     this.retryAfterMs = init.retryAfterMs;
     Object.defineProperty(this, "rawBody", { value: init.rawBody, enumerable: false });
   }
+
+  /** A refused key's advice names where the key came from (the settings, the role), instead of guessing. */
+  nameCredentialOrigin(origin: string): void {
+    if (this.message.endsWith(KEY_ADVICE)) {
+      this.message = `${this.message.slice(0, -KEY_ADVICE.length)}The credentials came from ${origin}: check them there.`;
+    }
+  }
 }
+
+/** The advice of a refused key, before {@link CloudApiError.nameCredentialOrigin} says where the key came from. */
+const KEY_ADVICE = "Check the access key id and secret in the stack config or the environment.";
 
 /**
  * An answer that is not the document the API promises: an HTML page from a proxy, a truncated body, a 200 without
@@ -241,7 +261,7 @@ function advice(code: string, message: string): string | undefined {
       "(e.g. enable NTP: `timedatectl set-ntp true`) and run again.";
   }
   if (code === "SignatureDoesNotMatch" || code === "InvalidAccessKeyId.NotFound" || code === "InvalidAccessKeyId") {
-    return "Check the access key id and secret in the stack config or the environment.";
+    return KEY_ADVICE;
   }
   return undefined;
 }
@@ -251,5 +271,6 @@ function sentence(text: string): string {
 }
 
 function serviceName(service: Service): string {
-  return { ci: "Tencent Cloud Infinite", mps: "Alibaba Cloud MPS", cos: "Tencent COS", oss: "Alibaba Cloud OSS" }[service];
+  return { ci: "Tencent Cloud Infinite", mps: "Alibaba Cloud MPS", cos: "Tencent COS", oss: "Alibaba Cloud OSS",
+    sts: "Alibaba Cloud STS", "tencent-sts": "Tencent Cloud STS" }[service];
 }

@@ -29,7 +29,7 @@ export type {
   QueueSettings, TencentcloudNotifyConfig, TencentcloudPipelineComputed, TencentcloudPipelineInputs,
 } from "./media-pipeline/shape";
 export {
-  AmbiguousSubmissionError, CloudApiError, ConfigurationError, InvalidResponseError, JobFailedError, JobNotFoundError,
+  AmbiguousSubmissionError, CloudApiError, ConfigurationError, CredentialError, InvalidResponseError, JobFailedError, JobNotFoundError,
   MediaJobsError, NotInitializedError, QueueAdoptionError, SubmissionConflictError, TransportError, ValidationError,
   WaitTimeoutError,
 } from "./errors";

@@ -7,6 +7,12 @@ import { X509Certificate } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { ConfigurationError, Service } from "../errors";
 import { DEFAULT_MAX_REQUESTS_PER_SECOND } from "../http/rate-limit";
+import type { ObjectSpec, StringType } from "../schema/declare";
+import { regionId } from "../schema/forms";
+import {
+  ALICLOUD_ASSUME_ROLE, ALICLOUD_ASSUME_ROLE_WITH_OIDC, TENCENTCLOUD_ASSUME_ROLE,
+  TENCENTCLOUD_ASSUME_ROLE_WITH_WEB_IDENTITY,
+} from "./role-settings";
 
 /** What `configure()` receives: the decrypted config, by the keys of its path (see `keyOf`). */
 export interface ConfigSource {
@@ -39,20 +45,48 @@ export interface Setting {
   secret?: boolean;
   /** A string unless said otherwise. */
   type?: "number";
+  /**
+   * An object setting (a role to assume): its declared fields, and the environment variables each field falls back
+   * to. Its own `env` is empty; in config it is an object (`pulumi config set --path 'mediajobs:x.roleArn' …`).
+   */
+  object?: ObjectSpec;
+  /** The form a string setting must have (a region id), checked as a resource's own input would be. */
+  form?: StringType;
+  fieldEnv?: Readonly<Record<string, readonly string[]>>;
 }
 
-const SETTINGS = {
+export const SETTINGS = {
   tencentSecretId: { configKey: "tencentcloud:secretId", providerKey: "tencentcloudSecretId",
     env: ["TENCENTCLOUD_SECRET_ID"], description: "Tencent Cloud SecretId.", secret: true },
   tencentSecretKey: { configKey: "tencentcloud:secretKey", providerKey: "tencentcloudSecretKey",
     env: ["TENCENTCLOUD_SECRET_KEY"], description: "Tencent Cloud SecretKey.", secret: true },
   tencentSecurityToken: { configKey: "tencentcloud:securityToken", providerKey: "tencentcloudSecurityToken",
-    env: ["TENCENTCLOUD_SECURITY_TOKEN"], description: "Tencent Cloud STS token, with temporary keys.", secret: true },
+    env: ["TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_SESSION_TOKEN"],
+    description: "Tencent Cloud STS token, with temporary keys.", secret: true },
+  tencentAssumeRole: { configKey: "tencentcloud:assumeRole", providerKey: "tencentcloudAssumeRole", env: [],
+    object: TENCENTCLOUD_ASSUME_ROLE, description: TENCENTCLOUD_ASSUME_ROLE.description,
+    fieldEnv: { roleArn: ["TENCENTCLOUD_ASSUME_ROLE_ARN"], sessionName: ["TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME"],
+      sessionDuration: ["TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION"],
+      externalId: ["TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID"] } },
+  tencentAssumeRoleWithWebIdentity: { configKey: "tencentcloud:assumeRoleWithWebIdentity",
+    providerKey: "tencentcloudAssumeRoleWithWebIdentity", env: [], object: TENCENTCLOUD_ASSUME_ROLE_WITH_WEB_IDENTITY,
+    description: TENCENTCLOUD_ASSUME_ROLE_WITH_WEB_IDENTITY.description,
+    // TKE's pod OIDC variables, as tencentcloud-sdk-nodejs's OIDCRoleArnCredential (initFromTke) reads them.
+    fieldEnv: { providerId: ["TKE_PROVIDER_ID"], webIdentityTokenFile: ["TKE_WEB_IDENTITY_TOKEN_FILE"],
+      roleArn: ["TKE_ROLE_ARN"], region: ["TKE_REGION"] } },
+  tencentCamRoleName: { configKey: "tencentcloud:camRoleName", providerKey: "tencentcloudCamRoleName",
+    env: ["TENCENTCLOUD_CAM_ROLE_NAME"],
+    description: "The CAM role of this CVM instance, whose credentials the metadata service gives." },
+  tencentProfile: { configKey: "tencentcloud:profile", providerKey: "tencentcloudProfile", env: ["TENCENTCLOUD_PROFILE"],
+    description: "The profile (section) of the shared credentials file to use (default `default`)." },
+  tencentSharedCredentialsFile: { configKey: "tencentcloud:sharedCredentialsFile",
+    providerKey: "tencentcloudSharedCredentialsFile", env: ["TENCENTCLOUD_CREDENTIALS_FILE"],
+    description: "The shared credentials file (default ~/.tencentcloud/credentials, then /etc/tencentcloud/credentials)." },
   tencentRegion: { configKey: "tencentcloud:region", providerKey: "tencentcloudRegion", env: ["TENCENTCLOUD_REGION"],
-    description: "Tencent Cloud region, for resources that name none." },
+    form: regionId("ap-guangzhou"), description: "Tencent Cloud region, for resources that name none." },
   ciEndpoint: { configKey: "mediajobs:ciEndpoint", providerKey: "ciEndpoint", env: ["MEDIAJOBS_CI_ENDPOINT"],
-    description: "A base URL to connect to instead of the CI endpoint (requests keep the canonical Host); plain " +
-      "http:// only to loopback." },
+    description: "A base URL to connect to instead of Tencent Cloud's endpoints (CI, COS, STS; requests keep the " +
+      "canonical Host); plain http:// only to loopback." },
   alicloudAccessKey: { configKey: "alicloud:accessKey", providerKey: "alicloudAccessKey",
     env: ["ALICLOUD_ACCESS_KEY", "ALIBABA_CLOUD_ACCESS_KEY_ID"], description: "Alibaba Cloud AccessKey id.",
     secret: true },
@@ -62,11 +96,36 @@ const SETTINGS = {
   alicloudSecurityToken: { configKey: "alicloud:securityToken", providerKey: "alicloudSecurityToken",
     env: ["ALICLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_SECURITY_TOKEN"],
     description: "Alibaba Cloud STS token, with temporary keys.", secret: true },
+  alicloudAssumeRole: { configKey: "alicloud:assumeRole", providerKey: "alicloudAssumeRole", env: [],
+    object: ALICLOUD_ASSUME_ROLE, description: ALICLOUD_ASSUME_ROLE.description,
+    // pulumi-alicloud's (terraform-provider-alicloud's) variables.
+    fieldEnv: { roleArn: ["ALICLOUD_ASSUME_ROLE_ARN"], sessionName: ["ALICLOUD_ASSUME_ROLE_SESSION_NAME"] } },
+  alicloudAssumeRoleWithOidc: { configKey: "alicloud:assumeRoleWithOidc", providerKey: "alicloudAssumeRoleWithOidc",
+    env: [], object: ALICLOUD_ASSUME_ROLE_WITH_OIDC, description: ALICLOUD_ASSUME_ROLE_WITH_OIDC.description,
+    // What aliyun/credentials-nodejs's and -go's OIDC provider read (ACK RRSA sets them in the pod).
+    fieldEnv: { oidcProviderArn: ["ALIBABA_CLOUD_OIDC_PROVIDER_ARN"], oidcTokenFile: ["ALIBABA_CLOUD_OIDC_TOKEN_FILE"],
+      roleArn: ["ALIBABA_CLOUD_ROLE_ARN"], roleSessionName: ["ALIBABA_CLOUD_ROLE_SESSION_NAME"] } },
+  alicloudEcsRoleName: { configKey: "alicloud:ecsRoleName", providerKey: "alicloudEcsRoleName",
+    env: ["ALIBABA_CLOUD_ECS_METADATA", "ALICLOUD_ECS_ROLE_NAME"],
+    description: "The RAM role of this ECS instance, whose credentials the metadata service gives." },
+  alicloudProfile: { configKey: "alicloud:profile", providerKey: "alicloudProfile",
+    env: ["ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE"],
+    description: "The profile of the shared credentials files to use (~/.aliyun/config.json, ~/.alibabacloud/credentials)." },
+  alicloudSharedCredentialsFile: { configKey: "alicloud:sharedCredentialsFile",
+    providerKey: "alicloudSharedCredentialsFile", env: ["ALIBABA_CLOUD_CREDENTIALS_FILE", "ALICLOUD_SHARED_CREDENTIALS_FILE"],
+    description: "The shared credentials file to read instead of ~/.aliyun/config.json and ~/.alibabacloud/credentials." },
   alicloudRegion: { configKey: "alicloud:region", providerKey: "alicloudRegion",
-    env: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"], description: "Alibaba Cloud region, for resources that name none." },
+    env: ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"], form: regionId("cn-shanghai"),
+    description: "Alibaba Cloud region, for resources that name none." },
   mpsEndpoint: { configKey: "mediajobs:mpsEndpoint", providerKey: "mpsEndpoint", env: ["MEDIAJOBS_MPS_ENDPOINT"],
-    description: "A base URL to connect to instead of the MPS endpoint (requests keep the canonical Host); plain " +
-      "http:// only to loopback." },
+    description: "A base URL to connect to instead of Alibaba Cloud's endpoints (MPS, OSS, STS; requests keep " +
+      "the canonical Host); plain http:// only to loopback." },
+  ecsMetadataEndpoint: { configKey: "mediajobs:ecsMetadataEndpoint", providerKey: "ecsMetadataEndpoint",
+    env: ["MEDIAJOBS_ECS_METADATA_ENDPOINT"], description: "A base URL to connect to instead of the ECS metadata " +
+      "service (http://100.100.100.200), for tests; plain http:// only to loopback." },
+  cvmMetadataEndpoint: { configKey: "mediajobs:cvmMetadataEndpoint", providerKey: "cvmMetadataEndpoint",
+    env: ["MEDIAJOBS_CVM_METADATA_ENDPOINT"], description: "A base URL to connect to instead of the CVM metadata " +
+      "service (http://metadata.tencentyun.com), for tests; plain http:// only to loopback." },
   endpointCaFile: { configKey: "mediajobs:endpointCaFile", providerKey: "endpointCaFile",
     env: ["MEDIAJOBS_ENDPOINT_CA_FILE"], description: "A PEM file of the CA that https:// endpoint overrides are " +
       "verified against, instead of the system's roots." },
@@ -74,6 +133,14 @@ const SETTINGS = {
     env: ["MEDIAJOBS_MAX_REQUESTS_PER_SECOND"], type: "number",
     description: "Requests per second per cloud API and account, for the whole stack (default 100)." },
 } satisfies Record<string, Setting>;
+
+/** An object setting's value, and where each field was given, for messages. */
+export interface ObjectSetting {
+  fields: Record<string, unknown>;
+  /** Whether the config holds the object (otherwise only environment variables gave fields). */
+  inConfig: boolean;
+  where(field: string): string;
+}
 
 /** Every setting, in the order above. */
 export const SETTING_LIST: readonly Setting[] = Object.values(SETTINGS);
@@ -106,6 +173,9 @@ export class Settings {
   /** The CA file last read, and the version (inode, size, mtime) it was read at. */
   private caCache: { file: string; version: string; ca: TrustedCa } | undefined;
 
+  /** Changes with each configuration, so what is derived from the settings knows when to derive it again. */
+  generation = 0;
+
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
   /**
@@ -115,6 +185,17 @@ export class Settings {
   useStackConfig(config: ConfigSource | undefined, path: ConfigPath = "stack"): void {
     this.stackConfig = config;
     this.path = path;
+    this.generation++;
+  }
+
+  /** The environment the settings fall back to (the vendors' credential variables are read from it too). */
+  get environment(): NodeJS.ProcessEnv {
+    return this.env;
+  }
+
+  /** The key a setting is read under on this provider's path (`mediajobs:x` or the stack config's). */
+  keyOf(setting: Setting): string {
+    return keyOf(setting, this.path);
   }
 
   /** Where a user sets a setting on this provider's path, for messages. */
@@ -127,16 +208,73 @@ export class Settings {
     return this.whereSet(setting);
   }
 
-  /** Tencent credentials, or one error naming every key and variable to set. */
-  tencentCredentials(): Credentials {
+  /**
+   * Tencent static keys from the config or the environment: undefined when neither half is set, one error naming
+   * what to set when only one is.
+   */
+  tencentKeys(): Credentials | undefined {
     return this.keyPair("Tencent Cloud", SETTINGS.tencentSecretId, "SecretId", SETTINGS.tencentSecretKey, "SecretKey",
       SETTINGS.tencentSecurityToken);
   }
 
-  /** Alibaba Cloud credentials, or one error naming every key and variable to set. */
-  alibabaCredentials(): Credentials {
+  /** Alibaba Cloud static keys, as {@link Settings.tencentKeys}. */
+  alibabaKeys(): Credentials | undefined {
     return this.keyPair("Alibaba Cloud", SETTINGS.alicloudAccessKey, "AccessKey id", SETTINGS.alicloudSecretKey,
       "AccessKey secret", SETTINGS.alicloudSecurityToken);
+  }
+
+  /** Whether a setting is given in the config (not only in the environment). */
+  inConfig(setting: Setting): boolean {
+    return !!this.stackConfig?.get(keyOf(setting, this.path));
+  }
+
+  /** A string setting: the config, then its environment variables; undefined when unset. */
+  value(setting: Setting): string | undefined {
+    return this.read(setting);
+  }
+
+  /**
+   * An object setting (a role): the config's object, each field it lacks from the field's environment variables;
+   * undefined when neither gives any field. Values stay as given (strings from the environment): CheckConfig's
+   * declared rules read them. An object that is no JSON object is refused here, naming the key.
+   */
+  objectValue(setting: Setting): ObjectSetting | undefined {
+    const raw = this.stackConfig?.get(keyOf(setting, this.path));
+    let fields: Record<string, unknown> = {};
+    if (raw) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        parsed = undefined;
+      }
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw new ConfigurationError(`${this.whereSet(setting).replace(/ or .*$/, "")} must be an object with ` +
+          `${Object.keys(setting.object?.properties ?? {}).join(", ")}; set its fields with \`pulumi config set ` +
+          `--path '${keyOf(setting, this.path)}.<field>' <value>\`.`);
+      }
+      fields = { ...parsed as Record<string, unknown> };
+    }
+    const fromEnv: string[] = [];
+    for (const [field, names] of Object.entries(setting.fieldEnv ?? {})) {
+      if (fields[field] !== undefined && fields[field] !== null && fields[field] !== "") continue;
+      const name = names.find((n) => this.env[n]);
+      if (name) {
+        fields[field] = this.env[name];
+        fromEnv.push(field);
+      }
+    }
+    if (Object.keys(fields).length === 0) return undefined;
+    const key = keyOf(setting, this.path);
+    return {
+      fields,
+      inConfig: !!raw,
+      where: (field) => {
+        const env = setting.fieldEnv?.[field];
+        return fromEnv.includes(field) ? `$${env!.find((n) => this.env[n])}`
+          : `\`${key}.${field}\`${env?.length ? ` (or ${env.map((e) => `$${e}`).join(" / ")})` : ""}`;
+      },
+    };
   }
 
   /** The resource's own region wins over the stack config and the environment. */
@@ -213,11 +351,12 @@ export class Settings {
     return region;
   }
 
-  /** An id/secret pair (plus an optional STS token), or one error naming every key and variable to set. */
+  /** An id/secret pair (plus an optional STS token); none when neither is set, an error when only one is. */
   private keyPair(cloud: string, id: Setting, idName: string, secret: Setting, secretName: string, token: Setting):
-    Credentials {
+    Credentials | undefined {
     const keyId = this.read(id);
     const secretValue = this.read(secret);
+    if (!keyId && !secretValue) return undefined;
     if (!keyId || !secretValue) {
       const missing = [
         !keyId ? `the ${idName} (${this.whereSet(id)})` : undefined,

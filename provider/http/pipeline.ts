@@ -9,6 +9,7 @@
  * how a request is signed, and how an answer becomes a body or an error.
  */
 import type { Credentials, TrustedCa } from "../config/settings";
+import { CloudApiError, TransportError } from "../errors";
 import { resolveEndpoint } from "./endpoint";
 import type { RateLimiter } from "./rate-limit";
 import { mayRetry, RetryPolicy, withRetries } from "./retry";
@@ -16,8 +17,18 @@ import type { HttpRequest, HttpResponse, Transport } from "./transport";
 
 /** What every client takes; the clients of one cloud account share all of it (see ProviderContext.account()). */
 export interface ClientOptions {
-  /** Read on every attempt, so rotated credentials are picked up and nothing is held longer than needed. */
-  credentials: () => Credentials;
+  /**
+   * Read on every attempt, after the rate-limit wait, so renewed credentials are picked up and nothing is held
+   * longer than needed.
+   */
+  credentials: () => Credentials | Promise<Credentials>;
+  /**
+   * The account the rate limit is kept for (a credential source's identity, stable across renewals of temporary
+   * keys); without it, the key id of each attempt's credentials.
+   */
+  account?: string;
+  /** Where the credentials came from (settings, a role), named when the cloud refuses them. */
+  credentialOrigin?: string;
   /** The endpoint override (the emulator, a proxy): connected to, while the canonical Host is sent and signed. */
   endpointOverride?: string;
   /** The CA an https:// override is verified against (read only for one). */
@@ -82,13 +93,33 @@ export function requestPipeline(endpoint: EndpointSpec, options: ClientOptions):
     options.endpointCa);
   const now = options.now ?? Date.now;
 
+  /** The account's turn, then its credentials: a renewal during a long wait is picked up. */
+  async function credentialsAfterWait(): Promise<Credentials> {
+    if (options.account === undefined) {
+      const credentials = await options.credentials();
+      await options.limiter?.(credentials.keyId).acquire();
+      return credentials;
+    }
+    await options.limiter?.(options.account).acquire();
+    return options.credentials();
+  }
+
   async function attempt<T>(exchange: Exchange<T>): Promise<T> {
-    const credentials = options.credentials();
-    await options.limiter?.(credentials.keyId).acquire();
+    const credentials = await credentialsAfterWait();
     const req = exchange.sign({ credentials, now: now(), host });
     const headers = { ...req.headers, "user-agent": USER_AGENT };
-    const res = await options.transport.send({ ...req, origin, tls, headers });
-    return exchange.parse(res, credentials);
+    let res;
+    try {
+      res = await options.transport.send({ ...req, origin, tls, headers });
+    } catch (e) {
+      throw e instanceof TransportError ? unresolved(e, host, origin, endpoint.settingName) : e;
+    }
+    try {
+      return exchange.parse(res, credentials);
+    } catch (e) {
+      if (e instanceof CloudApiError && options.credentialOrigin) e.nameCredentialOrigin(options.credentialOrigin);
+      throw e;
+    }
   }
 
   return {
@@ -96,4 +127,13 @@ export function requestPipeline(endpoint: EndpointSpec, options: ClientOptions):
     origin,
     send: (exchange) => withRetries(() => attempt(exchange), (e) => mayRetry(e, exchange.idempotent), options.retry),
   };
+}
+
+/** A host name that does not resolve: which host, and the setting that sends requests elsewhere. */
+function unresolved(e: TransportError, host: string, origin: string, settingName: string): TransportError {
+  if (e.networkCode !== "ENOTFOUND" && e.networkCode !== "EAI_AGAIN") return e;
+  const target = new URL(origin).hostname;
+  return new TransportError(e.networkCode, `${e.message} The host ${target}${target === host ? "" : ` (for ${host})`} ` +
+    `does not resolve: check the region, or this machine's DNS; to send the requests elsewhere (a proxy, the ` +
+    `emulator), set ${settingName}.`, e.sent, e.retryable);
 }

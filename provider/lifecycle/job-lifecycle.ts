@@ -89,7 +89,8 @@ export type { ResultLocation, StoredObject } from "./stored-objects";
 /** A job resource: its declaration, its dynamic entry, and this lifecycle over its cloud's operations. */
 export function jobResource<C extends JobComputed, E extends string>(entry: E, spec: JobSpec<C>):
   ResourceDefinition<E> {
-  return defineResource(spec.declaration, entry, new JobLifecycle(spec));
+  const cloud = spec.service === "mps" ? "alibaba" : "tencent";
+  return defineResource(spec.declaration, entry, new JobLifecycle(spec), () => cloud);
 }
 
 /** How often a waiting job's unchanged state is shown again, with the time waited. */

@@ -9,7 +9,11 @@ import { MpsClient } from "../clients/alibaba/mps-client";
 import { OssObjects } from "../clients/alibaba/oss-objects";
 import { CosObjects } from "../clients/tencent/cos-objects";
 import { CiClient } from "../clients/tencent/ci-client";
-import { ConfigSource, Settings } from "../config/settings";
+import { ConfigSource, SETTINGS, Settings } from "../config/settings";
+import { Cloud, CredentialPlan, planCredentials, PlanProblem } from "../credentials/plan";
+import { RenewingCredentials } from "../credentials/renewing";
+import { sourceOfPlan, SourceDependencies } from "../credentials/sources";
+import { ConfigurationError } from "../errors";
 import type { ClientOptions } from "../http/pipeline";
 import { RateLimiters } from "../http/rate-limit";
 import { HttpTransport } from "../http/transport";
@@ -41,6 +45,13 @@ export class ProviderContext {
   readonly earlierRuns: EarlierRuns;
   readonly interrupts: Interrupts;
   private journalOf: SubmissionJournal | undefined;
+  /**
+   * Each cloud's credential plan, made again only when the configuration or the credential variables of the
+   * environment change (it reads the shared credential files; every status poll builds a client and asks).
+   */
+  private plans = new Map<Cloud, { version: string; outcome: ReturnType<typeof planCredentials> }>();
+  /** The renewed credentials of each source this process used, by the source's identity. */
+  private readonly renewers = new Map<string, RenewingCredentials>();
 
   constructor(options: ProviderContextOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -61,6 +72,61 @@ export class ProviderContext {
   get journal(): SubmissionJournal {
     return this.journalOf ??= SubmissionJournal.ofPulumiHome();
   }
+
+  /**
+   * The plan of a cloud's credentials under the settings in force, or the problems that stop it (none needs the
+   * network; check() and CheckConfig report them at preview).
+   */
+  credentialPlan(cloud: Cloud): { plan?: CredentialPlan; problems: PlanProblem[] } {
+    const version = `${this.settings.generation}\u0000${credentialVariables(this.settings.environment)}`;
+    const known = this.plans.get(cloud);
+    if (known?.version === version) return known.outcome;
+    const outcome = planCredentials(cloud, this.settings);
+    this.plans.set(cloud, { version, outcome });
+    return outcome;
+  }
+
+  /** A cloud's credentials, renewed before they expire, shared by every client of the same source. */
+  credentials(cloud: Cloud): RenewingCredentials {
+    const { plan, problems } = this.credentialPlan(cloud);
+    if (!plan) throw new ConfigurationError(problems.map((p) => p.message).join(" "));
+    return this.renewing(sourceOfPlan(plan, this.sourceDependencies));
+  }
+
+  /** How sources reach STS (through the cloud's endpoint override) and the metadata services. */
+  private readonly sourceDependencies: SourceDependencies = {
+    sts: (cloud) => ({ transport: this.transport, endpointCa: () => this.settings.endpointCa(),
+      endpointOverride: cloud === "tencent" ? this.settings.ciEndpointOverride() : this.settings.mpsEndpointOverride() }),
+    metadata: (cloud) => {
+      const setting = cloud === "tencent" ? SETTINGS.cvmMetadataEndpoint : SETTINGS.ecsMetadataEndpoint;
+      const override = this.settings.value(setting);
+      return { transport: this.transport, overrideSetting: this.settings.whereSet(setting),
+        ...(override ? { override } : {}) };
+    },
+    credentialsOf: (source) => {
+      const renewing = this.renewing(source);
+      return () => renewing.get();
+    },
+    env: () => this.settings.environment,
+  };
+
+  private renewing(source: RenewingCredentials["source"]): RenewingCredentials {
+    let renewing = this.renewers.get(source.identity);
+    if (!renewing) {
+      renewing = new RenewingCredentials(source);
+      this.renewers.set(source.identity, renewing);
+    }
+    return renewing;
+  }
+
+  /** True the first time a thing is asked about in this process (a warning said once, not once per resource). */
+  firstTime(thing: string): boolean {
+    if (this.said.has(thing)) return false;
+    this.said.add(thing);
+    return true;
+  }
+
+  private readonly said = new Set<string>();
 
   /** What a provider's `configure()` receives: the stack config, from then on read before the environment. */
   configure(req: dynamic.ConfigureRequest): void {
@@ -96,12 +162,15 @@ export class ProviderContext {
   private account(cloud: "tencent" | "alibaba"): ClientOptions {
     const rate = this.settings.maxRequestsPerSecond();
     const tencent = cloud === "tencent";
+    const credentials = this.credentials(cloud);
     return {
-      credentials: () => (tencent ? this.settings.tencentCredentials() : this.settings.alibabaCredentials()),
+      credentials: () => credentials.get(),
+      account: credentials.source.identity,
+      credentialOrigin: credentials.source.description,
       endpointOverride: tencent ? this.settings.ciEndpointOverride() : this.settings.mpsEndpointOverride(),
       endpointCa: () => this.settings.endpointCa(),
       transport: this.transport,
-      limiter: (keyId: string) => this.limiters.for(tencent ? "ci" : "mps", keyId, rate),
+      limiter: (account: string) => this.limiters.for(tencent ? "ci" : "mps", account, rate),
     };
   }
 
@@ -109,6 +178,12 @@ export class ProviderContext {
   close(): Promise<void> {
     return this.transport.close();
   }
+}
+
+/** The environment variables a credential plan can read (the vendors' and ours), as one string to compare. */
+function credentialVariables(env: NodeJS.ProcessEnv): string {
+  return Object.keys(env).filter((k) => /^(ALIBABA_CLOUD_|ALICLOUD_|TENCENTCLOUD_|TKE_|MEDIAJOBS_|HOME$)/.test(k))
+    .sort().map((k) => `${k}=${env[k]}`).join("\u0000");
 }
 
 let processContext: ProviderContext | undefined;

@@ -87,4 +87,5 @@ class PipelineLifecycle implements Lifecycle {
 }
 
 /** MediaPipeline, as both forms serve it (`pulumi-mediajobs/provider/media-pipeline` in the dynamic form). */
-export const MEDIA_PIPELINE_RESOURCE = defineResource(MEDIA_PIPELINE, "media-pipeline", new PipelineLifecycle());
+export const MEDIA_PIPELINE_RESOURCE = defineResource(MEDIA_PIPELINE, "media-pipeline", new PipelineLifecycle(),
+  (inputs) => (inputs.cloud === "alicloud" ? "alibaba" : inputs.cloud === "tencentcloud" ? "tencent" : undefined));

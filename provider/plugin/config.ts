@@ -9,6 +9,7 @@ import type { CheckFailure } from "../check/checker";
 import { isUnknown } from "../check/checker";
 import { MediaJobsError } from "../errors";
 import { parseOverride } from "../http/endpoint";
+import { configProblems } from "../credentials/readiness";
 
 type Props = Record<string, unknown>;
 
@@ -16,7 +17,9 @@ type Props = Record<string, unknown>;
 function providerSource(lookup: (providerKey: string) => unknown): ConfigSource {
   return { get: (key) => {
     const value = lookup(key.replace(/^mediajobs:/, ""));
-    return value === undefined || value === null || value === "" ? undefined : String(value);
+    if (value === undefined || value === null || value === "") return undefined;
+    // An object setting (a role) as a Provider input is an object; as stack config the engine gives it as JSON.
+    return typeof value === "object" ? JSON.stringify(value) : String(value);
   } };
 }
 
@@ -55,6 +58,12 @@ export function checkConfig(news: Props, env: NodeJS.ProcessEnv = process.env): 
       if (!(e instanceof MediaJobsError)) throw e;
       failures.push({ property: key, reason: e.message });
     }
+  }
+  // The regions, and each cloud's credential source as far as it can be told offline. A value not known until `up`
+  // (another resource's output) may complete a source: those wait.
+  if (Object.values(news).some(isUnknown)) return failures;
+  for (const problem of configProblems(settings)) {
+    failures.push({ property: problem.setting.providerKey, reason: problem.message });
   }
   return failures;
 }

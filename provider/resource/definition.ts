@@ -10,6 +10,8 @@ import type { Diff } from "../lifecycle/diff";
 import type { PollSchedule } from "../lifecycle/poller";
 import type { ProviderContext } from "../lifecycle/provider-context";
 import type { ResourceSpec } from "../schema/declare";
+import type { Cloud } from "../credentials/plan";
+import { resourceReadiness } from "../credentials/readiness";
 
 export type Props = Record<string, unknown>;
 
@@ -109,8 +111,8 @@ export interface ResourceDefinition<E extends string = string> {
  * preview of create answers the inputs, and create, read, update and delete are counted in flight, so an
  * interrupted provider process ends as soon as their answers are out (lifecycle/interrupt.ts).
  */
-export function defineResource<E extends string>(spec: ResourceSpec, entry: E, lifecycle: Lifecycle):
-  ResourceDefinition<E> {
+export function defineResource<E extends string>(spec: ResourceSpec, entry: E, lifecycle: Lifecycle,
+  cloudOf: (inputs: Props) => Cloud | undefined): ResourceDefinition<E> {
   const counted = <T>(env: OperationEnv, fn: () => Promise<T>) => env.ctx.interrupts.run(fn);
   const checked = (env: OperationEnv, urn: string | undefined, inputs: Props) =>
     validated(spec.name, (news) => lifecycle.check({ news, urn, env }), inputs);
@@ -118,7 +120,7 @@ export function defineResource<E extends string>(spec: ResourceSpec, entry: E, l
     spec,
     entry,
     lifecycle: {
-      check: (req) => lifecycle.check(req),
+      check: (req) => withReadiness(lifecycle.check(req), req.env, cloudOf),
       diff: (req) => lifecycle.diff(req),
       create: (req) => req.preview ? Promise.resolve({ id: "", outs: req.inputs })
         : counted(req.env, () => lifecycle.create({ ...req, inputs: checked(req.env, req.urn, req.inputs) })),
@@ -129,6 +131,21 @@ export function defineResource<E extends string>(spec: ResourceSpec, entry: E, l
       delete: (req) => counted(req.env, () => lifecycle.delete(req)),
     },
   };
+}
+
+/**
+ * A resource's check with what its cloud's settings break (credentials, region): preview stops there, before any
+ * resource of the stack is created. A source that only `up` can try (an instance's role, nothing being configured)
+ * is a warning, said once per process and cloud.
+ */
+function withReadiness(result: CheckResult, env: OperationEnv, cloudOf: (inputs: Props) => Cloud | undefined):
+  CheckResult {
+  const cloud = cloudOf(result.inputs);
+  if (!cloud) return result;
+  const region = result.inputs.region;
+  const { failures, warning } = resourceReadiness(env.ctx, cloud, region !== undefined && region !== null && region !== "");
+  if (warning && env.ctx.firstTime(`credential warning ${cloud}`)) env.log(warning);
+  return failures.length ? { ...result, failures: [...result.failures, ...failures] } : result;
 }
 
 /**

@@ -3,7 +3,7 @@
  * what `GetSchema` answers and what the SDKs are generated from. `npm run gen` writes it to `schema.json`; a test
  * fails when the file is stale.
  */
-import { SETTING_LIST } from "../config/settings";
+import { Setting, SETTING_LIST } from "../config/settings";
 import { RESOURCES } from "../resources";
 import type { ObjectSpec, Properties, PropertySpec, PropertyType, ResourceSpec } from "./declare";
 import { dynamicTypeOf, PACKAGE, tokenOf } from "./tokens";
@@ -21,8 +21,8 @@ const OPEN = " Other fields of the cloud's node may be given too, in camelCase: 
 export function packageSchema(version?: string): Json {
   const types = new Map<string, ObjectSpec>();
   const config = Object.fromEntries(SETTING_LIST.map((s) => [s.providerKey, {
-    type: s.type ?? "string",
-    description: `${s.description} Falls back to ${s.env.map((e) => `\`${e}\``).join(" or ")}.`,
+    ...(s.object ? typeOf({ kind: "object", object: s.object }, types) : { type: s.type ?? "string" }),
+    description: `${s.description} ${fallbackOf(s)}`,
     ...(s.secret ? { secret: true } : {}),
   }]));
   const resources = Object.fromEntries(RESOURCES.map(({ spec }) => [tokenOf(spec.name), resourceSchema(spec, types)]));
@@ -60,6 +60,13 @@ export function packageSchema(version?: string): Json {
       .map((o) => [tokenOf(o.name), { type: "object", description: o.description + (o.open ? OPEN : ""),
         properties: properties(o.properties, types), ...requiredAs("required", o.properties) }])),
   };
+}
+
+/** Which environment variables a setting (or each field of an object setting) falls back to. */
+function fallbackOf(s: Setting): string {
+  const names = (env: readonly string[]) => env.map((e) => `\`${e}\``).join(" or ");
+  if (!s.fieldEnv) return `Falls back to ${names(s.env)}.`;
+  return `Its fields fall back to ${Object.entries(s.fieldEnv).map(([f, env]) => `${names(env)} (${f})`).join(", ")}.`;
 }
 
 function resourceSchema(r: ResourceSpec, types: Map<string, ObjectSpec>): Json {

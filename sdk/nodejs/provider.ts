@@ -2,6 +2,8 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 import * as pulumi from "@pulumi/pulumi";
+import * as inputs from "./types/input";
+import * as outputs from "./types/output";
 import * as utilities from "./utilities";
 
 /**
@@ -35,17 +37,29 @@ export class Provider extends pulumi.ProviderResource {
         opts = opts || {};
         {
             resourceInputs["alicloudAccessKey"] = args?.alicloudAccessKey ? pulumi.secret(args.alicloudAccessKey) : undefined;
+            resourceInputs["alicloudAssumeRole"] = pulumi.output(args?.alicloudAssumeRole).apply(JSON.stringify);
+            resourceInputs["alicloudAssumeRoleWithOidc"] = pulumi.output(args?.alicloudAssumeRoleWithOidc).apply(JSON.stringify);
+            resourceInputs["alicloudEcsRoleName"] = args?.alicloudEcsRoleName;
+            resourceInputs["alicloudProfile"] = args?.alicloudProfile;
             resourceInputs["alicloudRegion"] = args?.alicloudRegion;
             resourceInputs["alicloudSecretKey"] = args?.alicloudSecretKey ? pulumi.secret(args.alicloudSecretKey) : undefined;
             resourceInputs["alicloudSecurityToken"] = args?.alicloudSecurityToken ? pulumi.secret(args.alicloudSecurityToken) : undefined;
+            resourceInputs["alicloudSharedCredentialsFile"] = args?.alicloudSharedCredentialsFile;
             resourceInputs["ciEndpoint"] = args?.ciEndpoint;
+            resourceInputs["cvmMetadataEndpoint"] = args?.cvmMetadataEndpoint;
+            resourceInputs["ecsMetadataEndpoint"] = args?.ecsMetadataEndpoint;
             resourceInputs["endpointCaFile"] = args?.endpointCaFile;
             resourceInputs["maxRequestsPerSecond"] = pulumi.output(args?.maxRequestsPerSecond).apply(JSON.stringify);
             resourceInputs["mpsEndpoint"] = args?.mpsEndpoint;
+            resourceInputs["tencentcloudAssumeRole"] = pulumi.output(args?.tencentcloudAssumeRole).apply(JSON.stringify);
+            resourceInputs["tencentcloudAssumeRoleWithWebIdentity"] = pulumi.output(args?.tencentcloudAssumeRoleWithWebIdentity).apply(JSON.stringify);
+            resourceInputs["tencentcloudCamRoleName"] = args?.tencentcloudCamRoleName;
+            resourceInputs["tencentcloudProfile"] = args?.tencentcloudProfile;
             resourceInputs["tencentcloudRegion"] = args?.tencentcloudRegion;
             resourceInputs["tencentcloudSecretId"] = args?.tencentcloudSecretId ? pulumi.secret(args.tencentcloudSecretId) : undefined;
             resourceInputs["tencentcloudSecretKey"] = args?.tencentcloudSecretKey ? pulumi.secret(args.tencentcloudSecretKey) : undefined;
             resourceInputs["tencentcloudSecurityToken"] = args?.tencentcloudSecurityToken ? pulumi.secret(args.tencentcloudSecurityToken) : undefined;
+            resourceInputs["tencentcloudSharedCredentialsFile"] = args?.tencentcloudSharedCredentialsFile;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         super(Provider.__pulumiType, name, resourceInputs, opts);
@@ -61,6 +75,22 @@ export interface ProviderArgs {
      */
     alicloudAccessKey?: pulumi.Input<string | undefined>;
     /**
+     * An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role). Its fields fall back to `ALICLOUD_ASSUME_ROLE_ARN` (roleArn), `ALICLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName).
+     */
+    alicloudAssumeRole?: pulumi.Input<inputs.AlicloudAssumeRoleArgs | undefined>;
+    /**
+     * An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all. Its fields fall back to `ALIBABA_CLOUD_OIDC_PROVIDER_ARN` (oidcProviderArn), `ALIBABA_CLOUD_OIDC_TOKEN_FILE` (oidcTokenFile), `ALIBABA_CLOUD_ROLE_ARN` (roleArn), `ALIBABA_CLOUD_ROLE_SESSION_NAME` (roleSessionName).
+     */
+    alicloudAssumeRoleWithOidc?: pulumi.Input<inputs.AlicloudAssumeRoleWithOidcArgs | undefined>;
+    /**
+     * The RAM role of this ECS instance, whose credentials the metadata service gives. Falls back to `ALIBABA_CLOUD_ECS_METADATA` or `ALICLOUD_ECS_ROLE_NAME`.
+     */
+    alicloudEcsRoleName?: pulumi.Input<string | undefined>;
+    /**
+     * The profile of the shared credentials files to use (~/.aliyun/config.json, ~/.alibabacloud/credentials). Falls back to `ALIBABA_CLOUD_PROFILE` or `ALICLOUD_PROFILE`.
+     */
+    alicloudProfile?: pulumi.Input<string | undefined>;
+    /**
      * Alibaba Cloud region, for resources that name none. Falls back to `ALICLOUD_REGION` or `ALIBABA_CLOUD_REGION`.
      */
     alicloudRegion?: pulumi.Input<string | undefined>;
@@ -73,9 +103,21 @@ export interface ProviderArgs {
      */
     alicloudSecurityToken?: pulumi.Input<string | undefined>;
     /**
-     * A base URL to connect to instead of the CI endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
+     * The shared credentials file to read instead of ~/.aliyun/config.json and ~/.alibabacloud/credentials. Falls back to `ALIBABA_CLOUD_CREDENTIALS_FILE` or `ALICLOUD_SHARED_CREDENTIALS_FILE`.
+     */
+    alicloudSharedCredentialsFile?: pulumi.Input<string | undefined>;
+    /**
+     * A base URL to connect to instead of Tencent Cloud's endpoints (CI, COS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
      */
     ciEndpoint?: pulumi.Input<string | undefined>;
+    /**
+     * A base URL to connect to instead of the CVM metadata service (http://metadata.tencentyun.com), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_CVM_METADATA_ENDPOINT`.
+     */
+    cvmMetadataEndpoint?: pulumi.Input<string | undefined>;
+    /**
+     * A base URL to connect to instead of the ECS metadata service (http://100.100.100.200), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_ECS_METADATA_ENDPOINT`.
+     */
+    ecsMetadataEndpoint?: pulumi.Input<string | undefined>;
     /**
      * A PEM file of the CA that https:// endpoint overrides are verified against, instead of the system's roots. Falls back to `MEDIAJOBS_ENDPOINT_CA_FILE`.
      */
@@ -85,9 +127,25 @@ export interface ProviderArgs {
      */
     maxRequestsPerSecond?: pulumi.Input<number | undefined>;
     /**
-     * A base URL to connect to instead of the MPS endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
+     * A base URL to connect to instead of Alibaba Cloud's endpoints (MPS, OSS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
      */
     mpsEndpoint?: pulumi.Input<string | undefined>;
+    /**
+     * A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role). Its fields fall back to `TENCENTCLOUD_ASSUME_ROLE_ARN` (roleArn), `TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName), `TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (sessionDuration), `TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID` (externalId).
+     */
+    tencentcloudAssumeRole?: pulumi.Input<inputs.TencentcloudAssumeRoleArgs | undefined>;
+    /**
+     * A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all. Its fields fall back to `TKE_PROVIDER_ID` (providerId), `TKE_WEB_IDENTITY_TOKEN_FILE` (webIdentityTokenFile), `TKE_ROLE_ARN` (roleArn), `TKE_REGION` (region).
+     */
+    tencentcloudAssumeRoleWithWebIdentity?: pulumi.Input<inputs.TencentcloudAssumeRoleWithWebIdentityArgs | undefined>;
+    /**
+     * The CAM role of this CVM instance, whose credentials the metadata service gives. Falls back to `TENCENTCLOUD_CAM_ROLE_NAME`.
+     */
+    tencentcloudCamRoleName?: pulumi.Input<string | undefined>;
+    /**
+     * The profile (section) of the shared credentials file to use (default `default`). Falls back to `TENCENTCLOUD_PROFILE`.
+     */
+    tencentcloudProfile?: pulumi.Input<string | undefined>;
     /**
      * Tencent Cloud region, for resources that name none. Falls back to `TENCENTCLOUD_REGION`.
      */
@@ -101,7 +159,11 @@ export interface ProviderArgs {
      */
     tencentcloudSecretKey?: pulumi.Input<string | undefined>;
     /**
-     * Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN`.
+     * Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN` or `TENCENTCLOUD_SESSION_TOKEN`.
      */
     tencentcloudSecurityToken?: pulumi.Input<string | undefined>;
+    /**
+     * The shared credentials file (default ~/.tencentcloud/credentials, then /etc/tencentcloud/credentials). Falls back to `TENCENTCLOUD_CREDENTIALS_FILE`.
+     */
+    tencentcloudSharedCredentialsFile?: pulumi.Input<string | undefined>;
 }

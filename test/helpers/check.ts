@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { CheckFailure, CheckResult } from "../../provider/check/checker";
+import { Settings } from "../../provider/config/settings";
+import { ProviderContext } from "../../provider/lifecycle/provider-context";
+import type { OperationEnv } from "../../provider/resource/definition";
 
 type Args = Record<string, unknown>;
 
@@ -20,4 +23,14 @@ export function checkHelpers(check: (args: Args) => CheckResult, base: () => Arg
     assert.match(found[0]!.reason, reason);
   }
   return { failures, assertOne };
+}
+
+/**
+ * What a resource's check runs with in tests of its rules: a provider context whose settings give both clouds keys
+ * and regions from a made-up environment (never the process's), so only the inputs' own rules speak.
+ */
+export function checkEnv(): OperationEnv {
+  const settings = new Settings({ TENCENTCLOUD_SECRET_ID: "check-id", TENCENTCLOUD_SECRET_KEY: "check-key",
+    ALICLOUD_ACCESS_KEY: "check-id", ALICLOUD_SECRET_KEY: "check-key" });
+  return { ctx: new ProviderContext({ settings }), log: () => {}, status: () => {} };
 }

@@ -13,6 +13,7 @@ function samples(): { name: string; cls: unknown; error: MediaJobsError }[] {
   const made: Record<string, () => MediaJobsError> = {
     ValidationError: () => new errors.ValidationError("m"),
     ConfigurationError: () => new errors.ConfigurationError("m"),
+    CredentialError: () => new errors.CredentialError("a role (`mediajobs:x`)", new Error("e")),
     TransportError: () => new errors.TransportError("ECONNRESET", "m", true),
     CloudApiError: () => new errors.CloudApiError({ service: "ci", action: "A", status: 400, vendorCode: "C",
       vendorMessage: "m", retryable: false }),

@@ -53,56 +53,104 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// Alibaba Cloud AccessKey id. Falls back to `ALICLOUD_ACCESS_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_ID`.
 	AlicloudAccessKey *string `pulumi:"alicloudAccessKey"`
+	// An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role). Its fields fall back to `ALICLOUD_ASSUME_ROLE_ARN` (roleArn), `ALICLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName).
+	AlicloudAssumeRole *AlicloudAssumeRole `pulumi:"alicloudAssumeRole"`
+	// An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all. Its fields fall back to `ALIBABA_CLOUD_OIDC_PROVIDER_ARN` (oidcProviderArn), `ALIBABA_CLOUD_OIDC_TOKEN_FILE` (oidcTokenFile), `ALIBABA_CLOUD_ROLE_ARN` (roleArn), `ALIBABA_CLOUD_ROLE_SESSION_NAME` (roleSessionName).
+	AlicloudAssumeRoleWithOidc *AlicloudAssumeRoleWithOidc `pulumi:"alicloudAssumeRoleWithOidc"`
+	// The RAM role of this ECS instance, whose credentials the metadata service gives. Falls back to `ALIBABA_CLOUD_ECS_METADATA` or `ALICLOUD_ECS_ROLE_NAME`.
+	AlicloudEcsRoleName *string `pulumi:"alicloudEcsRoleName"`
+	// The profile of the shared credentials files to use (~/.aliyun/config.json, ~/.alibabacloud/credentials). Falls back to `ALIBABA_CLOUD_PROFILE` or `ALICLOUD_PROFILE`.
+	AlicloudProfile *string `pulumi:"alicloudProfile"`
 	// Alibaba Cloud region, for resources that name none. Falls back to `ALICLOUD_REGION` or `ALIBABA_CLOUD_REGION`.
 	AlicloudRegion *string `pulumi:"alicloudRegion"`
 	// Alibaba Cloud AccessKey secret. Falls back to `ALICLOUD_SECRET_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_SECRET`.
 	AlicloudSecretKey *string `pulumi:"alicloudSecretKey"`
 	// Alibaba Cloud STS token, with temporary keys. Falls back to `ALICLOUD_SECURITY_TOKEN` or `ALIBABA_CLOUD_SECURITY_TOKEN`.
 	AlicloudSecurityToken *string `pulumi:"alicloudSecurityToken"`
-	// A base URL to connect to instead of the CI endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
+	// The shared credentials file to read instead of ~/.aliyun/config.json and ~/.alibabacloud/credentials. Falls back to `ALIBABA_CLOUD_CREDENTIALS_FILE` or `ALICLOUD_SHARED_CREDENTIALS_FILE`.
+	AlicloudSharedCredentialsFile *string `pulumi:"alicloudSharedCredentialsFile"`
+	// A base URL to connect to instead of Tencent Cloud's endpoints (CI, COS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
 	CiEndpoint *string `pulumi:"ciEndpoint"`
+	// A base URL to connect to instead of the CVM metadata service (http://metadata.tencentyun.com), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_CVM_METADATA_ENDPOINT`.
+	CvmMetadataEndpoint *string `pulumi:"cvmMetadataEndpoint"`
+	// A base URL to connect to instead of the ECS metadata service (http://100.100.100.200), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_ECS_METADATA_ENDPOINT`.
+	EcsMetadataEndpoint *string `pulumi:"ecsMetadataEndpoint"`
 	// A PEM file of the CA that https:// endpoint overrides are verified against, instead of the system's roots. Falls back to `MEDIAJOBS_ENDPOINT_CA_FILE`.
 	EndpointCaFile *string `pulumi:"endpointCaFile"`
 	// Requests per second per cloud API and account, for the whole stack (default 100). Falls back to `MEDIAJOBS_MAX_REQUESTS_PER_SECOND`.
 	MaxRequestsPerSecond *float64 `pulumi:"maxRequestsPerSecond"`
-	// A base URL to connect to instead of the MPS endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
+	// A base URL to connect to instead of Alibaba Cloud's endpoints (MPS, OSS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
 	MpsEndpoint *string `pulumi:"mpsEndpoint"`
+	// A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role). Its fields fall back to `TENCENTCLOUD_ASSUME_ROLE_ARN` (roleArn), `TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName), `TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (sessionDuration), `TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID` (externalId).
+	TencentcloudAssumeRole *TencentcloudAssumeRole `pulumi:"tencentcloudAssumeRole"`
+	// A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all. Its fields fall back to `TKE_PROVIDER_ID` (providerId), `TKE_WEB_IDENTITY_TOKEN_FILE` (webIdentityTokenFile), `TKE_ROLE_ARN` (roleArn), `TKE_REGION` (region).
+	TencentcloudAssumeRoleWithWebIdentity *TencentcloudAssumeRoleWithWebIdentity `pulumi:"tencentcloudAssumeRoleWithWebIdentity"`
+	// The CAM role of this CVM instance, whose credentials the metadata service gives. Falls back to `TENCENTCLOUD_CAM_ROLE_NAME`.
+	TencentcloudCamRoleName *string `pulumi:"tencentcloudCamRoleName"`
+	// The profile (section) of the shared credentials file to use (default `default`). Falls back to `TENCENTCLOUD_PROFILE`.
+	TencentcloudProfile *string `pulumi:"tencentcloudProfile"`
 	// Tencent Cloud region, for resources that name none. Falls back to `TENCENTCLOUD_REGION`.
 	TencentcloudRegion *string `pulumi:"tencentcloudRegion"`
 	// Tencent Cloud SecretId. Falls back to `TENCENTCLOUD_SECRET_ID`.
 	TencentcloudSecretId *string `pulumi:"tencentcloudSecretId"`
 	// Tencent Cloud SecretKey. Falls back to `TENCENTCLOUD_SECRET_KEY`.
 	TencentcloudSecretKey *string `pulumi:"tencentcloudSecretKey"`
-	// Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN`.
+	// Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN` or `TENCENTCLOUD_SESSION_TOKEN`.
 	TencentcloudSecurityToken *string `pulumi:"tencentcloudSecurityToken"`
+	// The shared credentials file (default ~/.tencentcloud/credentials, then /etc/tencentcloud/credentials). Falls back to `TENCENTCLOUD_CREDENTIALS_FILE`.
+	TencentcloudSharedCredentialsFile *string `pulumi:"tencentcloudSharedCredentialsFile"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
 	// Alibaba Cloud AccessKey id. Falls back to `ALICLOUD_ACCESS_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_ID`.
 	AlicloudAccessKey pulumi.StringPtrInput
+	// An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role). Its fields fall back to `ALICLOUD_ASSUME_ROLE_ARN` (roleArn), `ALICLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName).
+	AlicloudAssumeRole AlicloudAssumeRolePtrInput
+	// An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all. Its fields fall back to `ALIBABA_CLOUD_OIDC_PROVIDER_ARN` (oidcProviderArn), `ALIBABA_CLOUD_OIDC_TOKEN_FILE` (oidcTokenFile), `ALIBABA_CLOUD_ROLE_ARN` (roleArn), `ALIBABA_CLOUD_ROLE_SESSION_NAME` (roleSessionName).
+	AlicloudAssumeRoleWithOidc AlicloudAssumeRoleWithOidcPtrInput
+	// The RAM role of this ECS instance, whose credentials the metadata service gives. Falls back to `ALIBABA_CLOUD_ECS_METADATA` or `ALICLOUD_ECS_ROLE_NAME`.
+	AlicloudEcsRoleName pulumi.StringPtrInput
+	// The profile of the shared credentials files to use (~/.aliyun/config.json, ~/.alibabacloud/credentials). Falls back to `ALIBABA_CLOUD_PROFILE` or `ALICLOUD_PROFILE`.
+	AlicloudProfile pulumi.StringPtrInput
 	// Alibaba Cloud region, for resources that name none. Falls back to `ALICLOUD_REGION` or `ALIBABA_CLOUD_REGION`.
 	AlicloudRegion pulumi.StringPtrInput
 	// Alibaba Cloud AccessKey secret. Falls back to `ALICLOUD_SECRET_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_SECRET`.
 	AlicloudSecretKey pulumi.StringPtrInput
 	// Alibaba Cloud STS token, with temporary keys. Falls back to `ALICLOUD_SECURITY_TOKEN` or `ALIBABA_CLOUD_SECURITY_TOKEN`.
 	AlicloudSecurityToken pulumi.StringPtrInput
-	// A base URL to connect to instead of the CI endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
+	// The shared credentials file to read instead of ~/.aliyun/config.json and ~/.alibabacloud/credentials. Falls back to `ALIBABA_CLOUD_CREDENTIALS_FILE` or `ALICLOUD_SHARED_CREDENTIALS_FILE`.
+	AlicloudSharedCredentialsFile pulumi.StringPtrInput
+	// A base URL to connect to instead of Tencent Cloud's endpoints (CI, COS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
 	CiEndpoint pulumi.StringPtrInput
+	// A base URL to connect to instead of the CVM metadata service (http://metadata.tencentyun.com), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_CVM_METADATA_ENDPOINT`.
+	CvmMetadataEndpoint pulumi.StringPtrInput
+	// A base URL to connect to instead of the ECS metadata service (http://100.100.100.200), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_ECS_METADATA_ENDPOINT`.
+	EcsMetadataEndpoint pulumi.StringPtrInput
 	// A PEM file of the CA that https:// endpoint overrides are verified against, instead of the system's roots. Falls back to `MEDIAJOBS_ENDPOINT_CA_FILE`.
 	EndpointCaFile pulumi.StringPtrInput
 	// Requests per second per cloud API and account, for the whole stack (default 100). Falls back to `MEDIAJOBS_MAX_REQUESTS_PER_SECOND`.
 	MaxRequestsPerSecond pulumi.Float64PtrInput
-	// A base URL to connect to instead of the MPS endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
+	// A base URL to connect to instead of Alibaba Cloud's endpoints (MPS, OSS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
 	MpsEndpoint pulumi.StringPtrInput
+	// A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role). Its fields fall back to `TENCENTCLOUD_ASSUME_ROLE_ARN` (roleArn), `TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName), `TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (sessionDuration), `TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID` (externalId).
+	TencentcloudAssumeRole TencentcloudAssumeRolePtrInput
+	// A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all. Its fields fall back to `TKE_PROVIDER_ID` (providerId), `TKE_WEB_IDENTITY_TOKEN_FILE` (webIdentityTokenFile), `TKE_ROLE_ARN` (roleArn), `TKE_REGION` (region).
+	TencentcloudAssumeRoleWithWebIdentity TencentcloudAssumeRoleWithWebIdentityPtrInput
+	// The CAM role of this CVM instance, whose credentials the metadata service gives. Falls back to `TENCENTCLOUD_CAM_ROLE_NAME`.
+	TencentcloudCamRoleName pulumi.StringPtrInput
+	// The profile (section) of the shared credentials file to use (default `default`). Falls back to `TENCENTCLOUD_PROFILE`.
+	TencentcloudProfile pulumi.StringPtrInput
 	// Tencent Cloud region, for resources that name none. Falls back to `TENCENTCLOUD_REGION`.
 	TencentcloudRegion pulumi.StringPtrInput
 	// Tencent Cloud SecretId. Falls back to `TENCENTCLOUD_SECRET_ID`.
 	TencentcloudSecretId pulumi.StringPtrInput
 	// Tencent Cloud SecretKey. Falls back to `TENCENTCLOUD_SECRET_KEY`.
 	TencentcloudSecretKey pulumi.StringPtrInput
-	// Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN`.
+	// Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN` or `TENCENTCLOUD_SESSION_TOKEN`.
 	TencentcloudSecurityToken pulumi.StringPtrInput
+	// The shared credentials file (default ~/.tencentcloud/credentials, then /etc/tencentcloud/credentials). Falls back to `TENCENTCLOUD_CREDENTIALS_FILE`.
+	TencentcloudSharedCredentialsFile pulumi.StringPtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {

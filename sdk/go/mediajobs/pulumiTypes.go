@@ -13,6 +13,457 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role).
+type AlicloudAssumeRole struct {
+	// The external id the role's trust policy asks for.
+	ExternalId *string `pulumi:"externalId"`
+	// A policy (JSON) that narrows the role's permissions for this session.
+	Policy *string `pulumi:"policy"`
+	// The ARN of the RAM role to assume.
+	RoleArn string `pulumi:"roleArn"`
+	// How long each set of temporary credentials lives (default 3600).
+	SessionExpiration *int `pulumi:"sessionExpiration"`
+	// The session name recorded in ActionTrail (default `pulumi-mediajobs`).
+	SessionName *string `pulumi:"sessionName"`
+}
+
+// AlicloudAssumeRoleInput is an input type that accepts AlicloudAssumeRoleArgs and AlicloudAssumeRoleOutput values.
+// You can construct a concrete instance of `AlicloudAssumeRoleInput` via:
+//
+//	AlicloudAssumeRoleArgs{...}
+type AlicloudAssumeRoleInput interface {
+	pulumi.Input
+
+	ToAlicloudAssumeRoleOutput() AlicloudAssumeRoleOutput
+	ToAlicloudAssumeRoleOutputWithContext(context.Context) AlicloudAssumeRoleOutput
+}
+
+// An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role).
+type AlicloudAssumeRoleArgs struct {
+	// The external id the role's trust policy asks for.
+	ExternalId pulumi.StringPtrInput `pulumi:"externalId"`
+	// A policy (JSON) that narrows the role's permissions for this session.
+	Policy pulumi.StringPtrInput `pulumi:"policy"`
+	// The ARN of the RAM role to assume.
+	RoleArn pulumi.StringInput `pulumi:"roleArn"`
+	// How long each set of temporary credentials lives (default 3600).
+	SessionExpiration pulumi.IntPtrInput `pulumi:"sessionExpiration"`
+	// The session name recorded in ActionTrail (default `pulumi-mediajobs`).
+	SessionName pulumi.StringPtrInput `pulumi:"sessionName"`
+}
+
+func (AlicloudAssumeRoleArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AlicloudAssumeRole)(nil)).Elem()
+}
+
+func (i AlicloudAssumeRoleArgs) ToAlicloudAssumeRoleOutput() AlicloudAssumeRoleOutput {
+	return i.ToAlicloudAssumeRoleOutputWithContext(context.Background())
+}
+
+func (i AlicloudAssumeRoleArgs) ToAlicloudAssumeRoleOutputWithContext(ctx context.Context) AlicloudAssumeRoleOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AlicloudAssumeRoleOutput)
+}
+
+func (i AlicloudAssumeRoleArgs) ToAlicloudAssumeRolePtrOutput() AlicloudAssumeRolePtrOutput {
+	return i.ToAlicloudAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (i AlicloudAssumeRoleArgs) ToAlicloudAssumeRolePtrOutputWithContext(ctx context.Context) AlicloudAssumeRolePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AlicloudAssumeRoleOutput).ToAlicloudAssumeRolePtrOutputWithContext(ctx)
+}
+
+// AlicloudAssumeRolePtrInput is an input type that accepts AlicloudAssumeRoleArgs, AlicloudAssumeRolePtr and AlicloudAssumeRolePtrOutput values.
+// You can construct a concrete instance of `AlicloudAssumeRolePtrInput` via:
+//
+//	        AlicloudAssumeRoleArgs{...}
+//
+//	or:
+//
+//	        nil
+type AlicloudAssumeRolePtrInput interface {
+	pulumi.Input
+
+	ToAlicloudAssumeRolePtrOutput() AlicloudAssumeRolePtrOutput
+	ToAlicloudAssumeRolePtrOutputWithContext(context.Context) AlicloudAssumeRolePtrOutput
+}
+
+type alicloudAssumeRolePtrType AlicloudAssumeRoleArgs
+
+func AlicloudAssumeRolePtr(v *AlicloudAssumeRoleArgs) AlicloudAssumeRolePtrInput {
+	return (*alicloudAssumeRolePtrType)(v)
+}
+
+func (*alicloudAssumeRolePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AlicloudAssumeRole)(nil)).Elem()
+}
+
+func (i *alicloudAssumeRolePtrType) ToAlicloudAssumeRolePtrOutput() AlicloudAssumeRolePtrOutput {
+	return i.ToAlicloudAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (i *alicloudAssumeRolePtrType) ToAlicloudAssumeRolePtrOutputWithContext(ctx context.Context) AlicloudAssumeRolePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AlicloudAssumeRolePtrOutput)
+}
+
+// An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role).
+type AlicloudAssumeRoleOutput struct{ *pulumi.OutputState }
+
+func (AlicloudAssumeRoleOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AlicloudAssumeRole)(nil)).Elem()
+}
+
+func (o AlicloudAssumeRoleOutput) ToAlicloudAssumeRoleOutput() AlicloudAssumeRoleOutput {
+	return o
+}
+
+func (o AlicloudAssumeRoleOutput) ToAlicloudAssumeRoleOutputWithContext(ctx context.Context) AlicloudAssumeRoleOutput {
+	return o
+}
+
+func (o AlicloudAssumeRoleOutput) ToAlicloudAssumeRolePtrOutput() AlicloudAssumeRolePtrOutput {
+	return o.ToAlicloudAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (o AlicloudAssumeRoleOutput) ToAlicloudAssumeRolePtrOutputWithContext(ctx context.Context) AlicloudAssumeRolePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AlicloudAssumeRole) *AlicloudAssumeRole {
+		return &v
+	}).(AlicloudAssumeRolePtrOutput)
+}
+
+// The external id the role's trust policy asks for.
+func (o AlicloudAssumeRoleOutput) ExternalId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AlicloudAssumeRole) *string { return v.ExternalId }).(pulumi.StringPtrOutput)
+}
+
+// A policy (JSON) that narrows the role's permissions for this session.
+func (o AlicloudAssumeRoleOutput) Policy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AlicloudAssumeRole) *string { return v.Policy }).(pulumi.StringPtrOutput)
+}
+
+// The ARN of the RAM role to assume.
+func (o AlicloudAssumeRoleOutput) RoleArn() pulumi.StringOutput {
+	return o.ApplyT(func(v AlicloudAssumeRole) string { return v.RoleArn }).(pulumi.StringOutput)
+}
+
+// How long each set of temporary credentials lives (default 3600).
+func (o AlicloudAssumeRoleOutput) SessionExpiration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AlicloudAssumeRole) *int { return v.SessionExpiration }).(pulumi.IntPtrOutput)
+}
+
+// The session name recorded in ActionTrail (default `pulumi-mediajobs`).
+func (o AlicloudAssumeRoleOutput) SessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AlicloudAssumeRole) *string { return v.SessionName }).(pulumi.StringPtrOutput)
+}
+
+type AlicloudAssumeRolePtrOutput struct{ *pulumi.OutputState }
+
+func (AlicloudAssumeRolePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AlicloudAssumeRole)(nil)).Elem()
+}
+
+func (o AlicloudAssumeRolePtrOutput) ToAlicloudAssumeRolePtrOutput() AlicloudAssumeRolePtrOutput {
+	return o
+}
+
+func (o AlicloudAssumeRolePtrOutput) ToAlicloudAssumeRolePtrOutputWithContext(ctx context.Context) AlicloudAssumeRolePtrOutput {
+	return o
+}
+
+func (o AlicloudAssumeRolePtrOutput) Elem() AlicloudAssumeRoleOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRole) AlicloudAssumeRole {
+		if v != nil {
+			return *v
+		}
+		var ret AlicloudAssumeRole
+		return ret
+	}).(AlicloudAssumeRoleOutput)
+}
+
+// The external id the role's trust policy asks for.
+func (o AlicloudAssumeRolePtrOutput) ExternalId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ExternalId
+	}).(pulumi.StringPtrOutput)
+}
+
+// A policy (JSON) that narrows the role's permissions for this session.
+func (o AlicloudAssumeRolePtrOutput) Policy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Policy
+	}).(pulumi.StringPtrOutput)
+}
+
+// The ARN of the RAM role to assume.
+func (o AlicloudAssumeRolePtrOutput) RoleArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.RoleArn
+	}).(pulumi.StringPtrOutput)
+}
+
+// How long each set of temporary credentials lives (default 3600).
+func (o AlicloudAssumeRolePtrOutput) SessionExpiration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRole) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SessionExpiration
+	}).(pulumi.IntPtrOutput)
+}
+
+// The session name recorded in ActionTrail (default `pulumi-mediajobs`).
+func (o AlicloudAssumeRolePtrOutput) SessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return v.SessionName
+	}).(pulumi.StringPtrOutput)
+}
+
+// An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all.
+type AlicloudAssumeRoleWithOidc struct {
+	// The ARN of the OIDC identity provider registered in RAM.
+	OidcProviderArn string `pulumi:"oidcProviderArn"`
+	// The file holding the OIDC token (a JWT); read again at each renewal.
+	OidcTokenFile string `pulumi:"oidcTokenFile"`
+	// A policy (JSON) that narrows the role's permissions for this session.
+	Policy *string `pulumi:"policy"`
+	// The ARN of the RAM role to assume.
+	RoleArn string `pulumi:"roleArn"`
+	// The session name (default `pulumi-mediajobs`).
+	RoleSessionName *string `pulumi:"roleSessionName"`
+	// How long each set of temporary credentials lives (default 3600).
+	SessionExpiration *int `pulumi:"sessionExpiration"`
+}
+
+// AlicloudAssumeRoleWithOidcInput is an input type that accepts AlicloudAssumeRoleWithOidcArgs and AlicloudAssumeRoleWithOidcOutput values.
+// You can construct a concrete instance of `AlicloudAssumeRoleWithOidcInput` via:
+//
+//	AlicloudAssumeRoleWithOidcArgs{...}
+type AlicloudAssumeRoleWithOidcInput interface {
+	pulumi.Input
+
+	ToAlicloudAssumeRoleWithOidcOutput() AlicloudAssumeRoleWithOidcOutput
+	ToAlicloudAssumeRoleWithOidcOutputWithContext(context.Context) AlicloudAssumeRoleWithOidcOutput
+}
+
+// An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all.
+type AlicloudAssumeRoleWithOidcArgs struct {
+	// The ARN of the OIDC identity provider registered in RAM.
+	OidcProviderArn pulumi.StringInput `pulumi:"oidcProviderArn"`
+	// The file holding the OIDC token (a JWT); read again at each renewal.
+	OidcTokenFile pulumi.StringInput `pulumi:"oidcTokenFile"`
+	// A policy (JSON) that narrows the role's permissions for this session.
+	Policy pulumi.StringPtrInput `pulumi:"policy"`
+	// The ARN of the RAM role to assume.
+	RoleArn pulumi.StringInput `pulumi:"roleArn"`
+	// The session name (default `pulumi-mediajobs`).
+	RoleSessionName pulumi.StringPtrInput `pulumi:"roleSessionName"`
+	// How long each set of temporary credentials lives (default 3600).
+	SessionExpiration pulumi.IntPtrInput `pulumi:"sessionExpiration"`
+}
+
+func (AlicloudAssumeRoleWithOidcArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AlicloudAssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (i AlicloudAssumeRoleWithOidcArgs) ToAlicloudAssumeRoleWithOidcOutput() AlicloudAssumeRoleWithOidcOutput {
+	return i.ToAlicloudAssumeRoleWithOidcOutputWithContext(context.Background())
+}
+
+func (i AlicloudAssumeRoleWithOidcArgs) ToAlicloudAssumeRoleWithOidcOutputWithContext(ctx context.Context) AlicloudAssumeRoleWithOidcOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AlicloudAssumeRoleWithOidcOutput)
+}
+
+func (i AlicloudAssumeRoleWithOidcArgs) ToAlicloudAssumeRoleWithOidcPtrOutput() AlicloudAssumeRoleWithOidcPtrOutput {
+	return i.ToAlicloudAssumeRoleWithOidcPtrOutputWithContext(context.Background())
+}
+
+func (i AlicloudAssumeRoleWithOidcArgs) ToAlicloudAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AlicloudAssumeRoleWithOidcPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AlicloudAssumeRoleWithOidcOutput).ToAlicloudAssumeRoleWithOidcPtrOutputWithContext(ctx)
+}
+
+// AlicloudAssumeRoleWithOidcPtrInput is an input type that accepts AlicloudAssumeRoleWithOidcArgs, AlicloudAssumeRoleWithOidcPtr and AlicloudAssumeRoleWithOidcPtrOutput values.
+// You can construct a concrete instance of `AlicloudAssumeRoleWithOidcPtrInput` via:
+//
+//	        AlicloudAssumeRoleWithOidcArgs{...}
+//
+//	or:
+//
+//	        nil
+type AlicloudAssumeRoleWithOidcPtrInput interface {
+	pulumi.Input
+
+	ToAlicloudAssumeRoleWithOidcPtrOutput() AlicloudAssumeRoleWithOidcPtrOutput
+	ToAlicloudAssumeRoleWithOidcPtrOutputWithContext(context.Context) AlicloudAssumeRoleWithOidcPtrOutput
+}
+
+type alicloudAssumeRoleWithOidcPtrType AlicloudAssumeRoleWithOidcArgs
+
+func AlicloudAssumeRoleWithOidcPtr(v *AlicloudAssumeRoleWithOidcArgs) AlicloudAssumeRoleWithOidcPtrInput {
+	return (*alicloudAssumeRoleWithOidcPtrType)(v)
+}
+
+func (*alicloudAssumeRoleWithOidcPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AlicloudAssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (i *alicloudAssumeRoleWithOidcPtrType) ToAlicloudAssumeRoleWithOidcPtrOutput() AlicloudAssumeRoleWithOidcPtrOutput {
+	return i.ToAlicloudAssumeRoleWithOidcPtrOutputWithContext(context.Background())
+}
+
+func (i *alicloudAssumeRoleWithOidcPtrType) ToAlicloudAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AlicloudAssumeRoleWithOidcPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AlicloudAssumeRoleWithOidcPtrOutput)
+}
+
+// An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all.
+type AlicloudAssumeRoleWithOidcOutput struct{ *pulumi.OutputState }
+
+func (AlicloudAssumeRoleWithOidcOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AlicloudAssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (o AlicloudAssumeRoleWithOidcOutput) ToAlicloudAssumeRoleWithOidcOutput() AlicloudAssumeRoleWithOidcOutput {
+	return o
+}
+
+func (o AlicloudAssumeRoleWithOidcOutput) ToAlicloudAssumeRoleWithOidcOutputWithContext(ctx context.Context) AlicloudAssumeRoleWithOidcOutput {
+	return o
+}
+
+func (o AlicloudAssumeRoleWithOidcOutput) ToAlicloudAssumeRoleWithOidcPtrOutput() AlicloudAssumeRoleWithOidcPtrOutput {
+	return o.ToAlicloudAssumeRoleWithOidcPtrOutputWithContext(context.Background())
+}
+
+func (o AlicloudAssumeRoleWithOidcOutput) ToAlicloudAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AlicloudAssumeRoleWithOidcPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AlicloudAssumeRoleWithOidc) *AlicloudAssumeRoleWithOidc {
+		return &v
+	}).(AlicloudAssumeRoleWithOidcPtrOutput)
+}
+
+// The ARN of the OIDC identity provider registered in RAM.
+func (o AlicloudAssumeRoleWithOidcOutput) OidcProviderArn() pulumi.StringOutput {
+	return o.ApplyT(func(v AlicloudAssumeRoleWithOidc) string { return v.OidcProviderArn }).(pulumi.StringOutput)
+}
+
+// The file holding the OIDC token (a JWT); read again at each renewal.
+func (o AlicloudAssumeRoleWithOidcOutput) OidcTokenFile() pulumi.StringOutput {
+	return o.ApplyT(func(v AlicloudAssumeRoleWithOidc) string { return v.OidcTokenFile }).(pulumi.StringOutput)
+}
+
+// A policy (JSON) that narrows the role's permissions for this session.
+func (o AlicloudAssumeRoleWithOidcOutput) Policy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AlicloudAssumeRoleWithOidc) *string { return v.Policy }).(pulumi.StringPtrOutput)
+}
+
+// The ARN of the RAM role to assume.
+func (o AlicloudAssumeRoleWithOidcOutput) RoleArn() pulumi.StringOutput {
+	return o.ApplyT(func(v AlicloudAssumeRoleWithOidc) string { return v.RoleArn }).(pulumi.StringOutput)
+}
+
+// The session name (default `pulumi-mediajobs`).
+func (o AlicloudAssumeRoleWithOidcOutput) RoleSessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AlicloudAssumeRoleWithOidc) *string { return v.RoleSessionName }).(pulumi.StringPtrOutput)
+}
+
+// How long each set of temporary credentials lives (default 3600).
+func (o AlicloudAssumeRoleWithOidcOutput) SessionExpiration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AlicloudAssumeRoleWithOidc) *int { return v.SessionExpiration }).(pulumi.IntPtrOutput)
+}
+
+type AlicloudAssumeRoleWithOidcPtrOutput struct{ *pulumi.OutputState }
+
+func (AlicloudAssumeRoleWithOidcPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AlicloudAssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (o AlicloudAssumeRoleWithOidcPtrOutput) ToAlicloudAssumeRoleWithOidcPtrOutput() AlicloudAssumeRoleWithOidcPtrOutput {
+	return o
+}
+
+func (o AlicloudAssumeRoleWithOidcPtrOutput) ToAlicloudAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AlicloudAssumeRoleWithOidcPtrOutput {
+	return o
+}
+
+func (o AlicloudAssumeRoleWithOidcPtrOutput) Elem() AlicloudAssumeRoleWithOidcOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRoleWithOidc) AlicloudAssumeRoleWithOidc {
+		if v != nil {
+			return *v
+		}
+		var ret AlicloudAssumeRoleWithOidc
+		return ret
+	}).(AlicloudAssumeRoleWithOidcOutput)
+}
+
+// The ARN of the OIDC identity provider registered in RAM.
+func (o AlicloudAssumeRoleWithOidcPtrOutput) OidcProviderArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.OidcProviderArn
+	}).(pulumi.StringPtrOutput)
+}
+
+// The file holding the OIDC token (a JWT); read again at each renewal.
+func (o AlicloudAssumeRoleWithOidcPtrOutput) OidcTokenFile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.OidcTokenFile
+	}).(pulumi.StringPtrOutput)
+}
+
+// A policy (JSON) that narrows the role's permissions for this session.
+func (o AlicloudAssumeRoleWithOidcPtrOutput) Policy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Policy
+	}).(pulumi.StringPtrOutput)
+}
+
+// The ARN of the RAM role to assume.
+func (o AlicloudAssumeRoleWithOidcPtrOutput) RoleArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.RoleArn
+	}).(pulumi.StringPtrOutput)
+}
+
+// The session name (default `pulumi-mediajobs`).
+func (o AlicloudAssumeRoleWithOidcPtrOutput) RoleSessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return v.RoleSessionName
+	}).(pulumi.StringPtrOutput)
+}
+
+// How long each set of temporary credentials lives (default 3600).
+func (o AlicloudAssumeRoleWithOidcPtrOutput) SessionExpiration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AlicloudAssumeRoleWithOidc) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SessionExpiration
+	}).(pulumi.IntPtrOutput)
+}
+
 // Which objects to process: exactly one of the four.
 type BatchInput struct {
 	// A COS inventory manifest.json.
@@ -5555,7 +6006,462 @@ func (o QueueSettingsPtrOutput) State() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role).
+type TencentcloudAssumeRole struct {
+	// The external id the role's trust policy asks for.
+	ExternalId *string `pulumi:"externalId"`
+	// A policy (JSON) that narrows the role's permissions for this session.
+	Policy *string `pulumi:"policy"`
+	// The ARN of the CAM role to assume.
+	RoleArn string `pulumi:"roleArn"`
+	// How long each set of temporary credentials lives (default 7200).
+	SessionDuration *int `pulumi:"sessionDuration"`
+	// The session name (default `pulumi-mediajobs`).
+	SessionName *string `pulumi:"sessionName"`
+}
+
+// TencentcloudAssumeRoleInput is an input type that accepts TencentcloudAssumeRoleArgs and TencentcloudAssumeRoleOutput values.
+// You can construct a concrete instance of `TencentcloudAssumeRoleInput` via:
+//
+//	TencentcloudAssumeRoleArgs{...}
+type TencentcloudAssumeRoleInput interface {
+	pulumi.Input
+
+	ToTencentcloudAssumeRoleOutput() TencentcloudAssumeRoleOutput
+	ToTencentcloudAssumeRoleOutputWithContext(context.Context) TencentcloudAssumeRoleOutput
+}
+
+// A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role).
+type TencentcloudAssumeRoleArgs struct {
+	// The external id the role's trust policy asks for.
+	ExternalId pulumi.StringPtrInput `pulumi:"externalId"`
+	// A policy (JSON) that narrows the role's permissions for this session.
+	Policy pulumi.StringPtrInput `pulumi:"policy"`
+	// The ARN of the CAM role to assume.
+	RoleArn pulumi.StringInput `pulumi:"roleArn"`
+	// How long each set of temporary credentials lives (default 7200).
+	SessionDuration pulumi.IntPtrInput `pulumi:"sessionDuration"`
+	// The session name (default `pulumi-mediajobs`).
+	SessionName pulumi.StringPtrInput `pulumi:"sessionName"`
+}
+
+func (TencentcloudAssumeRoleArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*TencentcloudAssumeRole)(nil)).Elem()
+}
+
+func (i TencentcloudAssumeRoleArgs) ToTencentcloudAssumeRoleOutput() TencentcloudAssumeRoleOutput {
+	return i.ToTencentcloudAssumeRoleOutputWithContext(context.Background())
+}
+
+func (i TencentcloudAssumeRoleArgs) ToTencentcloudAssumeRoleOutputWithContext(ctx context.Context) TencentcloudAssumeRoleOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TencentcloudAssumeRoleOutput)
+}
+
+func (i TencentcloudAssumeRoleArgs) ToTencentcloudAssumeRolePtrOutput() TencentcloudAssumeRolePtrOutput {
+	return i.ToTencentcloudAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (i TencentcloudAssumeRoleArgs) ToTencentcloudAssumeRolePtrOutputWithContext(ctx context.Context) TencentcloudAssumeRolePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TencentcloudAssumeRoleOutput).ToTencentcloudAssumeRolePtrOutputWithContext(ctx)
+}
+
+// TencentcloudAssumeRolePtrInput is an input type that accepts TencentcloudAssumeRoleArgs, TencentcloudAssumeRolePtr and TencentcloudAssumeRolePtrOutput values.
+// You can construct a concrete instance of `TencentcloudAssumeRolePtrInput` via:
+//
+//	        TencentcloudAssumeRoleArgs{...}
+//
+//	or:
+//
+//	        nil
+type TencentcloudAssumeRolePtrInput interface {
+	pulumi.Input
+
+	ToTencentcloudAssumeRolePtrOutput() TencentcloudAssumeRolePtrOutput
+	ToTencentcloudAssumeRolePtrOutputWithContext(context.Context) TencentcloudAssumeRolePtrOutput
+}
+
+type tencentcloudAssumeRolePtrType TencentcloudAssumeRoleArgs
+
+func TencentcloudAssumeRolePtr(v *TencentcloudAssumeRoleArgs) TencentcloudAssumeRolePtrInput {
+	return (*tencentcloudAssumeRolePtrType)(v)
+}
+
+func (*tencentcloudAssumeRolePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**TencentcloudAssumeRole)(nil)).Elem()
+}
+
+func (i *tencentcloudAssumeRolePtrType) ToTencentcloudAssumeRolePtrOutput() TencentcloudAssumeRolePtrOutput {
+	return i.ToTencentcloudAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (i *tencentcloudAssumeRolePtrType) ToTencentcloudAssumeRolePtrOutputWithContext(ctx context.Context) TencentcloudAssumeRolePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TencentcloudAssumeRolePtrOutput)
+}
+
+// A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role).
+type TencentcloudAssumeRoleOutput struct{ *pulumi.OutputState }
+
+func (TencentcloudAssumeRoleOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TencentcloudAssumeRole)(nil)).Elem()
+}
+
+func (o TencentcloudAssumeRoleOutput) ToTencentcloudAssumeRoleOutput() TencentcloudAssumeRoleOutput {
+	return o
+}
+
+func (o TencentcloudAssumeRoleOutput) ToTencentcloudAssumeRoleOutputWithContext(ctx context.Context) TencentcloudAssumeRoleOutput {
+	return o
+}
+
+func (o TencentcloudAssumeRoleOutput) ToTencentcloudAssumeRolePtrOutput() TencentcloudAssumeRolePtrOutput {
+	return o.ToTencentcloudAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (o TencentcloudAssumeRoleOutput) ToTencentcloudAssumeRolePtrOutputWithContext(ctx context.Context) TencentcloudAssumeRolePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v TencentcloudAssumeRole) *TencentcloudAssumeRole {
+		return &v
+	}).(TencentcloudAssumeRolePtrOutput)
+}
+
+// The external id the role's trust policy asks for.
+func (o TencentcloudAssumeRoleOutput) ExternalId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TencentcloudAssumeRole) *string { return v.ExternalId }).(pulumi.StringPtrOutput)
+}
+
+// A policy (JSON) that narrows the role's permissions for this session.
+func (o TencentcloudAssumeRoleOutput) Policy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TencentcloudAssumeRole) *string { return v.Policy }).(pulumi.StringPtrOutput)
+}
+
+// The ARN of the CAM role to assume.
+func (o TencentcloudAssumeRoleOutput) RoleArn() pulumi.StringOutput {
+	return o.ApplyT(func(v TencentcloudAssumeRole) string { return v.RoleArn }).(pulumi.StringOutput)
+}
+
+// How long each set of temporary credentials lives (default 7200).
+func (o TencentcloudAssumeRoleOutput) SessionDuration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v TencentcloudAssumeRole) *int { return v.SessionDuration }).(pulumi.IntPtrOutput)
+}
+
+// The session name (default `pulumi-mediajobs`).
+func (o TencentcloudAssumeRoleOutput) SessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TencentcloudAssumeRole) *string { return v.SessionName }).(pulumi.StringPtrOutput)
+}
+
+type TencentcloudAssumeRolePtrOutput struct{ *pulumi.OutputState }
+
+func (TencentcloudAssumeRolePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**TencentcloudAssumeRole)(nil)).Elem()
+}
+
+func (o TencentcloudAssumeRolePtrOutput) ToTencentcloudAssumeRolePtrOutput() TencentcloudAssumeRolePtrOutput {
+	return o
+}
+
+func (o TencentcloudAssumeRolePtrOutput) ToTencentcloudAssumeRolePtrOutputWithContext(ctx context.Context) TencentcloudAssumeRolePtrOutput {
+	return o
+}
+
+func (o TencentcloudAssumeRolePtrOutput) Elem() TencentcloudAssumeRoleOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRole) TencentcloudAssumeRole {
+		if v != nil {
+			return *v
+		}
+		var ret TencentcloudAssumeRole
+		return ret
+	}).(TencentcloudAssumeRoleOutput)
+}
+
+// The external id the role's trust policy asks for.
+func (o TencentcloudAssumeRolePtrOutput) ExternalId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ExternalId
+	}).(pulumi.StringPtrOutput)
+}
+
+// A policy (JSON) that narrows the role's permissions for this session.
+func (o TencentcloudAssumeRolePtrOutput) Policy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Policy
+	}).(pulumi.StringPtrOutput)
+}
+
+// The ARN of the CAM role to assume.
+func (o TencentcloudAssumeRolePtrOutput) RoleArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.RoleArn
+	}).(pulumi.StringPtrOutput)
+}
+
+// How long each set of temporary credentials lives (default 7200).
+func (o TencentcloudAssumeRolePtrOutput) SessionDuration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRole) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SessionDuration
+	}).(pulumi.IntPtrOutput)
+}
+
+// The session name (default `pulumi-mediajobs`).
+func (o TencentcloudAssumeRolePtrOutput) SessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return v.SessionName
+	}).(pulumi.StringPtrOutput)
+}
+
+// A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all.
+type TencentcloudAssumeRoleWithWebIdentity struct {
+	// The name of the OIDC identity provider registered in CAM.
+	ProviderId string `pulumi:"providerId"`
+	// The STS region to call (default ap-guangzhou).
+	Region *string `pulumi:"region"`
+	// The ARN of the CAM role to assume.
+	RoleArn string `pulumi:"roleArn"`
+	// How long each set of temporary credentials lives (default 7200).
+	SessionDuration *int `pulumi:"sessionDuration"`
+	// The session name (default `pulumi-mediajobs`).
+	SessionName *string `pulumi:"sessionName"`
+	// The file holding the OIDC token (a JWT); read again at each renewal.
+	WebIdentityTokenFile string `pulumi:"webIdentityTokenFile"`
+}
+
+// TencentcloudAssumeRoleWithWebIdentityInput is an input type that accepts TencentcloudAssumeRoleWithWebIdentityArgs and TencentcloudAssumeRoleWithWebIdentityOutput values.
+// You can construct a concrete instance of `TencentcloudAssumeRoleWithWebIdentityInput` via:
+//
+//	TencentcloudAssumeRoleWithWebIdentityArgs{...}
+type TencentcloudAssumeRoleWithWebIdentityInput interface {
+	pulumi.Input
+
+	ToTencentcloudAssumeRoleWithWebIdentityOutput() TencentcloudAssumeRoleWithWebIdentityOutput
+	ToTencentcloudAssumeRoleWithWebIdentityOutputWithContext(context.Context) TencentcloudAssumeRoleWithWebIdentityOutput
+}
+
+// A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all.
+type TencentcloudAssumeRoleWithWebIdentityArgs struct {
+	// The name of the OIDC identity provider registered in CAM.
+	ProviderId pulumi.StringInput `pulumi:"providerId"`
+	// The STS region to call (default ap-guangzhou).
+	Region pulumi.StringPtrInput `pulumi:"region"`
+	// The ARN of the CAM role to assume.
+	RoleArn pulumi.StringInput `pulumi:"roleArn"`
+	// How long each set of temporary credentials lives (default 7200).
+	SessionDuration pulumi.IntPtrInput `pulumi:"sessionDuration"`
+	// The session name (default `pulumi-mediajobs`).
+	SessionName pulumi.StringPtrInput `pulumi:"sessionName"`
+	// The file holding the OIDC token (a JWT); read again at each renewal.
+	WebIdentityTokenFile pulumi.StringInput `pulumi:"webIdentityTokenFile"`
+}
+
+func (TencentcloudAssumeRoleWithWebIdentityArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*TencentcloudAssumeRoleWithWebIdentity)(nil)).Elem()
+}
+
+func (i TencentcloudAssumeRoleWithWebIdentityArgs) ToTencentcloudAssumeRoleWithWebIdentityOutput() TencentcloudAssumeRoleWithWebIdentityOutput {
+	return i.ToTencentcloudAssumeRoleWithWebIdentityOutputWithContext(context.Background())
+}
+
+func (i TencentcloudAssumeRoleWithWebIdentityArgs) ToTencentcloudAssumeRoleWithWebIdentityOutputWithContext(ctx context.Context) TencentcloudAssumeRoleWithWebIdentityOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TencentcloudAssumeRoleWithWebIdentityOutput)
+}
+
+func (i TencentcloudAssumeRoleWithWebIdentityArgs) ToTencentcloudAssumeRoleWithWebIdentityPtrOutput() TencentcloudAssumeRoleWithWebIdentityPtrOutput {
+	return i.ToTencentcloudAssumeRoleWithWebIdentityPtrOutputWithContext(context.Background())
+}
+
+func (i TencentcloudAssumeRoleWithWebIdentityArgs) ToTencentcloudAssumeRoleWithWebIdentityPtrOutputWithContext(ctx context.Context) TencentcloudAssumeRoleWithWebIdentityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TencentcloudAssumeRoleWithWebIdentityOutput).ToTencentcloudAssumeRoleWithWebIdentityPtrOutputWithContext(ctx)
+}
+
+// TencentcloudAssumeRoleWithWebIdentityPtrInput is an input type that accepts TencentcloudAssumeRoleWithWebIdentityArgs, TencentcloudAssumeRoleWithWebIdentityPtr and TencentcloudAssumeRoleWithWebIdentityPtrOutput values.
+// You can construct a concrete instance of `TencentcloudAssumeRoleWithWebIdentityPtrInput` via:
+//
+//	        TencentcloudAssumeRoleWithWebIdentityArgs{...}
+//
+//	or:
+//
+//	        nil
+type TencentcloudAssumeRoleWithWebIdentityPtrInput interface {
+	pulumi.Input
+
+	ToTencentcloudAssumeRoleWithWebIdentityPtrOutput() TencentcloudAssumeRoleWithWebIdentityPtrOutput
+	ToTencentcloudAssumeRoleWithWebIdentityPtrOutputWithContext(context.Context) TencentcloudAssumeRoleWithWebIdentityPtrOutput
+}
+
+type tencentcloudAssumeRoleWithWebIdentityPtrType TencentcloudAssumeRoleWithWebIdentityArgs
+
+func TencentcloudAssumeRoleWithWebIdentityPtr(v *TencentcloudAssumeRoleWithWebIdentityArgs) TencentcloudAssumeRoleWithWebIdentityPtrInput {
+	return (*tencentcloudAssumeRoleWithWebIdentityPtrType)(v)
+}
+
+func (*tencentcloudAssumeRoleWithWebIdentityPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**TencentcloudAssumeRoleWithWebIdentity)(nil)).Elem()
+}
+
+func (i *tencentcloudAssumeRoleWithWebIdentityPtrType) ToTencentcloudAssumeRoleWithWebIdentityPtrOutput() TencentcloudAssumeRoleWithWebIdentityPtrOutput {
+	return i.ToTencentcloudAssumeRoleWithWebIdentityPtrOutputWithContext(context.Background())
+}
+
+func (i *tencentcloudAssumeRoleWithWebIdentityPtrType) ToTencentcloudAssumeRoleWithWebIdentityPtrOutputWithContext(ctx context.Context) TencentcloudAssumeRoleWithWebIdentityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TencentcloudAssumeRoleWithWebIdentityPtrOutput)
+}
+
+// A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all.
+type TencentcloudAssumeRoleWithWebIdentityOutput struct{ *pulumi.OutputState }
+
+func (TencentcloudAssumeRoleWithWebIdentityOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TencentcloudAssumeRoleWithWebIdentity)(nil)).Elem()
+}
+
+func (o TencentcloudAssumeRoleWithWebIdentityOutput) ToTencentcloudAssumeRoleWithWebIdentityOutput() TencentcloudAssumeRoleWithWebIdentityOutput {
+	return o
+}
+
+func (o TencentcloudAssumeRoleWithWebIdentityOutput) ToTencentcloudAssumeRoleWithWebIdentityOutputWithContext(ctx context.Context) TencentcloudAssumeRoleWithWebIdentityOutput {
+	return o
+}
+
+func (o TencentcloudAssumeRoleWithWebIdentityOutput) ToTencentcloudAssumeRoleWithWebIdentityPtrOutput() TencentcloudAssumeRoleWithWebIdentityPtrOutput {
+	return o.ToTencentcloudAssumeRoleWithWebIdentityPtrOutputWithContext(context.Background())
+}
+
+func (o TencentcloudAssumeRoleWithWebIdentityOutput) ToTencentcloudAssumeRoleWithWebIdentityPtrOutputWithContext(ctx context.Context) TencentcloudAssumeRoleWithWebIdentityPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v TencentcloudAssumeRoleWithWebIdentity) *TencentcloudAssumeRoleWithWebIdentity {
+		return &v
+	}).(TencentcloudAssumeRoleWithWebIdentityPtrOutput)
+}
+
+// The name of the OIDC identity provider registered in CAM.
+func (o TencentcloudAssumeRoleWithWebIdentityOutput) ProviderId() pulumi.StringOutput {
+	return o.ApplyT(func(v TencentcloudAssumeRoleWithWebIdentity) string { return v.ProviderId }).(pulumi.StringOutput)
+}
+
+// The STS region to call (default ap-guangzhou).
+func (o TencentcloudAssumeRoleWithWebIdentityOutput) Region() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TencentcloudAssumeRoleWithWebIdentity) *string { return v.Region }).(pulumi.StringPtrOutput)
+}
+
+// The ARN of the CAM role to assume.
+func (o TencentcloudAssumeRoleWithWebIdentityOutput) RoleArn() pulumi.StringOutput {
+	return o.ApplyT(func(v TencentcloudAssumeRoleWithWebIdentity) string { return v.RoleArn }).(pulumi.StringOutput)
+}
+
+// How long each set of temporary credentials lives (default 7200).
+func (o TencentcloudAssumeRoleWithWebIdentityOutput) SessionDuration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v TencentcloudAssumeRoleWithWebIdentity) *int { return v.SessionDuration }).(pulumi.IntPtrOutput)
+}
+
+// The session name (default `pulumi-mediajobs`).
+func (o TencentcloudAssumeRoleWithWebIdentityOutput) SessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v TencentcloudAssumeRoleWithWebIdentity) *string { return v.SessionName }).(pulumi.StringPtrOutput)
+}
+
+// The file holding the OIDC token (a JWT); read again at each renewal.
+func (o TencentcloudAssumeRoleWithWebIdentityOutput) WebIdentityTokenFile() pulumi.StringOutput {
+	return o.ApplyT(func(v TencentcloudAssumeRoleWithWebIdentity) string { return v.WebIdentityTokenFile }).(pulumi.StringOutput)
+}
+
+type TencentcloudAssumeRoleWithWebIdentityPtrOutput struct{ *pulumi.OutputState }
+
+func (TencentcloudAssumeRoleWithWebIdentityPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**TencentcloudAssumeRoleWithWebIdentity)(nil)).Elem()
+}
+
+func (o TencentcloudAssumeRoleWithWebIdentityPtrOutput) ToTencentcloudAssumeRoleWithWebIdentityPtrOutput() TencentcloudAssumeRoleWithWebIdentityPtrOutput {
+	return o
+}
+
+func (o TencentcloudAssumeRoleWithWebIdentityPtrOutput) ToTencentcloudAssumeRoleWithWebIdentityPtrOutputWithContext(ctx context.Context) TencentcloudAssumeRoleWithWebIdentityPtrOutput {
+	return o
+}
+
+func (o TencentcloudAssumeRoleWithWebIdentityPtrOutput) Elem() TencentcloudAssumeRoleWithWebIdentityOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRoleWithWebIdentity) TencentcloudAssumeRoleWithWebIdentity {
+		if v != nil {
+			return *v
+		}
+		var ret TencentcloudAssumeRoleWithWebIdentity
+		return ret
+	}).(TencentcloudAssumeRoleWithWebIdentityOutput)
+}
+
+// The name of the OIDC identity provider registered in CAM.
+func (o TencentcloudAssumeRoleWithWebIdentityPtrOutput) ProviderId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRoleWithWebIdentity) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.ProviderId
+	}).(pulumi.StringPtrOutput)
+}
+
+// The STS region to call (default ap-guangzhou).
+func (o TencentcloudAssumeRoleWithWebIdentityPtrOutput) Region() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRoleWithWebIdentity) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Region
+	}).(pulumi.StringPtrOutput)
+}
+
+// The ARN of the CAM role to assume.
+func (o TencentcloudAssumeRoleWithWebIdentityPtrOutput) RoleArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRoleWithWebIdentity) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.RoleArn
+	}).(pulumi.StringPtrOutput)
+}
+
+// How long each set of temporary credentials lives (default 7200).
+func (o TencentcloudAssumeRoleWithWebIdentityPtrOutput) SessionDuration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRoleWithWebIdentity) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SessionDuration
+	}).(pulumi.IntPtrOutput)
+}
+
+// The session name (default `pulumi-mediajobs`).
+func (o TencentcloudAssumeRoleWithWebIdentityPtrOutput) SessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRoleWithWebIdentity) *string {
+		if v == nil {
+			return nil
+		}
+		return v.SessionName
+	}).(pulumi.StringPtrOutput)
+}
+
+// The file holding the OIDC token (a JWT); read again at each renewal.
+func (o TencentcloudAssumeRoleWithWebIdentityPtrOutput) WebIdentityTokenFile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *TencentcloudAssumeRoleWithWebIdentity) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.WebIdentityTokenFile
+	}).(pulumi.StringPtrOutput)
+}
+
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*AlicloudAssumeRoleInput)(nil)).Elem(), AlicloudAssumeRoleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AlicloudAssumeRolePtrInput)(nil)).Elem(), AlicloudAssumeRoleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AlicloudAssumeRoleWithOidcInput)(nil)).Elem(), AlicloudAssumeRoleWithOidcArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AlicloudAssumeRoleWithOidcPtrInput)(nil)).Elem(), AlicloudAssumeRoleWithOidcArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*BatchInputInput)(nil)).Elem(), BatchInputArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*BatchJobParamInput)(nil)).Elem(), BatchJobParamArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*BatchJobParamPtrInput)(nil)).Elem(), BatchJobParamArgs{})
@@ -5594,6 +6500,14 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CiVideoPtrInput)(nil)).Elem(), CiVideoArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MediaPipelineNotifyConfigInput)(nil)).Elem(), MediaPipelineNotifyConfigArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MediaPipelineNotifyConfigPtrInput)(nil)).Elem(), MediaPipelineNotifyConfigArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TencentcloudAssumeRoleInput)(nil)).Elem(), TencentcloudAssumeRoleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TencentcloudAssumeRolePtrInput)(nil)).Elem(), TencentcloudAssumeRoleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TencentcloudAssumeRoleWithWebIdentityInput)(nil)).Elem(), TencentcloudAssumeRoleWithWebIdentityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TencentcloudAssumeRoleWithWebIdentityPtrInput)(nil)).Elem(), TencentcloudAssumeRoleWithWebIdentityArgs{})
+	pulumi.RegisterOutputType(AlicloudAssumeRoleOutput{})
+	pulumi.RegisterOutputType(AlicloudAssumeRolePtrOutput{})
+	pulumi.RegisterOutputType(AlicloudAssumeRoleWithOidcOutput{})
+	pulumi.RegisterOutputType(AlicloudAssumeRoleWithOidcPtrOutput{})
 	pulumi.RegisterOutputType(BatchInputOutput{})
 	pulumi.RegisterOutputType(BatchInputPtrOutput{})
 	pulumi.RegisterOutputType(BatchJobParamOutput{})
@@ -5653,4 +6567,8 @@ func init() {
 	pulumi.RegisterOutputType(QueueNotifyConfigPtrOutput{})
 	pulumi.RegisterOutputType(QueueSettingsOutput{})
 	pulumi.RegisterOutputType(QueueSettingsPtrOutput{})
+	pulumi.RegisterOutputType(TencentcloudAssumeRoleOutput{})
+	pulumi.RegisterOutputType(TencentcloudAssumeRolePtrOutput{})
+	pulumi.RegisterOutputType(TencentcloudAssumeRoleWithWebIdentityOutput{})
+	pulumi.RegisterOutputType(TencentcloudAssumeRoleWithWebIdentityPtrOutput{})
 }

@@ -2,6 +2,8 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 import * as pulumi from "@pulumi/pulumi";
+import * as inputs from "../types/input";
+import * as outputs from "../types/output";
 import * as utilities from "../utilities";
 
 declare var exports: any;
@@ -14,6 +16,50 @@ export declare const alicloudAccessKey: string | undefined;
 Object.defineProperty(exports, "alicloudAccessKey", {
     get() {
         return __config.get("alicloudAccessKey");
+    },
+    enumerable: true,
+});
+
+/**
+ * An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role). Its fields fall back to `ALICLOUD_ASSUME_ROLE_ARN` (roleArn), `ALICLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName).
+ */
+export declare const alicloudAssumeRole: outputs.AlicloudAssumeRole | undefined;
+Object.defineProperty(exports, "alicloudAssumeRole", {
+    get() {
+        return __config.getObject<outputs.AlicloudAssumeRole>("alicloudAssumeRole");
+    },
+    enumerable: true,
+});
+
+/**
+ * An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all. Its fields fall back to `ALIBABA_CLOUD_OIDC_PROVIDER_ARN` (oidcProviderArn), `ALIBABA_CLOUD_OIDC_TOKEN_FILE` (oidcTokenFile), `ALIBABA_CLOUD_ROLE_ARN` (roleArn), `ALIBABA_CLOUD_ROLE_SESSION_NAME` (roleSessionName).
+ */
+export declare const alicloudAssumeRoleWithOidc: outputs.AlicloudAssumeRoleWithOidc | undefined;
+Object.defineProperty(exports, "alicloudAssumeRoleWithOidc", {
+    get() {
+        return __config.getObject<outputs.AlicloudAssumeRoleWithOidc>("alicloudAssumeRoleWithOidc");
+    },
+    enumerable: true,
+});
+
+/**
+ * The RAM role of this ECS instance, whose credentials the metadata service gives. Falls back to `ALIBABA_CLOUD_ECS_METADATA` or `ALICLOUD_ECS_ROLE_NAME`.
+ */
+export declare const alicloudEcsRoleName: string | undefined;
+Object.defineProperty(exports, "alicloudEcsRoleName", {
+    get() {
+        return __config.get("alicloudEcsRoleName");
+    },
+    enumerable: true,
+});
+
+/**
+ * The profile of the shared credentials files to use (~/.aliyun/config.json, ~/.alibabacloud/credentials). Falls back to `ALIBABA_CLOUD_PROFILE` or `ALICLOUD_PROFILE`.
+ */
+export declare const alicloudProfile: string | undefined;
+Object.defineProperty(exports, "alicloudProfile", {
+    get() {
+        return __config.get("alicloudProfile");
     },
     enumerable: true,
 });
@@ -52,12 +98,45 @@ Object.defineProperty(exports, "alicloudSecurityToken", {
 });
 
 /**
- * A base URL to connect to instead of the CI endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
+ * The shared credentials file to read instead of ~/.aliyun/config.json and ~/.alibabacloud/credentials. Falls back to `ALIBABA_CLOUD_CREDENTIALS_FILE` or `ALICLOUD_SHARED_CREDENTIALS_FILE`.
+ */
+export declare const alicloudSharedCredentialsFile: string | undefined;
+Object.defineProperty(exports, "alicloudSharedCredentialsFile", {
+    get() {
+        return __config.get("alicloudSharedCredentialsFile");
+    },
+    enumerable: true,
+});
+
+/**
+ * A base URL to connect to instead of Tencent Cloud's endpoints (CI, COS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
  */
 export declare const ciEndpoint: string | undefined;
 Object.defineProperty(exports, "ciEndpoint", {
     get() {
         return __config.get("ciEndpoint");
+    },
+    enumerable: true,
+});
+
+/**
+ * A base URL to connect to instead of the CVM metadata service (http://metadata.tencentyun.com), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_CVM_METADATA_ENDPOINT`.
+ */
+export declare const cvmMetadataEndpoint: string | undefined;
+Object.defineProperty(exports, "cvmMetadataEndpoint", {
+    get() {
+        return __config.get("cvmMetadataEndpoint");
+    },
+    enumerable: true,
+});
+
+/**
+ * A base URL to connect to instead of the ECS metadata service (http://100.100.100.200), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_ECS_METADATA_ENDPOINT`.
+ */
+export declare const ecsMetadataEndpoint: string | undefined;
+Object.defineProperty(exports, "ecsMetadataEndpoint", {
+    get() {
+        return __config.get("ecsMetadataEndpoint");
     },
     enumerable: true,
 });
@@ -85,12 +164,56 @@ Object.defineProperty(exports, "maxRequestsPerSecond", {
 });
 
 /**
- * A base URL to connect to instead of the MPS endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
+ * A base URL to connect to instead of Alibaba Cloud's endpoints (MPS, OSS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
  */
 export declare const mpsEndpoint: string | undefined;
 Object.defineProperty(exports, "mpsEndpoint", {
     get() {
         return __config.get("mpsEndpoint");
+    },
+    enumerable: true,
+});
+
+/**
+ * A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role). Its fields fall back to `TENCENTCLOUD_ASSUME_ROLE_ARN` (roleArn), `TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName), `TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (sessionDuration), `TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID` (externalId).
+ */
+export declare const tencentcloudAssumeRole: outputs.TencentcloudAssumeRole | undefined;
+Object.defineProperty(exports, "tencentcloudAssumeRole", {
+    get() {
+        return __config.getObject<outputs.TencentcloudAssumeRole>("tencentcloudAssumeRole");
+    },
+    enumerable: true,
+});
+
+/**
+ * A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all. Its fields fall back to `TKE_PROVIDER_ID` (providerId), `TKE_WEB_IDENTITY_TOKEN_FILE` (webIdentityTokenFile), `TKE_ROLE_ARN` (roleArn), `TKE_REGION` (region).
+ */
+export declare const tencentcloudAssumeRoleWithWebIdentity: outputs.TencentcloudAssumeRoleWithWebIdentity | undefined;
+Object.defineProperty(exports, "tencentcloudAssumeRoleWithWebIdentity", {
+    get() {
+        return __config.getObject<outputs.TencentcloudAssumeRoleWithWebIdentity>("tencentcloudAssumeRoleWithWebIdentity");
+    },
+    enumerable: true,
+});
+
+/**
+ * The CAM role of this CVM instance, whose credentials the metadata service gives. Falls back to `TENCENTCLOUD_CAM_ROLE_NAME`.
+ */
+export declare const tencentcloudCamRoleName: string | undefined;
+Object.defineProperty(exports, "tencentcloudCamRoleName", {
+    get() {
+        return __config.get("tencentcloudCamRoleName");
+    },
+    enumerable: true,
+});
+
+/**
+ * The profile (section) of the shared credentials file to use (default `default`). Falls back to `TENCENTCLOUD_PROFILE`.
+ */
+export declare const tencentcloudProfile: string | undefined;
+Object.defineProperty(exports, "tencentcloudProfile", {
+    get() {
+        return __config.get("tencentcloudProfile");
     },
     enumerable: true,
 });
@@ -129,12 +252,23 @@ Object.defineProperty(exports, "tencentcloudSecretKey", {
 });
 
 /**
- * Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN`.
+ * Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN` or `TENCENTCLOUD_SESSION_TOKEN`.
  */
 export declare const tencentcloudSecurityToken: string | undefined;
 Object.defineProperty(exports, "tencentcloudSecurityToken", {
     get() {
         return __config.get("tencentcloudSecurityToken");
+    },
+    enumerable: true,
+});
+
+/**
+ * The shared credentials file (default ~/.tencentcloud/credentials, then /etc/tencentcloud/credentials). Falls back to `TENCENTCLOUD_CREDENTIALS_FILE`.
+ */
+export declare const tencentcloudSharedCredentialsFile: string | undefined;
+Object.defineProperty(exports, "tencentcloudSharedCredentialsFile", {
+    get() {
+        return __config.get("tencentcloudSharedCredentialsFile");
     },
     enumerable: true,
 });

@@ -6,6 +6,62 @@ import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 
 /**
+ * An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role).
+ */
+export interface AlicloudAssumeRoleArgs {
+    /**
+     * The external id the role's trust policy asks for.
+     */
+    externalId?: pulumi.Input<string | undefined>;
+    /**
+     * A policy (JSON) that narrows the role's permissions for this session.
+     */
+    policy?: pulumi.Input<string | undefined>;
+    /**
+     * The ARN of the RAM role to assume.
+     */
+    roleArn: pulumi.Input<string>;
+    /**
+     * How long each set of temporary credentials lives (default 3600).
+     */
+    sessionExpiration?: pulumi.Input<number | undefined>;
+    /**
+     * The session name recorded in ActionTrail (default `pulumi-mediajobs`).
+     */
+    sessionName?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all.
+ */
+export interface AlicloudAssumeRoleWithOidcArgs {
+    /**
+     * The ARN of the OIDC identity provider registered in RAM.
+     */
+    oidcProviderArn: pulumi.Input<string>;
+    /**
+     * The file holding the OIDC token (a JWT); read again at each renewal.
+     */
+    oidcTokenFile: pulumi.Input<string>;
+    /**
+     * A policy (JSON) that narrows the role's permissions for this session.
+     */
+    policy?: pulumi.Input<string | undefined>;
+    /**
+     * The ARN of the RAM role to assume.
+     */
+    roleArn: pulumi.Input<string>;
+    /**
+     * The session name (default `pulumi-mediajobs`).
+     */
+    roleSessionName?: pulumi.Input<string | undefined>;
+    /**
+     * How long each set of temporary credentials lives (default 3600).
+     */
+    sessionExpiration?: pulumi.Input<number | undefined>;
+}
+
+/**
  * Which objects to process: exactly one of the four.
  */
 export interface BatchInputArgs {
@@ -643,3 +699,58 @@ export interface MediaPipelineNotifyConfigArgs {
     url?: pulumi.Input<string | undefined>;
 }
 
+/**
+ * A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role).
+ */
+export interface TencentcloudAssumeRoleArgs {
+    /**
+     * The external id the role's trust policy asks for.
+     */
+    externalId?: pulumi.Input<string | undefined>;
+    /**
+     * A policy (JSON) that narrows the role's permissions for this session.
+     */
+    policy?: pulumi.Input<string | undefined>;
+    /**
+     * The ARN of the CAM role to assume.
+     */
+    roleArn: pulumi.Input<string>;
+    /**
+     * How long each set of temporary credentials lives (default 7200).
+     */
+    sessionDuration?: pulumi.Input<number | undefined>;
+    /**
+     * The session name (default `pulumi-mediajobs`).
+     */
+    sessionName?: pulumi.Input<string | undefined>;
+}
+
+/**
+ * A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all.
+ */
+export interface TencentcloudAssumeRoleWithWebIdentityArgs {
+    /**
+     * The name of the OIDC identity provider registered in CAM.
+     */
+    providerId: pulumi.Input<string>;
+    /**
+     * The STS region to call (default ap-guangzhou).
+     */
+    region?: pulumi.Input<string | undefined>;
+    /**
+     * The ARN of the CAM role to assume.
+     */
+    roleArn: pulumi.Input<string>;
+    /**
+     * How long each set of temporary credentials lives (default 7200).
+     */
+    sessionDuration?: pulumi.Input<number | undefined>;
+    /**
+     * The session name (default `pulumi-mediajobs`).
+     */
+    sessionName?: pulumi.Input<string | undefined>;
+    /**
+     * The file holding the OIDC token (a JWT); read again at each renewal.
+     */
+    webIdentityTokenFile: pulumi.Input<string>;
+}

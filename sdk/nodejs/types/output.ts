@@ -6,6 +6,62 @@ import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 
 /**
+ * An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role).
+ */
+export interface AlicloudAssumeRole {
+    /**
+     * The external id the role's trust policy asks for.
+     */
+    externalId?: string;
+    /**
+     * A policy (JSON) that narrows the role's permissions for this session.
+     */
+    policy?: string;
+    /**
+     * The ARN of the RAM role to assume.
+     */
+    roleArn: string;
+    /**
+     * How long each set of temporary credentials lives (default 3600).
+     */
+    sessionExpiration?: number;
+    /**
+     * The session name recorded in ActionTrail (default `pulumi-mediajobs`).
+     */
+    sessionName?: string;
+}
+
+/**
+ * An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all.
+ */
+export interface AlicloudAssumeRoleWithOidc {
+    /**
+     * The ARN of the OIDC identity provider registered in RAM.
+     */
+    oidcProviderArn: string;
+    /**
+     * The file holding the OIDC token (a JWT); read again at each renewal.
+     */
+    oidcTokenFile: string;
+    /**
+     * A policy (JSON) that narrows the role's permissions for this session.
+     */
+    policy?: string;
+    /**
+     * The ARN of the RAM role to assume.
+     */
+    roleArn: string;
+    /**
+     * The session name (default `pulumi-mediajobs`).
+     */
+    roleSessionName?: string;
+    /**
+     * How long each set of temporary credentials lives (default 3600).
+     */
+    sessionExpiration?: number;
+}
+
+/**
  * Which objects to process: exactly one of the four.
  */
 export interface BatchInput {
@@ -831,5 +887,61 @@ export interface QueueSettings {
      * The queue's state.
      */
     state: string;
+}
+
+/**
+ * A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role).
+ */
+export interface TencentcloudAssumeRole {
+    /**
+     * The external id the role's trust policy asks for.
+     */
+    externalId?: string;
+    /**
+     * A policy (JSON) that narrows the role's permissions for this session.
+     */
+    policy?: string;
+    /**
+     * The ARN of the CAM role to assume.
+     */
+    roleArn: string;
+    /**
+     * How long each set of temporary credentials lives (default 7200).
+     */
+    sessionDuration?: number;
+    /**
+     * The session name (default `pulumi-mediajobs`).
+     */
+    sessionName?: string;
+}
+
+/**
+ * A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all.
+ */
+export interface TencentcloudAssumeRoleWithWebIdentity {
+    /**
+     * The name of the OIDC identity provider registered in CAM.
+     */
+    providerId: string;
+    /**
+     * The STS region to call (default ap-guangzhou).
+     */
+    region?: string;
+    /**
+     * The ARN of the CAM role to assume.
+     */
+    roleArn: string;
+    /**
+     * How long each set of temporary credentials lives (default 7200).
+     */
+    sessionDuration?: number;
+    /**
+     * The session name (default `pulumi-mediajobs`).
+     */
+    sessionName?: string;
+    /**
+     * The file holding the OIDC token (a JWT); read again at each renewal.
+     */
+    webIdentityTokenFile: string;
 }
 

@@ -15,6 +15,10 @@ else:
 from . import _utilities
 
 __all__ = [
+    'AlicloudAssumeRoleArgs',
+    'AlicloudAssumeRoleArgsDict',
+    'AlicloudAssumeRoleWithOidcArgs',
+    'AlicloudAssumeRoleWithOidcArgsDict',
     'BatchInputArgs',
     'BatchInputArgsDict',
     'BatchJobParamArgs',
@@ -57,7 +61,255 @@ __all__ = [
     'CiVideoArgsDict',
     'MediaPipelineNotifyConfigArgs',
     'MediaPipelineNotifyConfigArgsDict',
+    'TencentcloudAssumeRoleArgs',
+    'TencentcloudAssumeRoleArgsDict',
+    'TencentcloudAssumeRoleWithWebIdentityArgs',
+    'TencentcloudAssumeRoleWithWebIdentityArgsDict',
 ]
+
+class AlicloudAssumeRoleArgsDict(TypedDict):
+    """
+    An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role).
+    """
+    role_arn: pulumi.Input[_builtins.str]
+    """
+    The ARN of the RAM role to assume.
+    """
+    external_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The external id the role's trust policy asks for.
+    """
+    policy: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A policy (JSON) that narrows the role's permissions for this session.
+    """
+    session_expiration: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    How long each set of temporary credentials lives (default 3600).
+    """
+    session_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The session name recorded in ActionTrail (default `pulumi-mediajobs`).
+    """
+
+@pulumi.input_type
+class AlicloudAssumeRoleArgs:
+    def __init__(__self__, *,
+                 role_arn: pulumi.Input[_builtins.str],
+                 external_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 session_expiration: pulumi.Input[Optional[_builtins.int]] = None,
+                 session_name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role).
+
+        :param pulumi.Input[_builtins.str] role_arn: The ARN of the RAM role to assume.
+        :param pulumi.Input[_builtins.str] external_id: The external id the role's trust policy asks for.
+        :param pulumi.Input[_builtins.str] policy: A policy (JSON) that narrows the role's permissions for this session.
+        :param pulumi.Input[_builtins.int] session_expiration: How long each set of temporary credentials lives (default 3600).
+        :param pulumi.Input[_builtins.str] session_name: The session name recorded in ActionTrail (default `pulumi-mediajobs`).
+        """
+        pulumi.set(__self__, "role_arn", role_arn)
+        if external_id is not None:
+            pulumi.set(__self__, "external_id", external_id)
+        if policy is not None:
+            pulumi.set(__self__, "policy", policy)
+        if session_expiration is not None:
+            pulumi.set(__self__, "session_expiration", session_expiration)
+        if session_name is not None:
+            pulumi.set(__self__, "session_name", session_name)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        The ARN of the RAM role to assume.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @role_arn.setter
+    def role_arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "role_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="externalId")
+    def external_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The external id the role's trust policy asks for.
+        """
+        return pulumi.get(self, "external_id")
+
+    @external_id.setter
+    def external_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "external_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def policy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A policy (JSON) that narrows the role's permissions for this session.
+        """
+        return pulumi.get(self, "policy")
+
+    @policy.setter
+    def policy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "policy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sessionExpiration")
+    def session_expiration(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        How long each set of temporary credentials lives (default 3600).
+        """
+        return pulumi.get(self, "session_expiration")
+
+    @session_expiration.setter
+    def session_expiration(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "session_expiration", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sessionName")
+    def session_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The session name recorded in ActionTrail (default `pulumi-mediajobs`).
+        """
+        return pulumi.get(self, "session_name")
+
+    @session_name.setter
+    def session_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "session_name", value)
+
+
+class AlicloudAssumeRoleWithOidcArgsDict(TypedDict):
+    """
+    An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all.
+    """
+    oidc_provider_arn: pulumi.Input[_builtins.str]
+    """
+    The ARN of the OIDC identity provider registered in RAM.
+    """
+    oidc_token_file: pulumi.Input[_builtins.str]
+    """
+    The file holding the OIDC token (a JWT); read again at each renewal.
+    """
+    role_arn: pulumi.Input[_builtins.str]
+    """
+    The ARN of the RAM role to assume.
+    """
+    policy: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A policy (JSON) that narrows the role's permissions for this session.
+    """
+    role_session_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The session name (default `pulumi-mediajobs`).
+    """
+    session_expiration: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    How long each set of temporary credentials lives (default 3600).
+    """
+
+@pulumi.input_type
+class AlicloudAssumeRoleWithOidcArgs:
+    def __init__(__self__, *,
+                 oidc_provider_arn: pulumi.Input[_builtins.str],
+                 oidc_token_file: pulumi.Input[_builtins.str],
+                 role_arn: pulumi.Input[_builtins.str],
+                 policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 role_session_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 session_expiration: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all.
+
+        :param pulumi.Input[_builtins.str] oidc_provider_arn: The ARN of the OIDC identity provider registered in RAM.
+        :param pulumi.Input[_builtins.str] oidc_token_file: The file holding the OIDC token (a JWT); read again at each renewal.
+        :param pulumi.Input[_builtins.str] role_arn: The ARN of the RAM role to assume.
+        :param pulumi.Input[_builtins.str] policy: A policy (JSON) that narrows the role's permissions for this session.
+        :param pulumi.Input[_builtins.str] role_session_name: The session name (default `pulumi-mediajobs`).
+        :param pulumi.Input[_builtins.int] session_expiration: How long each set of temporary credentials lives (default 3600).
+        """
+        pulumi.set(__self__, "oidc_provider_arn", oidc_provider_arn)
+        pulumi.set(__self__, "oidc_token_file", oidc_token_file)
+        pulumi.set(__self__, "role_arn", role_arn)
+        if policy is not None:
+            pulumi.set(__self__, "policy", policy)
+        if role_session_name is not None:
+            pulumi.set(__self__, "role_session_name", role_session_name)
+        if session_expiration is not None:
+            pulumi.set(__self__, "session_expiration", session_expiration)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcProviderArn")
+    def oidc_provider_arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        The ARN of the OIDC identity provider registered in RAM.
+        """
+        return pulumi.get(self, "oidc_provider_arn")
+
+    @oidc_provider_arn.setter
+    def oidc_provider_arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "oidc_provider_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcTokenFile")
+    def oidc_token_file(self) -> pulumi.Input[_builtins.str]:
+        """
+        The file holding the OIDC token (a JWT); read again at each renewal.
+        """
+        return pulumi.get(self, "oidc_token_file")
+
+    @oidc_token_file.setter
+    def oidc_token_file(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "oidc_token_file", value)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        The ARN of the RAM role to assume.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @role_arn.setter
+    def role_arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "role_arn", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def policy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A policy (JSON) that narrows the role's permissions for this session.
+        """
+        return pulumi.get(self, "policy")
+
+    @policy.setter
+    def policy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "policy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="roleSessionName")
+    def role_session_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The session name (default `pulumi-mediajobs`).
+        """
+        return pulumi.get(self, "role_session_name")
+
+    @role_session_name.setter
+    def role_session_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "role_session_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sessionExpiration")
+    def session_expiration(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        How long each set of temporary credentials lives (default 3600).
+        """
+        return pulumi.get(self, "session_expiration")
+
+    @session_expiration.setter
+    def session_expiration(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "session_expiration", value)
+
 
 class BatchInputArgsDict(TypedDict):
     """
@@ -2901,5 +3153,249 @@ class MediaPipelineNotifyConfigArgs:
     @url.setter
     def url(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "url", value)
+
+
+class TencentcloudAssumeRoleArgsDict(TypedDict):
+    """
+    A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role).
+    """
+    role_arn: pulumi.Input[_builtins.str]
+    """
+    The ARN of the CAM role to assume.
+    """
+    external_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The external id the role's trust policy asks for.
+    """
+    policy: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A policy (JSON) that narrows the role's permissions for this session.
+    """
+    session_duration: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    How long each set of temporary credentials lives (default 7200).
+    """
+    session_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The session name (default `pulumi-mediajobs`).
+    """
+
+@pulumi.input_type
+class TencentcloudAssumeRoleArgs:
+    def __init__(__self__, *,
+                 role_arn: pulumi.Input[_builtins.str],
+                 external_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 session_duration: pulumi.Input[Optional[_builtins.int]] = None,
+                 session_name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role).
+
+        :param pulumi.Input[_builtins.str] role_arn: The ARN of the CAM role to assume.
+        :param pulumi.Input[_builtins.str] external_id: The external id the role's trust policy asks for.
+        :param pulumi.Input[_builtins.str] policy: A policy (JSON) that narrows the role's permissions for this session.
+        :param pulumi.Input[_builtins.int] session_duration: How long each set of temporary credentials lives (default 7200).
+        :param pulumi.Input[_builtins.str] session_name: The session name (default `pulumi-mediajobs`).
+        """
+        pulumi.set(__self__, "role_arn", role_arn)
+        if external_id is not None:
+            pulumi.set(__self__, "external_id", external_id)
+        if policy is not None:
+            pulumi.set(__self__, "policy", policy)
+        if session_duration is not None:
+            pulumi.set(__self__, "session_duration", session_duration)
+        if session_name is not None:
+            pulumi.set(__self__, "session_name", session_name)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        The ARN of the CAM role to assume.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @role_arn.setter
+    def role_arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "role_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="externalId")
+    def external_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The external id the role's trust policy asks for.
+        """
+        return pulumi.get(self, "external_id")
+
+    @external_id.setter
+    def external_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "external_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def policy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A policy (JSON) that narrows the role's permissions for this session.
+        """
+        return pulumi.get(self, "policy")
+
+    @policy.setter
+    def policy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "policy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sessionDuration")
+    def session_duration(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        How long each set of temporary credentials lives (default 7200).
+        """
+        return pulumi.get(self, "session_duration")
+
+    @session_duration.setter
+    def session_duration(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "session_duration", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sessionName")
+    def session_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The session name (default `pulumi-mediajobs`).
+        """
+        return pulumi.get(self, "session_name")
+
+    @session_name.setter
+    def session_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "session_name", value)
+
+
+class TencentcloudAssumeRoleWithWebIdentityArgsDict(TypedDict):
+    """
+    A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all.
+    """
+    provider_id: pulumi.Input[_builtins.str]
+    """
+    The name of the OIDC identity provider registered in CAM.
+    """
+    role_arn: pulumi.Input[_builtins.str]
+    """
+    The ARN of the CAM role to assume.
+    """
+    web_identity_token_file: pulumi.Input[_builtins.str]
+    """
+    The file holding the OIDC token (a JWT); read again at each renewal.
+    """
+    region: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The STS region to call (default ap-guangzhou).
+    """
+    session_duration: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    How long each set of temporary credentials lives (default 7200).
+    """
+    session_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The session name (default `pulumi-mediajobs`).
+    """
+
+@pulumi.input_type
+class TencentcloudAssumeRoleWithWebIdentityArgs:
+    def __init__(__self__, *,
+                 provider_id: pulumi.Input[_builtins.str],
+                 role_arn: pulumi.Input[_builtins.str],
+                 web_identity_token_file: pulumi.Input[_builtins.str],
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 session_duration: pulumi.Input[Optional[_builtins.int]] = None,
+                 session_name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all.
+
+        :param pulumi.Input[_builtins.str] provider_id: The name of the OIDC identity provider registered in CAM.
+        :param pulumi.Input[_builtins.str] role_arn: The ARN of the CAM role to assume.
+        :param pulumi.Input[_builtins.str] web_identity_token_file: The file holding the OIDC token (a JWT); read again at each renewal.
+        :param pulumi.Input[_builtins.str] region: The STS region to call (default ap-guangzhou).
+        :param pulumi.Input[_builtins.int] session_duration: How long each set of temporary credentials lives (default 7200).
+        :param pulumi.Input[_builtins.str] session_name: The session name (default `pulumi-mediajobs`).
+        """
+        pulumi.set(__self__, "provider_id", provider_id)
+        pulumi.set(__self__, "role_arn", role_arn)
+        pulumi.set(__self__, "web_identity_token_file", web_identity_token_file)
+        if region is not None:
+            pulumi.set(__self__, "region", region)
+        if session_duration is not None:
+            pulumi.set(__self__, "session_duration", session_duration)
+        if session_name is not None:
+            pulumi.set(__self__, "session_name", session_name)
+
+    @_builtins.property
+    @pulumi.getter(name="providerId")
+    def provider_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The name of the OIDC identity provider registered in CAM.
+        """
+        return pulumi.get(self, "provider_id")
+
+    @provider_id.setter
+    def provider_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "provider_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> pulumi.Input[_builtins.str]:
+        """
+        The ARN of the CAM role to assume.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @role_arn.setter
+    def role_arn(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "role_arn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="webIdentityTokenFile")
+    def web_identity_token_file(self) -> pulumi.Input[_builtins.str]:
+        """
+        The file holding the OIDC token (a JWT); read again at each renewal.
+        """
+        return pulumi.get(self, "web_identity_token_file")
+
+    @web_identity_token_file.setter
+    def web_identity_token_file(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "web_identity_token_file", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def region(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The STS region to call (default ap-guangzhou).
+        """
+        return pulumi.get(self, "region")
+
+    @region.setter
+    def region(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "region", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sessionDuration")
+    def session_duration(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        How long each set of temporary credentials lives (default 7200).
+        """
+        return pulumi.get(self, "session_duration")
+
+    @session_duration.setter
+    def session_duration(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "session_duration", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sessionName")
+    def session_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The session name (default `pulumi-mediajobs`).
+        """
+        return pulumi.get(self, "session_name")
+
+    @session_name.setter
+    def session_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "session_name", value)
 
 

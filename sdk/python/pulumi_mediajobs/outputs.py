@@ -16,6 +16,8 @@ from . import _utilities
 from . import outputs
 
 __all__ = [
+    'AlicloudAssumeRole',
+    'AlicloudAssumeRoleWithOidc',
     'BatchInput',
     'BatchJobParam',
     'BatchOperation',
@@ -46,7 +48,161 @@ __all__ = [
     'MediaPipelineNotifyConfig',
     'QueueNotifyConfig',
     'QueueSettings',
+    'TencentcloudAssumeRole',
+    'TencentcloudAssumeRoleWithWebIdentity',
 ]
+
+@pulumi.output_type
+class AlicloudAssumeRole(dict):
+    """
+    An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role).
+    """
+    def __init__(__self__, *,
+                 role_arn: _builtins.str,
+                 external_id: Optional[_builtins.str] = None,
+                 policy: Optional[_builtins.str] = None,
+                 session_expiration: Optional[_builtins.int] = None,
+                 session_name: Optional[_builtins.str] = None):
+        """
+        An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role).
+
+        :param _builtins.str role_arn: The ARN of the RAM role to assume.
+        :param _builtins.str external_id: The external id the role's trust policy asks for.
+        :param _builtins.str policy: A policy (JSON) that narrows the role's permissions for this session.
+        :param _builtins.int session_expiration: How long each set of temporary credentials lives (default 3600).
+        :param _builtins.str session_name: The session name recorded in ActionTrail (default `pulumi-mediajobs`).
+        """
+        pulumi.set(__self__, "role_arn", role_arn)
+        if external_id is not None:
+            pulumi.set(__self__, "external_id", external_id)
+        if policy is not None:
+            pulumi.set(__self__, "policy", policy)
+        if session_expiration is not None:
+            pulumi.set(__self__, "session_expiration", session_expiration)
+        if session_name is not None:
+            pulumi.set(__self__, "session_name", session_name)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> _builtins.str:
+        """
+        The ARN of the RAM role to assume.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @_builtins.property
+    @pulumi.getter(name="externalId")
+    def external_id(self) -> Optional[_builtins.str]:
+        """
+        The external id the role's trust policy asks for.
+        """
+        return pulumi.get(self, "external_id")
+
+    @_builtins.property
+    @pulumi.getter
+    def policy(self) -> Optional[_builtins.str]:
+        """
+        A policy (JSON) that narrows the role's permissions for this session.
+        """
+        return pulumi.get(self, "policy")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionExpiration")
+    def session_expiration(self) -> Optional[_builtins.int]:
+        """
+        How long each set of temporary credentials lives (default 3600).
+        """
+        return pulumi.get(self, "session_expiration")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionName")
+    def session_name(self) -> Optional[_builtins.str]:
+        """
+        The session name recorded in ActionTrail (default `pulumi-mediajobs`).
+        """
+        return pulumi.get(self, "session_name")
+
+
+@pulumi.output_type
+class AlicloudAssumeRoleWithOidc(dict):
+    """
+    An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all.
+    """
+    def __init__(__self__, *,
+                 oidc_provider_arn: _builtins.str,
+                 oidc_token_file: _builtins.str,
+                 role_arn: _builtins.str,
+                 policy: Optional[_builtins.str] = None,
+                 role_session_name: Optional[_builtins.str] = None,
+                 session_expiration: Optional[_builtins.int] = None):
+        """
+        An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all.
+
+        :param _builtins.str oidc_provider_arn: The ARN of the OIDC identity provider registered in RAM.
+        :param _builtins.str oidc_token_file: The file holding the OIDC token (a JWT); read again at each renewal.
+        :param _builtins.str role_arn: The ARN of the RAM role to assume.
+        :param _builtins.str policy: A policy (JSON) that narrows the role's permissions for this session.
+        :param _builtins.str role_session_name: The session name (default `pulumi-mediajobs`).
+        :param _builtins.int session_expiration: How long each set of temporary credentials lives (default 3600).
+        """
+        pulumi.set(__self__, "oidc_provider_arn", oidc_provider_arn)
+        pulumi.set(__self__, "oidc_token_file", oidc_token_file)
+        pulumi.set(__self__, "role_arn", role_arn)
+        if policy is not None:
+            pulumi.set(__self__, "policy", policy)
+        if role_session_name is not None:
+            pulumi.set(__self__, "role_session_name", role_session_name)
+        if session_expiration is not None:
+            pulumi.set(__self__, "session_expiration", session_expiration)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcProviderArn")
+    def oidc_provider_arn(self) -> _builtins.str:
+        """
+        The ARN of the OIDC identity provider registered in RAM.
+        """
+        return pulumi.get(self, "oidc_provider_arn")
+
+    @_builtins.property
+    @pulumi.getter(name="oidcTokenFile")
+    def oidc_token_file(self) -> _builtins.str:
+        """
+        The file holding the OIDC token (a JWT); read again at each renewal.
+        """
+        return pulumi.get(self, "oidc_token_file")
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> _builtins.str:
+        """
+        The ARN of the RAM role to assume.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @_builtins.property
+    @pulumi.getter
+    def policy(self) -> Optional[_builtins.str]:
+        """
+        A policy (JSON) that narrows the role's permissions for this session.
+        """
+        return pulumi.get(self, "policy")
+
+    @_builtins.property
+    @pulumi.getter(name="roleSessionName")
+    def role_session_name(self) -> Optional[_builtins.str]:
+        """
+        The session name (default `pulumi-mediajobs`).
+        """
+        return pulumi.get(self, "role_session_name")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionExpiration")
+    def session_expiration(self) -> Optional[_builtins.int]:
+        """
+        How long each set of temporary credentials lives (default 3600).
+        """
+        return pulumi.get(self, "session_expiration")
+
 
 @pulumi.output_type
 class BatchInput(dict):
@@ -2724,5 +2880,157 @@ class QueueSettings(dict):
         The queue's state.
         """
         return pulumi.get(self, "state")
+
+
+@pulumi.output_type
+class TencentcloudAssumeRole(dict):
+    """
+    A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role).
+    """
+    def __init__(__self__, *,
+                 role_arn: _builtins.str,
+                 external_id: Optional[_builtins.str] = None,
+                 policy: Optional[_builtins.str] = None,
+                 session_duration: Optional[_builtins.int] = None,
+                 session_name: Optional[_builtins.str] = None):
+        """
+        A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role).
+
+        :param _builtins.str role_arn: The ARN of the CAM role to assume.
+        :param _builtins.str external_id: The external id the role's trust policy asks for.
+        :param _builtins.str policy: A policy (JSON) that narrows the role's permissions for this session.
+        :param _builtins.int session_duration: How long each set of temporary credentials lives (default 7200).
+        :param _builtins.str session_name: The session name (default `pulumi-mediajobs`).
+        """
+        pulumi.set(__self__, "role_arn", role_arn)
+        if external_id is not None:
+            pulumi.set(__self__, "external_id", external_id)
+        if policy is not None:
+            pulumi.set(__self__, "policy", policy)
+        if session_duration is not None:
+            pulumi.set(__self__, "session_duration", session_duration)
+        if session_name is not None:
+            pulumi.set(__self__, "session_name", session_name)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> _builtins.str:
+        """
+        The ARN of the CAM role to assume.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @_builtins.property
+    @pulumi.getter(name="externalId")
+    def external_id(self) -> Optional[_builtins.str]:
+        """
+        The external id the role's trust policy asks for.
+        """
+        return pulumi.get(self, "external_id")
+
+    @_builtins.property
+    @pulumi.getter
+    def policy(self) -> Optional[_builtins.str]:
+        """
+        A policy (JSON) that narrows the role's permissions for this session.
+        """
+        return pulumi.get(self, "policy")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionDuration")
+    def session_duration(self) -> Optional[_builtins.int]:
+        """
+        How long each set of temporary credentials lives (default 7200).
+        """
+        return pulumi.get(self, "session_duration")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionName")
+    def session_name(self) -> Optional[_builtins.str]:
+        """
+        The session name (default `pulumi-mediajobs`).
+        """
+        return pulumi.get(self, "session_name")
+
+
+@pulumi.output_type
+class TencentcloudAssumeRoleWithWebIdentity(dict):
+    """
+    A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all.
+    """
+    def __init__(__self__, *,
+                 provider_id: _builtins.str,
+                 role_arn: _builtins.str,
+                 web_identity_token_file: _builtins.str,
+                 region: Optional[_builtins.str] = None,
+                 session_duration: Optional[_builtins.int] = None,
+                 session_name: Optional[_builtins.str] = None):
+        """
+        A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all.
+
+        :param _builtins.str provider_id: The name of the OIDC identity provider registered in CAM.
+        :param _builtins.str role_arn: The ARN of the CAM role to assume.
+        :param _builtins.str web_identity_token_file: The file holding the OIDC token (a JWT); read again at each renewal.
+        :param _builtins.str region: The STS region to call (default ap-guangzhou).
+        :param _builtins.int session_duration: How long each set of temporary credentials lives (default 7200).
+        :param _builtins.str session_name: The session name (default `pulumi-mediajobs`).
+        """
+        pulumi.set(__self__, "provider_id", provider_id)
+        pulumi.set(__self__, "role_arn", role_arn)
+        pulumi.set(__self__, "web_identity_token_file", web_identity_token_file)
+        if region is not None:
+            pulumi.set(__self__, "region", region)
+        if session_duration is not None:
+            pulumi.set(__self__, "session_duration", session_duration)
+        if session_name is not None:
+            pulumi.set(__self__, "session_name", session_name)
+
+    @_builtins.property
+    @pulumi.getter(name="providerId")
+    def provider_id(self) -> _builtins.str:
+        """
+        The name of the OIDC identity provider registered in CAM.
+        """
+        return pulumi.get(self, "provider_id")
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> _builtins.str:
+        """
+        The ARN of the CAM role to assume.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @_builtins.property
+    @pulumi.getter(name="webIdentityTokenFile")
+    def web_identity_token_file(self) -> _builtins.str:
+        """
+        The file holding the OIDC token (a JWT); read again at each renewal.
+        """
+        return pulumi.get(self, "web_identity_token_file")
+
+    @_builtins.property
+    @pulumi.getter
+    def region(self) -> Optional[_builtins.str]:
+        """
+        The STS region to call (default ap-guangzhou).
+        """
+        return pulumi.get(self, "region")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionDuration")
+    def session_duration(self) -> Optional[_builtins.int]:
+        """
+        How long each set of temporary credentials lives (default 7200).
+        """
+        return pulumi.get(self, "session_duration")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionName")
+    def session_name(self) -> Optional[_builtins.str]:
+        """
+        The session name (default `pulumi-mediajobs`).
+        """
+        return pulumi.get(self, "session_name")
 
 

@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from ._inputs import *
 
 __all__ = ['ProviderArgs', 'Provider']
 
@@ -20,49 +21,95 @@ __all__ = ['ProviderArgs', 'Provider']
 class ProviderArgs:
     def __init__(__self__, *,
                  alicloud_access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_assume_role: pulumi.Input[Optional['AlicloudAssumeRoleArgs']] = None,
+                 alicloud_assume_role_with_oidc: pulumi.Input[Optional['AlicloudAssumeRoleWithOidcArgs']] = None,
+                 alicloud_ecs_role_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_profile: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_region: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_shared_credentials_file: pulumi.Input[Optional[_builtins.str]] = None,
                  ci_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 cvm_metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 ecs_metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint_ca_file: pulumi.Input[Optional[_builtins.str]] = None,
                  max_requests_per_second: pulumi.Input[Optional[_builtins.float]] = None,
                  mps_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 tencentcloud_assume_role: pulumi.Input[Optional['TencentcloudAssumeRoleArgs']] = None,
+                 tencentcloud_assume_role_with_web_identity: pulumi.Input[Optional['TencentcloudAssumeRoleWithWebIdentityArgs']] = None,
+                 tencentcloud_cam_role_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 tencentcloud_profile: pulumi.Input[Optional[_builtins.str]] = None,
                  tencentcloud_region: pulumi.Input[Optional[_builtins.str]] = None,
                  tencentcloud_secret_id: pulumi.Input[Optional[_builtins.str]] = None,
                  tencentcloud_secret_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 tencentcloud_security_token: pulumi.Input[Optional[_builtins.str]] = None):
+                 tencentcloud_security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 tencentcloud_shared_credentials_file: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] alicloud_access_key: Alibaba Cloud AccessKey id. Falls back to `ALICLOUD_ACCESS_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_ID`.
+        :param pulumi.Input['AlicloudAssumeRoleArgs'] alicloud_assume_role: An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role). Its fields fall back to `ALICLOUD_ASSUME_ROLE_ARN` (roleArn), `ALICLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName).
+        :param pulumi.Input['AlicloudAssumeRoleWithOidcArgs'] alicloud_assume_role_with_oidc: An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all. Its fields fall back to `ALIBABA_CLOUD_OIDC_PROVIDER_ARN` (oidcProviderArn), `ALIBABA_CLOUD_OIDC_TOKEN_FILE` (oidcTokenFile), `ALIBABA_CLOUD_ROLE_ARN` (roleArn), `ALIBABA_CLOUD_ROLE_SESSION_NAME` (roleSessionName).
+        :param pulumi.Input[_builtins.str] alicloud_ecs_role_name: The RAM role of this ECS instance, whose credentials the metadata service gives. Falls back to `ALIBABA_CLOUD_ECS_METADATA` or `ALICLOUD_ECS_ROLE_NAME`.
+        :param pulumi.Input[_builtins.str] alicloud_profile: The profile of the shared credentials files to use (~/.aliyun/config.json, ~/.alibabacloud/credentials). Falls back to `ALIBABA_CLOUD_PROFILE` or `ALICLOUD_PROFILE`.
         :param pulumi.Input[_builtins.str] alicloud_region: Alibaba Cloud region, for resources that name none. Falls back to `ALICLOUD_REGION` or `ALIBABA_CLOUD_REGION`.
         :param pulumi.Input[_builtins.str] alicloud_secret_key: Alibaba Cloud AccessKey secret. Falls back to `ALICLOUD_SECRET_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_SECRET`.
         :param pulumi.Input[_builtins.str] alicloud_security_token: Alibaba Cloud STS token, with temporary keys. Falls back to `ALICLOUD_SECURITY_TOKEN` or `ALIBABA_CLOUD_SECURITY_TOKEN`.
-        :param pulumi.Input[_builtins.str] ci_endpoint: A base URL to connect to instead of the CI endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
+        :param pulumi.Input[_builtins.str] alicloud_shared_credentials_file: The shared credentials file to read instead of ~/.aliyun/config.json and ~/.alibabacloud/credentials. Falls back to `ALIBABA_CLOUD_CREDENTIALS_FILE` or `ALICLOUD_SHARED_CREDENTIALS_FILE`.
+        :param pulumi.Input[_builtins.str] ci_endpoint: A base URL to connect to instead of Tencent Cloud's endpoints (CI, COS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
+        :param pulumi.Input[_builtins.str] cvm_metadata_endpoint: A base URL to connect to instead of the CVM metadata service (http://metadata.tencentyun.com), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_CVM_METADATA_ENDPOINT`.
+        :param pulumi.Input[_builtins.str] ecs_metadata_endpoint: A base URL to connect to instead of the ECS metadata service (http://100.100.100.200), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_ECS_METADATA_ENDPOINT`.
         :param pulumi.Input[_builtins.str] endpoint_ca_file: A PEM file of the CA that https:// endpoint overrides are verified against, instead of the system's roots. Falls back to `MEDIAJOBS_ENDPOINT_CA_FILE`.
         :param pulumi.Input[_builtins.float] max_requests_per_second: Requests per second per cloud API and account, for the whole stack (default 100). Falls back to `MEDIAJOBS_MAX_REQUESTS_PER_SECOND`.
-        :param pulumi.Input[_builtins.str] mps_endpoint: A base URL to connect to instead of the MPS endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
+        :param pulumi.Input[_builtins.str] mps_endpoint: A base URL to connect to instead of Alibaba Cloud's endpoints (MPS, OSS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
+        :param pulumi.Input['TencentcloudAssumeRoleArgs'] tencentcloud_assume_role: A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role). Its fields fall back to `TENCENTCLOUD_ASSUME_ROLE_ARN` (roleArn), `TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName), `TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (sessionDuration), `TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID` (externalId).
+        :param pulumi.Input['TencentcloudAssumeRoleWithWebIdentityArgs'] tencentcloud_assume_role_with_web_identity: A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all. Its fields fall back to `TKE_PROVIDER_ID` (providerId), `TKE_WEB_IDENTITY_TOKEN_FILE` (webIdentityTokenFile), `TKE_ROLE_ARN` (roleArn), `TKE_REGION` (region).
+        :param pulumi.Input[_builtins.str] tencentcloud_cam_role_name: The CAM role of this CVM instance, whose credentials the metadata service gives. Falls back to `TENCENTCLOUD_CAM_ROLE_NAME`.
+        :param pulumi.Input[_builtins.str] tencentcloud_profile: The profile (section) of the shared credentials file to use (default `default`). Falls back to `TENCENTCLOUD_PROFILE`.
         :param pulumi.Input[_builtins.str] tencentcloud_region: Tencent Cloud region, for resources that name none. Falls back to `TENCENTCLOUD_REGION`.
         :param pulumi.Input[_builtins.str] tencentcloud_secret_id: Tencent Cloud SecretId. Falls back to `TENCENTCLOUD_SECRET_ID`.
         :param pulumi.Input[_builtins.str] tencentcloud_secret_key: Tencent Cloud SecretKey. Falls back to `TENCENTCLOUD_SECRET_KEY`.
-        :param pulumi.Input[_builtins.str] tencentcloud_security_token: Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN`.
+        :param pulumi.Input[_builtins.str] tencentcloud_security_token: Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN` or `TENCENTCLOUD_SESSION_TOKEN`.
+        :param pulumi.Input[_builtins.str] tencentcloud_shared_credentials_file: The shared credentials file (default ~/.tencentcloud/credentials, then /etc/tencentcloud/credentials). Falls back to `TENCENTCLOUD_CREDENTIALS_FILE`.
         """
         if alicloud_access_key is not None:
             pulumi.set(__self__, "alicloud_access_key", alicloud_access_key)
+        if alicloud_assume_role is not None:
+            pulumi.set(__self__, "alicloud_assume_role", alicloud_assume_role)
+        if alicloud_assume_role_with_oidc is not None:
+            pulumi.set(__self__, "alicloud_assume_role_with_oidc", alicloud_assume_role_with_oidc)
+        if alicloud_ecs_role_name is not None:
+            pulumi.set(__self__, "alicloud_ecs_role_name", alicloud_ecs_role_name)
+        if alicloud_profile is not None:
+            pulumi.set(__self__, "alicloud_profile", alicloud_profile)
         if alicloud_region is not None:
             pulumi.set(__self__, "alicloud_region", alicloud_region)
         if alicloud_secret_key is not None:
             pulumi.set(__self__, "alicloud_secret_key", alicloud_secret_key)
         if alicloud_security_token is not None:
             pulumi.set(__self__, "alicloud_security_token", alicloud_security_token)
+        if alicloud_shared_credentials_file is not None:
+            pulumi.set(__self__, "alicloud_shared_credentials_file", alicloud_shared_credentials_file)
         if ci_endpoint is not None:
             pulumi.set(__self__, "ci_endpoint", ci_endpoint)
+        if cvm_metadata_endpoint is not None:
+            pulumi.set(__self__, "cvm_metadata_endpoint", cvm_metadata_endpoint)
+        if ecs_metadata_endpoint is not None:
+            pulumi.set(__self__, "ecs_metadata_endpoint", ecs_metadata_endpoint)
         if endpoint_ca_file is not None:
             pulumi.set(__self__, "endpoint_ca_file", endpoint_ca_file)
         if max_requests_per_second is not None:
             pulumi.set(__self__, "max_requests_per_second", max_requests_per_second)
         if mps_endpoint is not None:
             pulumi.set(__self__, "mps_endpoint", mps_endpoint)
+        if tencentcloud_assume_role is not None:
+            pulumi.set(__self__, "tencentcloud_assume_role", tencentcloud_assume_role)
+        if tencentcloud_assume_role_with_web_identity is not None:
+            pulumi.set(__self__, "tencentcloud_assume_role_with_web_identity", tencentcloud_assume_role_with_web_identity)
+        if tencentcloud_cam_role_name is not None:
+            pulumi.set(__self__, "tencentcloud_cam_role_name", tencentcloud_cam_role_name)
+        if tencentcloud_profile is not None:
+            pulumi.set(__self__, "tencentcloud_profile", tencentcloud_profile)
         if tencentcloud_region is not None:
             pulumi.set(__self__, "tencentcloud_region", tencentcloud_region)
         if tencentcloud_secret_id is not None:
@@ -71,6 +118,8 @@ class ProviderArgs:
             pulumi.set(__self__, "tencentcloud_secret_key", tencentcloud_secret_key)
         if tencentcloud_security_token is not None:
             pulumi.set(__self__, "tencentcloud_security_token", tencentcloud_security_token)
+        if tencentcloud_shared_credentials_file is not None:
+            pulumi.set(__self__, "tencentcloud_shared_credentials_file", tencentcloud_shared_credentials_file)
 
     @_builtins.property
     @pulumi.getter(name="alicloudAccessKey")
@@ -83,6 +132,54 @@ class ProviderArgs:
     @alicloud_access_key.setter
     def alicloud_access_key(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "alicloud_access_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="alicloudAssumeRole")
+    def alicloud_assume_role(self) -> pulumi.Input[Optional['AlicloudAssumeRoleArgs']]:
+        """
+        An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role). Its fields fall back to `ALICLOUD_ASSUME_ROLE_ARN` (roleArn), `ALICLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName).
+        """
+        return pulumi.get(self, "alicloud_assume_role")
+
+    @alicloud_assume_role.setter
+    def alicloud_assume_role(self, value: pulumi.Input[Optional['AlicloudAssumeRoleArgs']]):
+        pulumi.set(self, "alicloud_assume_role", value)
+
+    @_builtins.property
+    @pulumi.getter(name="alicloudAssumeRoleWithOidc")
+    def alicloud_assume_role_with_oidc(self) -> pulumi.Input[Optional['AlicloudAssumeRoleWithOidcArgs']]:
+        """
+        An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all. Its fields fall back to `ALIBABA_CLOUD_OIDC_PROVIDER_ARN` (oidcProviderArn), `ALIBABA_CLOUD_OIDC_TOKEN_FILE` (oidcTokenFile), `ALIBABA_CLOUD_ROLE_ARN` (roleArn), `ALIBABA_CLOUD_ROLE_SESSION_NAME` (roleSessionName).
+        """
+        return pulumi.get(self, "alicloud_assume_role_with_oidc")
+
+    @alicloud_assume_role_with_oidc.setter
+    def alicloud_assume_role_with_oidc(self, value: pulumi.Input[Optional['AlicloudAssumeRoleWithOidcArgs']]):
+        pulumi.set(self, "alicloud_assume_role_with_oidc", value)
+
+    @_builtins.property
+    @pulumi.getter(name="alicloudEcsRoleName")
+    def alicloud_ecs_role_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The RAM role of this ECS instance, whose credentials the metadata service gives. Falls back to `ALIBABA_CLOUD_ECS_METADATA` or `ALICLOUD_ECS_ROLE_NAME`.
+        """
+        return pulumi.get(self, "alicloud_ecs_role_name")
+
+    @alicloud_ecs_role_name.setter
+    def alicloud_ecs_role_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "alicloud_ecs_role_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="alicloudProfile")
+    def alicloud_profile(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The profile of the shared credentials files to use (~/.aliyun/config.json, ~/.alibabacloud/credentials). Falls back to `ALIBABA_CLOUD_PROFILE` or `ALICLOUD_PROFILE`.
+        """
+        return pulumi.get(self, "alicloud_profile")
+
+    @alicloud_profile.setter
+    def alicloud_profile(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "alicloud_profile", value)
 
     @_builtins.property
     @pulumi.getter(name="alicloudRegion")
@@ -121,16 +218,52 @@ class ProviderArgs:
         pulumi.set(self, "alicloud_security_token", value)
 
     @_builtins.property
+    @pulumi.getter(name="alicloudSharedCredentialsFile")
+    def alicloud_shared_credentials_file(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The shared credentials file to read instead of ~/.aliyun/config.json and ~/.alibabacloud/credentials. Falls back to `ALIBABA_CLOUD_CREDENTIALS_FILE` or `ALICLOUD_SHARED_CREDENTIALS_FILE`.
+        """
+        return pulumi.get(self, "alicloud_shared_credentials_file")
+
+    @alicloud_shared_credentials_file.setter
+    def alicloud_shared_credentials_file(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "alicloud_shared_credentials_file", value)
+
+    @_builtins.property
     @pulumi.getter(name="ciEndpoint")
     def ci_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A base URL to connect to instead of the CI endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
+        A base URL to connect to instead of Tencent Cloud's endpoints (CI, COS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
         """
         return pulumi.get(self, "ci_endpoint")
 
     @ci_endpoint.setter
     def ci_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "ci_endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cvmMetadataEndpoint")
+    def cvm_metadata_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A base URL to connect to instead of the CVM metadata service (http://metadata.tencentyun.com), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_CVM_METADATA_ENDPOINT`.
+        """
+        return pulumi.get(self, "cvm_metadata_endpoint")
+
+    @cvm_metadata_endpoint.setter
+    def cvm_metadata_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "cvm_metadata_endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="ecsMetadataEndpoint")
+    def ecs_metadata_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A base URL to connect to instead of the ECS metadata service (http://100.100.100.200), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_ECS_METADATA_ENDPOINT`.
+        """
+        return pulumi.get(self, "ecs_metadata_endpoint")
+
+    @ecs_metadata_endpoint.setter
+    def ecs_metadata_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "ecs_metadata_endpoint", value)
 
     @_builtins.property
     @pulumi.getter(name="endpointCaFile")
@@ -160,13 +293,61 @@ class ProviderArgs:
     @pulumi.getter(name="mpsEndpoint")
     def mps_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A base URL to connect to instead of the MPS endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
+        A base URL to connect to instead of Alibaba Cloud's endpoints (MPS, OSS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
         """
         return pulumi.get(self, "mps_endpoint")
 
     @mps_endpoint.setter
     def mps_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "mps_endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="tencentcloudAssumeRole")
+    def tencentcloud_assume_role(self) -> pulumi.Input[Optional['TencentcloudAssumeRoleArgs']]:
+        """
+        A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role). Its fields fall back to `TENCENTCLOUD_ASSUME_ROLE_ARN` (roleArn), `TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName), `TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (sessionDuration), `TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID` (externalId).
+        """
+        return pulumi.get(self, "tencentcloud_assume_role")
+
+    @tencentcloud_assume_role.setter
+    def tencentcloud_assume_role(self, value: pulumi.Input[Optional['TencentcloudAssumeRoleArgs']]):
+        pulumi.set(self, "tencentcloud_assume_role", value)
+
+    @_builtins.property
+    @pulumi.getter(name="tencentcloudAssumeRoleWithWebIdentity")
+    def tencentcloud_assume_role_with_web_identity(self) -> pulumi.Input[Optional['TencentcloudAssumeRoleWithWebIdentityArgs']]:
+        """
+        A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all. Its fields fall back to `TKE_PROVIDER_ID` (providerId), `TKE_WEB_IDENTITY_TOKEN_FILE` (webIdentityTokenFile), `TKE_ROLE_ARN` (roleArn), `TKE_REGION` (region).
+        """
+        return pulumi.get(self, "tencentcloud_assume_role_with_web_identity")
+
+    @tencentcloud_assume_role_with_web_identity.setter
+    def tencentcloud_assume_role_with_web_identity(self, value: pulumi.Input[Optional['TencentcloudAssumeRoleWithWebIdentityArgs']]):
+        pulumi.set(self, "tencentcloud_assume_role_with_web_identity", value)
+
+    @_builtins.property
+    @pulumi.getter(name="tencentcloudCamRoleName")
+    def tencentcloud_cam_role_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The CAM role of this CVM instance, whose credentials the metadata service gives. Falls back to `TENCENTCLOUD_CAM_ROLE_NAME`.
+        """
+        return pulumi.get(self, "tencentcloud_cam_role_name")
+
+    @tencentcloud_cam_role_name.setter
+    def tencentcloud_cam_role_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "tencentcloud_cam_role_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="tencentcloudProfile")
+    def tencentcloud_profile(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The profile (section) of the shared credentials file to use (default `default`). Falls back to `TENCENTCLOUD_PROFILE`.
+        """
+        return pulumi.get(self, "tencentcloud_profile")
+
+    @tencentcloud_profile.setter
+    def tencentcloud_profile(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "tencentcloud_profile", value)
 
     @_builtins.property
     @pulumi.getter(name="tencentcloudRegion")
@@ -208,13 +389,25 @@ class ProviderArgs:
     @pulumi.getter(name="tencentcloudSecurityToken")
     def tencentcloud_security_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN`.
+        Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN` or `TENCENTCLOUD_SESSION_TOKEN`.
         """
         return pulumi.get(self, "tencentcloud_security_token")
 
     @tencentcloud_security_token.setter
     def tencentcloud_security_token(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "tencentcloud_security_token", value)
+
+    @_builtins.property
+    @pulumi.getter(name="tencentcloudSharedCredentialsFile")
+    def tencentcloud_shared_credentials_file(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The shared credentials file (default ~/.tencentcloud/credentials, then /etc/tencentcloud/credentials). Falls back to `TENCENTCLOUD_CREDENTIALS_FILE`.
+        """
+        return pulumi.get(self, "tencentcloud_shared_credentials_file")
+
+    @tencentcloud_shared_credentials_file.setter
+    def tencentcloud_shared_credentials_file(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "tencentcloud_shared_credentials_file", value)
 
 
 @pulumi.type_token("pulumi:providers:mediajobs")
@@ -224,17 +417,29 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  alicloud_access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_assume_role: pulumi.Input[Optional[Union['AlicloudAssumeRoleArgs', 'AlicloudAssumeRoleArgsDict']]] = None,
+                 alicloud_assume_role_with_oidc: pulumi.Input[Optional[Union['AlicloudAssumeRoleWithOidcArgs', 'AlicloudAssumeRoleWithOidcArgsDict']]] = None,
+                 alicloud_ecs_role_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_profile: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_region: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_shared_credentials_file: pulumi.Input[Optional[_builtins.str]] = None,
                  ci_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 cvm_metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 ecs_metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint_ca_file: pulumi.Input[Optional[_builtins.str]] = None,
                  max_requests_per_second: pulumi.Input[Optional[_builtins.float]] = None,
                  mps_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 tencentcloud_assume_role: pulumi.Input[Optional[Union['TencentcloudAssumeRoleArgs', 'TencentcloudAssumeRoleArgsDict']]] = None,
+                 tencentcloud_assume_role_with_web_identity: pulumi.Input[Optional[Union['TencentcloudAssumeRoleWithWebIdentityArgs', 'TencentcloudAssumeRoleWithWebIdentityArgsDict']]] = None,
+                 tencentcloud_cam_role_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 tencentcloud_profile: pulumi.Input[Optional[_builtins.str]] = None,
                  tencentcloud_region: pulumi.Input[Optional[_builtins.str]] = None,
                  tencentcloud_secret_id: pulumi.Input[Optional[_builtins.str]] = None,
                  tencentcloud_secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  tencentcloud_security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 tencentcloud_shared_credentials_file: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
         The mediajobs provider: credentials, regions and endpoints for both clouds. Each setting falls back to its environment variable.
@@ -242,17 +447,29 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] alicloud_access_key: Alibaba Cloud AccessKey id. Falls back to `ALICLOUD_ACCESS_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_ID`.
+        :param pulumi.Input[Union['AlicloudAssumeRoleArgs', 'AlicloudAssumeRoleArgsDict']] alicloud_assume_role: An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role). Its fields fall back to `ALICLOUD_ASSUME_ROLE_ARN` (roleArn), `ALICLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName).
+        :param pulumi.Input[Union['AlicloudAssumeRoleWithOidcArgs', 'AlicloudAssumeRoleWithOidcArgsDict']] alicloud_assume_role_with_oidc: An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all. Its fields fall back to `ALIBABA_CLOUD_OIDC_PROVIDER_ARN` (oidcProviderArn), `ALIBABA_CLOUD_OIDC_TOKEN_FILE` (oidcTokenFile), `ALIBABA_CLOUD_ROLE_ARN` (roleArn), `ALIBABA_CLOUD_ROLE_SESSION_NAME` (roleSessionName).
+        :param pulumi.Input[_builtins.str] alicloud_ecs_role_name: The RAM role of this ECS instance, whose credentials the metadata service gives. Falls back to `ALIBABA_CLOUD_ECS_METADATA` or `ALICLOUD_ECS_ROLE_NAME`.
+        :param pulumi.Input[_builtins.str] alicloud_profile: The profile of the shared credentials files to use (~/.aliyun/config.json, ~/.alibabacloud/credentials). Falls back to `ALIBABA_CLOUD_PROFILE` or `ALICLOUD_PROFILE`.
         :param pulumi.Input[_builtins.str] alicloud_region: Alibaba Cloud region, for resources that name none. Falls back to `ALICLOUD_REGION` or `ALIBABA_CLOUD_REGION`.
         :param pulumi.Input[_builtins.str] alicloud_secret_key: Alibaba Cloud AccessKey secret. Falls back to `ALICLOUD_SECRET_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_SECRET`.
         :param pulumi.Input[_builtins.str] alicloud_security_token: Alibaba Cloud STS token, with temporary keys. Falls back to `ALICLOUD_SECURITY_TOKEN` or `ALIBABA_CLOUD_SECURITY_TOKEN`.
-        :param pulumi.Input[_builtins.str] ci_endpoint: A base URL to connect to instead of the CI endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
+        :param pulumi.Input[_builtins.str] alicloud_shared_credentials_file: The shared credentials file to read instead of ~/.aliyun/config.json and ~/.alibabacloud/credentials. Falls back to `ALIBABA_CLOUD_CREDENTIALS_FILE` or `ALICLOUD_SHARED_CREDENTIALS_FILE`.
+        :param pulumi.Input[_builtins.str] ci_endpoint: A base URL to connect to instead of Tencent Cloud's endpoints (CI, COS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
+        :param pulumi.Input[_builtins.str] cvm_metadata_endpoint: A base URL to connect to instead of the CVM metadata service (http://metadata.tencentyun.com), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_CVM_METADATA_ENDPOINT`.
+        :param pulumi.Input[_builtins.str] ecs_metadata_endpoint: A base URL to connect to instead of the ECS metadata service (http://100.100.100.200), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_ECS_METADATA_ENDPOINT`.
         :param pulumi.Input[_builtins.str] endpoint_ca_file: A PEM file of the CA that https:// endpoint overrides are verified against, instead of the system's roots. Falls back to `MEDIAJOBS_ENDPOINT_CA_FILE`.
         :param pulumi.Input[_builtins.float] max_requests_per_second: Requests per second per cloud API and account, for the whole stack (default 100). Falls back to `MEDIAJOBS_MAX_REQUESTS_PER_SECOND`.
-        :param pulumi.Input[_builtins.str] mps_endpoint: A base URL to connect to instead of the MPS endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
+        :param pulumi.Input[_builtins.str] mps_endpoint: A base URL to connect to instead of Alibaba Cloud's endpoints (MPS, OSS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
+        :param pulumi.Input[Union['TencentcloudAssumeRoleArgs', 'TencentcloudAssumeRoleArgsDict']] tencentcloud_assume_role: A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role). Its fields fall back to `TENCENTCLOUD_ASSUME_ROLE_ARN` (roleArn), `TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName), `TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (sessionDuration), `TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID` (externalId).
+        :param pulumi.Input[Union['TencentcloudAssumeRoleWithWebIdentityArgs', 'TencentcloudAssumeRoleWithWebIdentityArgsDict']] tencentcloud_assume_role_with_web_identity: A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all. Its fields fall back to `TKE_PROVIDER_ID` (providerId), `TKE_WEB_IDENTITY_TOKEN_FILE` (webIdentityTokenFile), `TKE_ROLE_ARN` (roleArn), `TKE_REGION` (region).
+        :param pulumi.Input[_builtins.str] tencentcloud_cam_role_name: The CAM role of this CVM instance, whose credentials the metadata service gives. Falls back to `TENCENTCLOUD_CAM_ROLE_NAME`.
+        :param pulumi.Input[_builtins.str] tencentcloud_profile: The profile (section) of the shared credentials file to use (default `default`). Falls back to `TENCENTCLOUD_PROFILE`.
         :param pulumi.Input[_builtins.str] tencentcloud_region: Tencent Cloud region, for resources that name none. Falls back to `TENCENTCLOUD_REGION`.
         :param pulumi.Input[_builtins.str] tencentcloud_secret_id: Tencent Cloud SecretId. Falls back to `TENCENTCLOUD_SECRET_ID`.
         :param pulumi.Input[_builtins.str] tencentcloud_secret_key: Tencent Cloud SecretKey. Falls back to `TENCENTCLOUD_SECRET_KEY`.
-        :param pulumi.Input[_builtins.str] tencentcloud_security_token: Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN`.
+        :param pulumi.Input[_builtins.str] tencentcloud_security_token: Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN` or `TENCENTCLOUD_SESSION_TOKEN`.
+        :param pulumi.Input[_builtins.str] tencentcloud_shared_credentials_file: The shared credentials file (default ~/.tencentcloud/credentials, then /etc/tencentcloud/credentials). Falls back to `TENCENTCLOUD_CREDENTIALS_FILE`.
         """
         ...
     @overload
@@ -279,17 +496,29 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  alicloud_access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_assume_role: pulumi.Input[Optional[Union['AlicloudAssumeRoleArgs', 'AlicloudAssumeRoleArgsDict']]] = None,
+                 alicloud_assume_role_with_oidc: pulumi.Input[Optional[Union['AlicloudAssumeRoleWithOidcArgs', 'AlicloudAssumeRoleWithOidcArgsDict']]] = None,
+                 alicloud_ecs_role_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_profile: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_region: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  alicloud_security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 alicloud_shared_credentials_file: pulumi.Input[Optional[_builtins.str]] = None,
                  ci_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 cvm_metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 ecs_metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint_ca_file: pulumi.Input[Optional[_builtins.str]] = None,
                  max_requests_per_second: pulumi.Input[Optional[_builtins.float]] = None,
                  mps_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 tencentcloud_assume_role: pulumi.Input[Optional[Union['TencentcloudAssumeRoleArgs', 'TencentcloudAssumeRoleArgsDict']]] = None,
+                 tencentcloud_assume_role_with_web_identity: pulumi.Input[Optional[Union['TencentcloudAssumeRoleWithWebIdentityArgs', 'TencentcloudAssumeRoleWithWebIdentityArgsDict']]] = None,
+                 tencentcloud_cam_role_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 tencentcloud_profile: pulumi.Input[Optional[_builtins.str]] = None,
                  tencentcloud_region: pulumi.Input[Optional[_builtins.str]] = None,
                  tencentcloud_secret_id: pulumi.Input[Optional[_builtins.str]] = None,
                  tencentcloud_secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  tencentcloud_security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 tencentcloud_shared_credentials_file: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -300,17 +529,29 @@ class Provider(pulumi.ProviderResource):
             __props__ = ProviderArgs.__new__(ProviderArgs)
 
             __props__.__dict__["alicloud_access_key"] = None if alicloud_access_key is None else pulumi.Output.secret(alicloud_access_key)
+            __props__.__dict__["alicloud_assume_role"] = pulumi.Output.from_input(alicloud_assume_role).apply(pulumi.runtime.to_json) if alicloud_assume_role is not None else None
+            __props__.__dict__["alicloud_assume_role_with_oidc"] = pulumi.Output.from_input(alicloud_assume_role_with_oidc).apply(pulumi.runtime.to_json) if alicloud_assume_role_with_oidc is not None else None
+            __props__.__dict__["alicloud_ecs_role_name"] = alicloud_ecs_role_name
+            __props__.__dict__["alicloud_profile"] = alicloud_profile
             __props__.__dict__["alicloud_region"] = alicloud_region
             __props__.__dict__["alicloud_secret_key"] = None if alicloud_secret_key is None else pulumi.Output.secret(alicloud_secret_key)
             __props__.__dict__["alicloud_security_token"] = None if alicloud_security_token is None else pulumi.Output.secret(alicloud_security_token)
+            __props__.__dict__["alicloud_shared_credentials_file"] = alicloud_shared_credentials_file
             __props__.__dict__["ci_endpoint"] = ci_endpoint
+            __props__.__dict__["cvm_metadata_endpoint"] = cvm_metadata_endpoint
+            __props__.__dict__["ecs_metadata_endpoint"] = ecs_metadata_endpoint
             __props__.__dict__["endpoint_ca_file"] = endpoint_ca_file
             __props__.__dict__["max_requests_per_second"] = pulumi.Output.from_input(max_requests_per_second).apply(pulumi.runtime.to_json) if max_requests_per_second is not None else None
             __props__.__dict__["mps_endpoint"] = mps_endpoint
+            __props__.__dict__["tencentcloud_assume_role"] = pulumi.Output.from_input(tencentcloud_assume_role).apply(pulumi.runtime.to_json) if tencentcloud_assume_role is not None else None
+            __props__.__dict__["tencentcloud_assume_role_with_web_identity"] = pulumi.Output.from_input(tencentcloud_assume_role_with_web_identity).apply(pulumi.runtime.to_json) if tencentcloud_assume_role_with_web_identity is not None else None
+            __props__.__dict__["tencentcloud_cam_role_name"] = tencentcloud_cam_role_name
+            __props__.__dict__["tencentcloud_profile"] = tencentcloud_profile
             __props__.__dict__["tencentcloud_region"] = tencentcloud_region
             __props__.__dict__["tencentcloud_secret_id"] = None if tencentcloud_secret_id is None else pulumi.Output.secret(tencentcloud_secret_id)
             __props__.__dict__["tencentcloud_secret_key"] = None if tencentcloud_secret_key is None else pulumi.Output.secret(tencentcloud_secret_key)
             __props__.__dict__["tencentcloud_security_token"] = None if tencentcloud_security_token is None else pulumi.Output.secret(tencentcloud_security_token)
+            __props__.__dict__["tencentcloud_shared_credentials_file"] = tencentcloud_shared_credentials_file
         super(Provider, __self__).__init__(
             'mediajobs',
             resource_name,

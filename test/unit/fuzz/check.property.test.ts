@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import type { CheckResult } from "../../../provider/check/checker";
-import type { OperationEnv } from "../../../provider/resource/definition";
+import { checkEnv } from "../../helpers/check";
 import { RESOURCES } from "../../../provider/resources";
 import { mutatedInputs, VALID_INPUTS } from "./inputs";
 import { holds, runs } from "./property";
@@ -14,7 +14,7 @@ import { holds, runs } from "./property";
 type Args = Record<string, unknown>;
 
 /** check() needs no environment: it reads the inputs only. */
-const ENV = {} as OperationEnv;
+const ENV = checkEnv();
 
 const OBJECT_PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 

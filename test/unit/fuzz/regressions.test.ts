@@ -3,7 +3,7 @@
  * cause, and these keep it fixed whatever the properties' seed.
  */
 import assert from "node:assert/strict";
-import type { OperationEnv } from "../../../provider/resource/definition";
+import { checkEnv } from "../../helpers/check";
 import { resourceOfToken } from "../../../provider/resources";
 import { MpsClient } from "../../../provider/clients/alibaba/mps-client";
 import { queryPipelineList } from "../../../provider/clients/alibaba/pipelines";
@@ -14,7 +14,7 @@ import { ProviderContext } from "../../../provider/lifecycle/provider-context";
 import { grpc, provider as proto, providerService } from "../../../provider/plugin/rpc";
 import { MediaJobsPlugin, serve } from "../../../provider/plugin/server";
 
-const ENV = {} as OperationEnv;
+const ENV = checkEnv();
 const check = (token: string, news: Record<string, unknown>) =>
   resourceOfToken(token).lifecycle.check({ news, env: ENV });
 

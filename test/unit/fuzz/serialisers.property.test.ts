@@ -23,6 +23,7 @@ import { alicloudPipelines } from "../../../provider/media-pipeline/alicloud";
 import { tencentcloudQueues } from "../../../provider/media-pipeline/tencentcloud";
 import type { HttpRequest, HttpResponse, Transport } from "../../../provider/http/transport";
 import type { OperationEnv } from "../../../provider/resource/definition";
+import { checkEnv } from "../../helpers/check";
 import { RESOURCES } from "../../../provider/resources";
 import { parseRpcParams } from "../../../emulator/mps/auth";
 import { EMULATOR_CI_KEY, EMULATOR_MPS_KEY } from "../../helpers/clients";
@@ -134,6 +135,8 @@ const SENDERS: Record<string, (inputs: Args) => Promise<void>> = {
   },
 };
 
+const CHECK_ENV = checkEnv();
+
 function envOf(ctx: Record<string, unknown>): OperationEnv {
   return { ctx, log: () => {}, status: () => {} } as unknown as OperationEnv;
 }
@@ -145,7 +148,7 @@ describe("property: serialisers", function () {
     it(`${spec.name}: inputs check() accepts, odd characters in their values and names, read back from the wire ` +
       `unchanged (${cases} cases)`, async () => {
       await holds(`serialise ${spec.name}`, fc.asyncProperty(oddInputs(spec.name, oddString), async (news) => {
-        const { inputs, failures } = lifecycle.check({ news, env: {} as OperationEnv });
+        const { inputs, failures } = lifecycle.check({ news, env: CHECK_ENV });
         // Inputs not known yet (a preview) are checked again once known, and only then sent.
         fc.pre(failures.length === 0 && !JSON.stringify(inputs).includes(UNKNOWN));
         await SENDERS[spec.name]!(inputs);

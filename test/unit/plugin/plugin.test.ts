@@ -14,7 +14,31 @@ const SECRET = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b470
 describe("plugin: CheckConfig", () => {
   it("accepts the settings it can use", () => {
     assert.deepEqual(checkConfig({ ciEndpoint: "http://127.0.0.1:9700", maxRequestsPerSecond: 5,
-      tencentcloudSecretKey: "k", version: "0.1.0" }, {}), []);
+      tencentcloudSecretId: "id", tencentcloudSecretKey: "k", tencentcloudRegion: "ap-guangzhou", version: "0.1.0" }, {}),
+    []);
+  });
+
+  it("refuses half a key pair by the missing half, a malformed region, and a role ARN by its field", () => {
+    const failures = checkConfig({ tencentcloudSecretId: "id", alicloudRegion: "shanghai",
+      alicloudAssumeRoleWithOidc: { roleArn: "arn:aws:iam::1:role/x", oidcProviderArn: "acs:ram::1:oidc-provider/gh",
+        oidcTokenFile: "/nonexistent/token" } }, {});
+    const reasons = Object.fromEntries(failures.map((f) => [f.property, f.reason]));
+    assert.deepEqual(Object.keys(reasons).sort(), ["alicloudAssumeRoleWithOidc", "alicloudRegion", "tencentcloudSecretKey"]);
+    assert.match(reasons.tencentcloudSecretKey!, /SecretKey \(provider config `mediajobs:tencentcloudSecretKey`/);
+    assert.match(reasons.alicloudRegion!, /mediajobs:alicloudRegion must be a region id such as cn-shanghai/);
+    assert.match(reasons.alicloudAssumeRoleWithOidc!,
+      /mediajobs:alicloudAssumeRoleWithOidc\.roleArn must be a RAM role ARN such as acs:ram::/);
+  });
+
+  it("refuses an OIDC token file that cannot be read, and two base sources at once", () => {
+    const oidc = { roleArn: "acs:ram::1234:role/deployer", oidcProviderArn: "acs:ram::1234:oidc-provider/gh",
+      oidcTokenFile: "/nonexistent/token" };
+    const [unreadable] = checkConfig({ alicloudAssumeRoleWithOidc: oidc }, {});
+    assert.match(unreadable!.reason, /`mediajobs:alicloudAssumeRoleWithOidc\.oidcTokenFile`.*"\/nonexistent\/token", which cannot be read/);
+    const [twice] = checkConfig({ alicloudAssumeRoleWithOidc: { ...oidc, oidcTokenFile: __filename },
+      alicloudAccessKey: "id", alicloudSecretKey: "secret" }, {});
+    assert.match(twice!.reason, /configured twice: `mediajobs:alicloudAccessKey` and `mediajobs:alicloudAssumeRoleWithOidc`/);
+    assert.ok(!twice!.reason.includes("secret\b"));
   });
 
   it("refuses each unusable setting by its key, with the rule", () => {
@@ -84,6 +108,6 @@ describe("plugin: the README's table of provider config keys", () => {
     const keys = rows.flatMap((r) => [...r[1]!.matchAll(/`mediajobs:(\w+)`/g)].map((m) => m[1]!));
     assert.deepEqual(keys.sort(), SETTING_LIST.map((s) => s.providerKey).sort());
     const envs = rows.flatMap((r) => [...r[2]!.matchAll(/`(\w+)`/g)].map((m) => m[1]!));
-    assert.deepEqual(envs.sort(), SETTING_LIST.flatMap((s) => s.env).sort());
+    assert.deepEqual(envs.sort(), SETTING_LIST.flatMap((s) => [...s.env, ...Object.values(s.fieldEnv ?? {}).flat()]).sort());
   });
 });

@@ -16,6 +16,26 @@ func GetAlicloudAccessKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "mediajobs:alicloudAccessKey")
 }
 
+// An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role). Its fields fall back to `ALICLOUD_ASSUME_ROLE_ARN` (roleArn), `ALICLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName).
+func GetAlicloudAssumeRole(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:alicloudAssumeRole")
+}
+
+// An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all. Its fields fall back to `ALIBABA_CLOUD_OIDC_PROVIDER_ARN` (oidcProviderArn), `ALIBABA_CLOUD_OIDC_TOKEN_FILE` (oidcTokenFile), `ALIBABA_CLOUD_ROLE_ARN` (roleArn), `ALIBABA_CLOUD_ROLE_SESSION_NAME` (roleSessionName).
+func GetAlicloudAssumeRoleWithOidc(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:alicloudAssumeRoleWithOidc")
+}
+
+// The RAM role of this ECS instance, whose credentials the metadata service gives. Falls back to `ALIBABA_CLOUD_ECS_METADATA` or `ALICLOUD_ECS_ROLE_NAME`.
+func GetAlicloudEcsRoleName(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:alicloudEcsRoleName")
+}
+
+// The profile of the shared credentials files to use (~/.aliyun/config.json, ~/.alibabacloud/credentials). Falls back to `ALIBABA_CLOUD_PROFILE` or `ALICLOUD_PROFILE`.
+func GetAlicloudProfile(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:alicloudProfile")
+}
+
 // Alibaba Cloud region, for resources that name none. Falls back to `ALICLOUD_REGION` or `ALIBABA_CLOUD_REGION`.
 func GetAlicloudRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "mediajobs:alicloudRegion")
@@ -31,9 +51,24 @@ func GetAlicloudSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "mediajobs:alicloudSecurityToken")
 }
 
-// A base URL to connect to instead of the CI endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
+// The shared credentials file to read instead of ~/.aliyun/config.json and ~/.alibabacloud/credentials. Falls back to `ALIBABA_CLOUD_CREDENTIALS_FILE` or `ALICLOUD_SHARED_CREDENTIALS_FILE`.
+func GetAlicloudSharedCredentialsFile(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:alicloudSharedCredentialsFile")
+}
+
+// A base URL to connect to instead of Tencent Cloud's endpoints (CI, COS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
 func GetCiEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "mediajobs:ciEndpoint")
+}
+
+// A base URL to connect to instead of the CVM metadata service (http://metadata.tencentyun.com), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_CVM_METADATA_ENDPOINT`.
+func GetCvmMetadataEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:cvmMetadataEndpoint")
+}
+
+// A base URL to connect to instead of the ECS metadata service (http://100.100.100.200), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_ECS_METADATA_ENDPOINT`.
+func GetEcsMetadataEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:ecsMetadataEndpoint")
 }
 
 // A PEM file of the CA that https:// endpoint overrides are verified against, instead of the system's roots. Falls back to `MEDIAJOBS_ENDPOINT_CA_FILE`.
@@ -46,9 +81,29 @@ func GetMaxRequestsPerSecond(ctx *pulumi.Context) float64 {
 	return config.GetFloat64(ctx, "mediajobs:maxRequestsPerSecond")
 }
 
-// A base URL to connect to instead of the MPS endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
+// A base URL to connect to instead of Alibaba Cloud's endpoints (MPS, OSS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
 func GetMpsEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "mediajobs:mpsEndpoint")
+}
+
+// A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role). Its fields fall back to `TENCENTCLOUD_ASSUME_ROLE_ARN` (roleArn), `TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName), `TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (sessionDuration), `TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID` (externalId).
+func GetTencentcloudAssumeRole(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:tencentcloudAssumeRole")
+}
+
+// A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all. Its fields fall back to `TKE_PROVIDER_ID` (providerId), `TKE_WEB_IDENTITY_TOKEN_FILE` (webIdentityTokenFile), `TKE_ROLE_ARN` (roleArn), `TKE_REGION` (region).
+func GetTencentcloudAssumeRoleWithWebIdentity(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:tencentcloudAssumeRoleWithWebIdentity")
+}
+
+// The CAM role of this CVM instance, whose credentials the metadata service gives. Falls back to `TENCENTCLOUD_CAM_ROLE_NAME`.
+func GetTencentcloudCamRoleName(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:tencentcloudCamRoleName")
+}
+
+// The profile (section) of the shared credentials file to use (default `default`). Falls back to `TENCENTCLOUD_PROFILE`.
+func GetTencentcloudProfile(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:tencentcloudProfile")
 }
 
 // Tencent Cloud region, for resources that name none. Falls back to `TENCENTCLOUD_REGION`.
@@ -66,7 +121,12 @@ func GetTencentcloudSecretKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "mediajobs:tencentcloudSecretKey")
 }
 
-// Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN`.
+// Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN` or `TENCENTCLOUD_SESSION_TOKEN`.
 func GetTencentcloudSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "mediajobs:tencentcloudSecurityToken")
+}
+
+// The shared credentials file (default ~/.tencentcloud/credentials, then /etc/tencentcloud/credentials). Falls back to `TENCENTCLOUD_CREDENTIALS_FILE`.
+func GetTencentcloudSharedCredentialsFile(ctx *pulumi.Context) string {
+	return config.Get(ctx, "mediajobs:tencentcloudSharedCredentialsFile")
 }

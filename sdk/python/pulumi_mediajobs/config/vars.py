@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
+from .. import outputs as _root_outputs
 
 import types
 
@@ -26,6 +27,34 @@ class _ExportableConfig(types.ModuleType):
         Alibaba Cloud AccessKey id. Falls back to `ALICLOUD_ACCESS_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_ID`.
         """
         return __config__.get('alicloudAccessKey')
+
+    @_builtins.property
+    def alicloud_assume_role(self) -> Optional[str]:
+        """
+        An Alibaba Cloud RAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the ECS role). Its fields fall back to `ALICLOUD_ASSUME_ROLE_ARN` (roleArn), `ALICLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName).
+        """
+        return __config__.get('alicloudAssumeRole')
+
+    @_builtins.property
+    def alicloud_assume_role_with_oidc(self) -> Optional[str]:
+        """
+        An Alibaba Cloud RAM role assumed with STS AssumeRoleWithOIDC from an OIDC token in a file (ACK RRSA, GitHub Actions, GitLab CI): no keys at all. Its fields fall back to `ALIBABA_CLOUD_OIDC_PROVIDER_ARN` (oidcProviderArn), `ALIBABA_CLOUD_OIDC_TOKEN_FILE` (oidcTokenFile), `ALIBABA_CLOUD_ROLE_ARN` (roleArn), `ALIBABA_CLOUD_ROLE_SESSION_NAME` (roleSessionName).
+        """
+        return __config__.get('alicloudAssumeRoleWithOidc')
+
+    @_builtins.property
+    def alicloud_ecs_role_name(self) -> Optional[str]:
+        """
+        The RAM role of this ECS instance, whose credentials the metadata service gives. Falls back to `ALIBABA_CLOUD_ECS_METADATA` or `ALICLOUD_ECS_ROLE_NAME`.
+        """
+        return __config__.get('alicloudEcsRoleName')
+
+    @_builtins.property
+    def alicloud_profile(self) -> Optional[str]:
+        """
+        The profile of the shared credentials files to use (~/.aliyun/config.json, ~/.alibabacloud/credentials). Falls back to `ALIBABA_CLOUD_PROFILE` or `ALICLOUD_PROFILE`.
+        """
+        return __config__.get('alicloudProfile')
 
     @_builtins.property
     def alicloud_region(self) -> Optional[str]:
@@ -49,11 +78,32 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('alicloudSecurityToken')
 
     @_builtins.property
+    def alicloud_shared_credentials_file(self) -> Optional[str]:
+        """
+        The shared credentials file to read instead of ~/.aliyun/config.json and ~/.alibabacloud/credentials. Falls back to `ALIBABA_CLOUD_CREDENTIALS_FILE` or `ALICLOUD_SHARED_CREDENTIALS_FILE`.
+        """
+        return __config__.get('alicloudSharedCredentialsFile')
+
+    @_builtins.property
     def ci_endpoint(self) -> Optional[str]:
         """
-        A base URL to connect to instead of the CI endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
+        A base URL to connect to instead of Tencent Cloud's endpoints (CI, COS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_CI_ENDPOINT`.
         """
         return __config__.get('ciEndpoint')
+
+    @_builtins.property
+    def cvm_metadata_endpoint(self) -> Optional[str]:
+        """
+        A base URL to connect to instead of the CVM metadata service (http://metadata.tencentyun.com), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_CVM_METADATA_ENDPOINT`.
+        """
+        return __config__.get('cvmMetadataEndpoint')
+
+    @_builtins.property
+    def ecs_metadata_endpoint(self) -> Optional[str]:
+        """
+        A base URL to connect to instead of the ECS metadata service (http://100.100.100.200), for tests; plain http:// only to loopback. Falls back to `MEDIAJOBS_ECS_METADATA_ENDPOINT`.
+        """
+        return __config__.get('ecsMetadataEndpoint')
 
     @_builtins.property
     def endpoint_ca_file(self) -> Optional[str]:
@@ -72,9 +122,37 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def mps_endpoint(self) -> Optional[str]:
         """
-        A base URL to connect to instead of the MPS endpoint (requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
+        A base URL to connect to instead of Alibaba Cloud's endpoints (MPS, OSS, STS; requests keep the canonical Host); plain http:// only to loopback. Falls back to `MEDIAJOBS_MPS_ENDPOINT`.
         """
         return __config__.get('mpsEndpoint')
+
+    @_builtins.property
+    def tencentcloud_assume_role(self) -> Optional[str]:
+        """
+        A Tencent Cloud CAM role to assume with STS AssumeRole, on top of the other credentials configured (keys, a profile, the CVM role). Its fields fall back to `TENCENTCLOUD_ASSUME_ROLE_ARN` (roleArn), `TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME` (sessionName), `TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (sessionDuration), `TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID` (externalId).
+        """
+        return __config__.get('tencentcloudAssumeRole')
+
+    @_builtins.property
+    def tencentcloud_assume_role_with_web_identity(self) -> Optional[str]:
+        """
+        A Tencent Cloud CAM role assumed with STS AssumeRoleWithWebIdentity from an OIDC token in a file (TKE pod OIDC, GitHub Actions): no keys at all. Its fields fall back to `TKE_PROVIDER_ID` (providerId), `TKE_WEB_IDENTITY_TOKEN_FILE` (webIdentityTokenFile), `TKE_ROLE_ARN` (roleArn), `TKE_REGION` (region).
+        """
+        return __config__.get('tencentcloudAssumeRoleWithWebIdentity')
+
+    @_builtins.property
+    def tencentcloud_cam_role_name(self) -> Optional[str]:
+        """
+        The CAM role of this CVM instance, whose credentials the metadata service gives. Falls back to `TENCENTCLOUD_CAM_ROLE_NAME`.
+        """
+        return __config__.get('tencentcloudCamRoleName')
+
+    @_builtins.property
+    def tencentcloud_profile(self) -> Optional[str]:
+        """
+        The profile (section) of the shared credentials file to use (default `default`). Falls back to `TENCENTCLOUD_PROFILE`.
+        """
+        return __config__.get('tencentcloudProfile')
 
     @_builtins.property
     def tencentcloud_region(self) -> Optional[str]:
@@ -100,7 +178,14 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def tencentcloud_security_token(self) -> Optional[str]:
         """
-        Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN`.
+        Tencent Cloud STS token, with temporary keys. Falls back to `TENCENTCLOUD_SECURITY_TOKEN` or `TENCENTCLOUD_SESSION_TOKEN`.
         """
         return __config__.get('tencentcloudSecurityToken')
+
+    @_builtins.property
+    def tencentcloud_shared_credentials_file(self) -> Optional[str]:
+        """
+        The shared credentials file (default ~/.tencentcloud/credentials, then /etc/tencentcloud/credentials). Falls back to `TENCENTCLOUD_CREDENTIALS_FILE`.
+        """
+        return __config__.get('tencentcloudSharedCredentialsFile')
 
