@@ -102,7 +102,7 @@ function credentialsApi(api: Services["credentials"], x: Exchange): Reply | unde
       query: x.url.search.slice(1), headers: x.req.headers, body: x.body, requestId: x.requestId }), x.requestId);
   }
   if (matchesTencentStsHost(x.host)) {
-    const r = api.tencentSts.handle({ method: x.method, rawHost: x.req.headers.host ?? x.host, path: x.url.pathname,
+    const r = api.tencentSts.handle({ method: x.method, host: x.host, path: x.url.pathname,
       query: queryOf(x.url), headers: x.req.headers, body: x.body, requestId: x.requestId });
     return { status: r.status, body: r.body, headers: { "content-type": r.contentType, "x-tc-requestid": x.requestId } };
   }

@@ -2,8 +2,9 @@
  * Verifies a Tencent Cloud API 3.0 request signed with TC3-HMAC-SHA256, as `*.tencentcloudapi.com` does: an
  * Authorization of the documented form, `X-TC-Timestamp` within 5 minutes of the server's time, a known SecretId (a
  * temporary one with its `X-TC-Token`, before it expires), a credential scope of the timestamp's UTC date and the
- * host's service, and the signature recomputed over the request as received (Host header as sent, port included,
- * which is what the vendor SDK signs). The signing steps are the provider's own (provider/clients/tencent/tc3-sign),
+ * host's service, and the signature recomputed over the request as received, with the Host header's name without a
+ * port: the vendor's Node SDK sends `Host: <name>:<port>` for a non-default port yet signs `host:<name>` (sign.js
+ * `sign3`, `urlObj.hostname`). The signing steps are the provider's own (provider/clients/tencent/tc3-sign),
  * and the vendor's Node SDK is run against this in test/integration/sts-vendor-sdks.test.ts.
  *
  * Codes are the API 3.0 common errors ("Common Error Codes", e.g. https://www.tencentcloud.com/document/api/1150/49459
@@ -32,8 +33,8 @@ const KEY_REFUSALS: Record<KeyRefusal, ApiError> = {
 
 export interface Tc3Received {
   method: string;
-  /** The Host header exactly as received (with a port, if the client sent one). */
-  rawHost: string;
+  /** The Host header's name, without a port. */
+  host: string;
   path: string;
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
@@ -55,7 +56,7 @@ export function verifyTc3(req: Tc3Received, keys: SigningKeys, nowSeconds: numbe
   }
   const { secret, refusal } = keys.secretFor(keyId!, tokenHeader(req.headers["x-tc-token"]));
   if (refusal) return KEY_REFUSALS[refusal];
-  if (date !== tc3Date(timestamp) || service !== req.rawHost.split(".")[0]) {
+  if (date !== tc3Date(timestamp) || service !== req.host.split(".")[0]) {
     return signatureFailure("the credential scope is not the timestamp's UTC date and the host's service");
   }
   const headers: Record<string, string> = {};
@@ -68,7 +69,7 @@ export function verifyTc3(req: Tc3Received, keys: SigningKeys, nowSeconds: numbe
   if (!signedHeaders!.split(";").includes("host") || !("content-type" in headers)) {
     return signatureFailure("host and content-type must be signed");
   }
-  const expected = signTc3({ method: req.method, host: req.rawHost, path: req.path, query: req.query, headers,
+  const expected = signTc3({ method: req.method, host: req.host, path: req.path, query: req.query, headers,
     payload: req.body }, { keyId: keyId!, secret }, { service: service!, timestampSeconds: timestamp });
   return expected.signature === signature ? undefined : signatureFailure("the signature does not match");
 }

@@ -63,7 +63,9 @@ export class TencentSts {
     try {
       return reply({ ...this.answer(req), RequestId: req.requestId });
     } catch (e) {
-      if (e instanceof ApiRefusal) return reply({ Error: e.error, RequestId: req.requestId });
+      if (e instanceof ApiRefusal) {
+        return reply({ Error: { Code: e.error.code, Message: e.error.message }, RequestId: req.requestId });
+      }
       throw e;
     }
   }
