@@ -1,13 +1,14 @@
 /**
  * `pulumi-mediajobs/emulator`: a local stand-in for the Tencent Cloud Infinite and Alibaba Cloud MPS APIs, for
  * tests, demos and users' own CI. It checks request signatures as the clouds do, so a client that works here signs
- * correctly.
+ * correctly. Both clouds' STS and instance metadata services issue temporary keys, which every API takes only with
+ * their token and only until they expire (sts/).
  *
- * From the provider it imports only the signers and wire codecs (`provider/clients/tencent/q-sign`,
+ * From the provider it imports only the signers and wire codecs (`provider/clients/tencent/q-sign`, `tencent/tc3-sign`,
  * `alibaba/rpc-sign`, `alibaba/oss-sign`, `alibaba/oss-url`, `tencent/time`, `clients/xml`, `clients/case`,
  * `provider/http/percent-encode`). Sharing them cannot hide a signing or encoding mistake, because the vendors' own
- * SDKs are run against the emulator too (test/integration/vendor-sdks.test.ts, object-store.test.ts): what they sign
- * and send, the emulator must accept. What the vendor documents *mean* (which tags need an Output, in
+ * SDKs are run against the emulator too (test/integration/vendor-sdks.test.ts, object-store.test.ts,
+ * sts-vendor-sdks.test.ts): what they sign and send, the emulator must accept. What the vendor documents *mean* (which tags need an Output, in
  * ci/submit.ts; the API version MPS answers, in mps/routes.ts) the emulator states itself, citing the document, so
  * that a misreading in the provider shows up as a refusal here instead of being shared.
  */

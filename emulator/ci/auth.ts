@@ -7,7 +7,7 @@ import { IncomingHttpHeaders } from "node:http";
 import {
   canonicalPairs, httpString, parseAuthorization, signature, signKey, stringToSign,
 } from "../../provider/clients/tencent/q-sign";
-import { KeyRefusal, SigningKeys, tokenHeader } from "../sts/temporary-keys";
+import { refusalTable, SigningKeys, tokenHeader } from "../sts/temporary-keys";
 
 export interface AuthFailure {
   status: number;
@@ -20,13 +20,10 @@ export interface AuthFailure {
  * one without its token, is `InvalidAccessKeyId`; a token that is not the key's is `InvalidToken`, an expired one
  * `ExpiredToken` (400, the codes and messages COS shares with S3, whose API it follows).
  */
-const KEY_REFUSALS: Record<KeyRefusal, AuthFailure> = {
-  unknown: { status: 403, code: "InvalidAccessKeyId", message: "The access key Id format you provided is invalid." },
-  tokenMissing: { status: 403, code: "InvalidAccessKeyId", message: "The access key Id format you provided is invalid." },
-  tokenMalformed: { status: 400, code: "InvalidToken", message: "The provided token is malformed or otherwise invalid." },
-  tokenMismatch: { status: 400, code: "InvalidToken", message: "The provided token is malformed or otherwise invalid." },
-  expired: { status: 400, code: "ExpiredToken", message: "The provided token has expired." },
-};
+const KEY_REFUSALS = refusalTable<AuthFailure>(
+  { status: 403, code: "InvalidAccessKeyId", message: "The access key Id format you provided is invalid." },
+  { status: 400, code: "InvalidToken", message: "The provided token is malformed or otherwise invalid." },
+  { status: 400, code: "ExpiredToken", message: "The provided token has expired." });
 
 /** The header a COS or CI host reads a temporary key's token from. */
 export type TokenHeaderName = "x-cos-security-token" | "x-ci-security-token";

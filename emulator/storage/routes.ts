@@ -12,7 +12,7 @@ import {
 } from "../../provider/clients/alibaba/oss-sign";
 import { verifyQSign } from "../ci/auth";
 import { InvalidKeyError, Listing, ObjectStore, StorageService } from "./object-store";
-import { KeyRefusal, SigningKeys, tokenHeader } from "../sts/temporary-keys";
+import { refusalTable, SigningKeys, tokenHeader } from "../sts/temporary-keys";
 
 const COS_HOST = /^([a-z0-9][a-z0-9-]*-\d+)\.cos\.([a-z0-9-]+)\.myqcloud\.com$/;
 const OSS_HOST = /^([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.oss-([a-z0-9-]+)\.aliyuncs\.com$/;
@@ -147,13 +147,10 @@ export class StorageApi {
  * access credentials included in the request expire"; code and message as OSS answers them, e.g. quoted in rclone's
  * OSS backend).
  */
-const OSS_KEY_REFUSALS: Record<KeyRefusal, Refusal> = {
-  unknown: { status: 403, code: "InvalidAccessKeyId", message: "The OSS Access Key Id you provided does not exist in our records." },
-  tokenMissing: { status: 403, code: "InvalidAccessKeyId", message: "The OSS Access Key Id you provided does not exist in our records." },
-  tokenMalformed: { status: 403, code: "InvalidSecurityToken", message: "The security token you provided is invalid." },
-  tokenMismatch: { status: 403, code: "InvalidSecurityToken", message: "The security token you provided is invalid." },
-  expired: { status: 403, code: "SecurityTokenExpired", message: "The security token you provided has expired." },
-};
+const OSS_KEY_REFUSALS = refusalTable<Refusal>(
+  { status: 403, code: "InvalidAccessKeyId", message: "The OSS Access Key Id you provided does not exist in our records." },
+  { status: 403, code: "InvalidSecurityToken", message: "The security token you provided is invalid." },
+  { status: 403, code: "SecurityTokenExpired", message: "The security token you provided has expired." });
 
 /** Answers the cloud's error document (with the bucket's name on OSS). */
 type Fail = (status: number, code: string, message: string, extra?: XmlNode) => StorageReply;

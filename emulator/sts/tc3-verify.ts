@@ -10,7 +10,7 @@
  * Codes are the API 3.0 common errors ("Common Error Codes", e.g. https://www.tencentcloud.com/document/api/1150/49459
  * for STS): AuthFailure.InvalidAuthorization, .SignatureExpire, .SecretIdNotFound, .TokenFailure, .SignatureFailure.
  */
-import { IncomingHttpHeaders } from "node:http";
+import type { CiRequest } from "../ci/reply";
 import { signTc3, tc3Date } from "../../provider/clients/tencent/tc3-sign";
 import { KeyRefusal, SigningKeys, tokenHeader } from "./temporary-keys";
 
@@ -31,15 +31,11 @@ const KEY_REFUSALS: Record<KeyRefusal, ApiError> = {
   expired: { code: "AuthFailure.TokenFailure", message: "The X-TC-Token has expired." },
 };
 
-export interface Tc3Received {
-  method: string;
-  /** The Host header's name, without a port. */
-  host: string;
-  path: string;
-  query: Record<string, string>;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+/**
+ * A request to a Tencent host as the emulator receives it (the same shape CI's routes take), `host` the Host header's
+ * name without a port.
+ */
+export type Tc3Received = Omit<CiRequest, "requestId">;
 
 /** The refusal the API answers, or undefined for a request signed as received. */
 export function verifyTc3(req: Tc3Received, keys: SigningKeys, nowSeconds: number): ApiError | undefined {

@@ -117,6 +117,14 @@ function newKeyMaterial(cloud: Cloud): { keyId: string; secret: string; token: s
     : { keyId: `AKID${alnum(32)}`, secret: alnum(32), token: alnum(180) };
 }
 
+/**
+ * A refusal table for a cloud that, like COS, CI and OSS, answers a temporary key sent without its token as an
+ * unknown key, and any token that is not the key's with one code.
+ */
+export function refusalTable<T>(unknown: T, wrongToken: T, expired: T): Record<KeyRefusal, T> {
+  return { unknown, tokenMissing: unknown, tokenMalformed: wrongToken, tokenMismatch: wrongToken, expired };
+}
+
 /** A token header's value as received (the first, if a client repeated it). */
 export function tokenHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;

@@ -28,9 +28,7 @@ export function matchesTencentStsHost(host: string): boolean {
   return STS_HOST.test(host);
 }
 
-export interface TencentStsRequest extends Tc3Received {
-  requestId: string;
-}
+export type TencentStsRequest = Tc3Received & { requestId: string };
 
 export interface TencentStsReply {
   status: number;

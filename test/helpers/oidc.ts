@@ -1,5 +1,15 @@
-/** An identity provider for tests of OIDC sign-in: an RSA key pair, and JWTs signed with it (node:crypto only). */
+/**
+ * An identity provider for tests of STS sign-in: an RSA key pair, JWTs signed with it (node:crypto only), and the
+ * roles the tests assume at each cloud.
+ */
 import { createSign, generateKeyPairSync, KeyObject } from "node:crypto";
+
+export const TEST_ISSUER = "https://oidc.example.test";
+export const ALIBABA_TEST_ROLE = "acs:ram::1234567890123456:role/deployer";
+export const TENCENT_TEST_ROLE = "qcs::cam::uin/100000000001:roleName/deployer";
+
+/** An STS answer, read loosely. */
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface OidcKeyPair {
   privateKey: KeyObject;

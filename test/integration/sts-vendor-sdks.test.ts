@@ -15,13 +15,11 @@ import {
   Emulator, EMULATOR_ALIBABA_CREDENTIALS as ALI, EMULATOR_TENCENT_CREDENTIALS as TC, startEmulator,
 } from "../../emulator";
 import { mapVendorHostsToLoopback } from "../helpers/vendor-hosts";
-import { mintJwt, oidcKeyPair, standardClaims } from "../helpers/oidc";
+import {
+  ALIBABA_TEST_ROLE as ROLE, Json, mintJwt, oidcKeyPair, standardClaims, TENCENT_TEST_ROLE as TC_ROLE,
+  TEST_ISSUER as ISSUER,
+} from "../helpers/oidc";
 
-const ROLE = "acs:ram::1234567890123456:role/deployer";
-const TC_ROLE = "qcs::cam::uin/100000000001:roleName/deployer";
-const ISSUER = "https://oidc.example.test";
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe("the vendors' SDKs against the emulator's STS", function () {
   this.timeout(30_000);
