@@ -16,14 +16,17 @@ export interface AuthFailure {
 }
 
 /**
- * How COS and CI refuse a key, from COS's error code list (API doc 436/7730): an unknown SecretId, or a temporary
- * one without its token, is `InvalidAccessKeyId`; a token that is not the key's is `InvalidToken`, an expired one
- * `ExpiredToken` (400, the codes and messages COS shares with S3, whose API it follows).
+ * How COS and CI refuse a key, from COS's error code list (API doc 436/7730; its source
+ * tencentyun/intlcloud-documents `yehe_doc/基础存储服务/对象存储/API 文档/错误码_intl_en.md`@02ec31c): an unknown
+ * SecretId, or a temporary one sent without its token, "403 InvalidAccessKeyId: The SecretID does not exist"; an
+ * expired token "400 ExpiredToken: The temporary key token has expired". The list has no code for a token that is
+ * not the key's: that is "403 AccessDenied", its code for "an incorrect signature or permission".
  */
 const KEY_REFUSALS = refusalTable<AuthFailure>(
   { status: 403, code: "InvalidAccessKeyId", message: "The access key Id format you provided is invalid." },
-  { status: 400, code: "InvalidToken", message: "The provided token is malformed or otherwise invalid." },
-  { status: 400, code: "ExpiredToken", message: "The provided token has expired." });
+  { status: 403, code: "AccessDenied", message: "The x-cos-security-token / x-ci-security-token is not the token of " +
+    "this temporary SecretId." },
+  { status: 400, code: "ExpiredToken", message: "The temporary key token has expired." });
 
 /** The header a COS or CI host reads a temporary key's token from. */
 export type TokenHeaderName = "x-cos-security-token" | "x-ci-security-token";

@@ -245,7 +245,7 @@ describe("the emulator's STS, metadata services and temporary keys", function ()
       assert.equal(emulator.sts.refusedExpired(), before + 1);
     });
 
-    it("CI accepts a temporary SecretId with x-ci-security-token until it expires, then answers ExpiredToken",
+    it("CI takes a temporary SecretId with its x-ci-security-token until it expires (then ExpiredToken), not without",
       async () => {
         const key = await assumeTc();
         const client = ciClient({ bucket: "media-1250000000", region: "ap-guangzhou", endpointOverride: emulator.url,
@@ -258,6 +258,10 @@ describe("the emulator's STS, metadata services and temporary keys", function ()
         const without = ciClient({ bucket: "media-1250000000", region: "ap-guangzhou", endpointOverride: emulator.url,
           now: clock, credentials: () => noToken });
         await assert.rejects(listQueues(without, {}), (e) => vendorCode(e) === "InvalidAccessKeyId");
+        const other = await assumeTc();
+        const mismatched = ciClient({ bucket: "media-1250000000", region: "ap-guangzhou", endpointOverride: emulator.url,
+          now: clock, credentials: () => ({ ...key, securityToken: other.securityToken! }) });
+        await assert.rejects(listQueues(mismatched, {}), (e) => vendorCode(e) === "AccessDenied");
       });
 
     it("the object APIs take them until they expire, then OSS answers SecurityTokenExpired, COS ExpiredToken",
