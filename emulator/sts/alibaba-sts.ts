@@ -5,7 +5,11 @@
  *
  * Parameters and answers as the API reference and credentials-go/credentials-nodejs show them (research notes, §1.3):
  * `{ RequestId, AssumedRoleUser: { Arn, AssumedRoleId }, Credentials: { AccessKeyId, AccessKeySecret,
- * SecurityToken, Expiration } }`, Expiration `YYYY-MM-DDThh:mm:ssZ`. Errors are the RPC error document.
+ * SecurityToken, Expiration } }`, Expiration `YYYY-MM-DDThh:mm:ssZ`. Errors are the RPC error document, with the
+ * codes, statuses and messages of the STS API reference's error tables (AssumeRole: `InvalidParameter.RoleArn`,
+ * `.RoleSessionName`, `.DurationSeconds`, `.PolicyGrammar`, all 400; AssumeRoleWithSAML, the sibling of
+ * AssumeRoleWithOIDC: `MissingParameter.<Name>` 400 "Parameter <Name> is required.", and its token failures 401
+ * `AuthenticationFail.*`, which the OIDC refusals below follow).
  */
 import { randomInt } from "node:crypto";
 import { rpcTimestamp } from "../../provider/clients/alibaba/rpc-sign";
@@ -39,14 +43,14 @@ export function matchesAlibabaStsHost(host: string): boolean {
 function oidcTokenRefusal(failure: JwtFailure, detail: string): RpcFailure {
   switch (failure) {
     case "expired":
-      return { status: 400, code: "AuthenticationFail.OIDCToken.Expired", message: "This JsonWebToken is expired." };
+      return { status: 401, code: "AuthenticationFail.OIDCToken.Expired", message: "This JsonWebToken is expired." };
     case "audience":
-      return { status: 400, code: "AuthenticationFail.OIDCToken.AudienceNotMatch", message: "Invalid audience." };
+      return { status: 401, code: "AuthenticationFail.OIDCToken.AudienceNotMatch", message: "Invalid audience." };
     case "issuer":
-      return { status: 400, code: "AuthenticationFail.OIDCToken.IssuerNotMatch",
+      return { status: 401, code: "AuthenticationFail.OIDCToken.IssuerNotMatch",
         message: "The issuer in the OIDC Token doesn't match the OIDC Provider registered." };
     default:
-      return { status: 400, code: "AuthenticationFail.OIDCToken.Invalid", message: `The OIDC token is invalid: ${detail}` };
+      return { status: 401, code: "AuthenticationFail.OIDCToken.Invalid", message: `The OIDC token is invalid: ${detail}` };
   }
 }
 
@@ -106,7 +110,7 @@ export class AlibabaSts {
       refuse(400, "InvalidParameter.OIDCProviderArn", "The parameter OIDCProviderArn is wrongly formed.");
     }
     const provider = this.parts.oidc.find((p) => (p.alibabaProviderArn ?? DEFAULT_ALIBABA_OIDC_PROVIDER_ARN) === arn);
-    if (!provider) refuse(403, "AuthenticationFail.NoPermission", "No such OIDC Provider registered.");
+    if (!provider) refuse(401, "AuthenticationFail.NoPermission", "No such OIDC Provider registered.");
     const result = verifyJwt(required(params, "OIDCToken"), provider, Math.floor(this.parts.now() / 1000));
     if (result.failure) throw new StsRefusal(oidcTokenRefusal(result.failure, result.detail));
     return { Subject: result.claims.sub, Issuer: result.claims.iss, ClientIds: provider.audience };
@@ -136,10 +140,10 @@ export class AlibabaSts {
   }
 }
 
-/** A mandatory parameter, refused as the gateway does (`Missing<Name>`). */
+/** A mandatory parameter, refused as STS does (`MissingParameter.<Name>`). */
 function required(params: Record<string, string>, name: string): string {
   const value = params[name];
-  if (!value) refuse(400, `Missing${name}`, `${name} is mandatory for this action.`);
+  if (!value) refuse(400, `MissingParameter.${name}`, `Parameter ${name} is required.`);
   return value;
 }
 
@@ -147,8 +151,7 @@ function duration(value: string | undefined): number {
   if (value === undefined || value === "") return DEFAULT_DURATION;
   const seconds = Number(value);
   if (!Number.isInteger(seconds) || seconds < MIN_DURATION || seconds > MAX_DURATION) {
-    refuse(400, "InvalidParameter.DurationSeconds",
-      `The DurationSeconds must be between ${MIN_DURATION} and ${MAX_DURATION} seconds.`);
+    refuse(400, "InvalidParameter.DurationSeconds", "The DurationSeconds is invalid.");
   }
   return seconds;
 }
