@@ -1,13 +1,14 @@
 /**
  * `pulumi-mediajobs/emulator`: a local stand-in for the Tencent Cloud Infinite and Alibaba Cloud MPS APIs, for
  * tests, demos and users' own CI. It checks request signatures as the clouds do, so a client that works here signs
- * correctly.
+ * correctly. Both clouds' STS and instance metadata services issue temporary keys, which every API takes only with
+ * their token and only until they expire (sts/).
  *
- * From the provider it imports only the signers and wire codecs (`provider/clients/tencent/q-sign`,
+ * From the provider it imports only the signers and wire codecs (`provider/clients/tencent/q-sign`, `tencent/tc3-sign`,
  * `alibaba/rpc-sign`, `alibaba/oss-sign`, `alibaba/oss-url`, `tencent/time`, `clients/xml`, `clients/case`,
  * `provider/http/percent-encode`). Sharing them cannot hide a signing or encoding mistake, because the vendors' own
- * SDKs are run against the emulator too (test/integration/vendor-sdks.test.ts, object-store.test.ts): what they sign
- * and send, the emulator must accept. What the vendor documents *mean* (which tags need an Output, in
+ * SDKs are run against the emulator too (test/integration/vendor-sdks.test.ts, object-store.test.ts,
+ * sts-vendor-sdks.test.ts): what they sign and send, the emulator must accept. What the vendor documents *mean* (which tags need an Output, in
  * ci/submit.ts; the API version MPS answers, in mps/routes.ts) the emulator states itself, citing the document, so
  * that a misreading in the provider shows up as a refusal here instead of being shared.
  */
@@ -33,6 +34,11 @@ import { ObjectMeta, ObjectStore, StorageService } from "./storage/object-store"
 import { StorageApi } from "./storage/routes";
 import { SubmissionLog } from "./submissions";
 import { WorkInFlight } from "./work-in-flight";
+import { AlibabaSts } from "./sts/alibaba-sts";
+import { OidcProvider } from "./sts/jwt";
+import { MetadataOptions, MetadataService } from "./sts/metadata";
+import { TencentSts } from "./sts/tencent-sts";
+import { cloudKeys, IssuedKey, SigningKeys, TemporaryKeys } from "./sts/temporary-keys";
 
 export type { ObjectLister } from "./ci/batches";
 export type { CallbackRecord } from "./ci/callbacks";
@@ -43,6 +49,11 @@ export type { Pipeline } from "./mps/pipelines";
 export type { RequestRecord } from "./server";
 export type { FaultCounts, FaultRates, ScriptedFault } from "./faults";
 export type { ObjectMeta, StorageService } from "./storage/object-store";
+export type { OidcProvider } from "./sts/jwt";
+export type { MetadataOptions } from "./sts/metadata";
+export type { Cloud, IssuedKey, IssueSource } from "./sts/temporary-keys";
+export { DEFAULT_ALIBABA_OIDC_PROVIDER_ARN, DEFAULT_TENCENT_OIDC_PROVIDER_ID } from "./sts/jwt";
+export { ALIBABA_METADATA_HOST, TENCENT_METADATA_HOST } from "./sts/metadata";
 export { LOCAL_NAMES } from "./tls";
 
 /** The credentials the emulator accepts unless told otherwise (test values, not real keys). */
@@ -89,8 +100,24 @@ export interface EmulatorOptions {
    * queries answer as for an unknown job. Default: for ever.
    */
   jobHistorySeconds?: number;
-  /** Epoch ms clock for job ages and signature times (tests). */
+  /** Epoch ms clock for job ages, signature times and the expiry of temporary keys (tests). */
   now?: () => number;
+  /**
+   * STS of both clouds (`sts.aliyuncs.com`, `sts.<region>.aliyuncs.com`, `sts-vpc.<region>.aliyuncs.com`,
+   * `sts.tencentcloudapi.com`): temporary keys live min(requested, `maxLifetimeSeconds`) seconds, so tests can make
+   * them expire in seconds (below the clouds' 900 s minimum request). Default: as requested.
+   */
+  sts?: { maxLifetimeSeconds?: number };
+  /**
+   * The identity providers whose RS256 JWTs AssumeRoleWithOIDC (Alibaba, by `alibabaProviderArn`) and
+   * AssumeRoleWithWebIdentity (Tencent, by `tencentProviderId`) accept. Default: none (every token refused).
+   */
+  oidc?: OidcProvider | OidcProvider[];
+  /**
+   * The instance metadata services, at Host `100.100.100.200` (ECS) and `metadata.tencentyun.com` (CVM): the roles
+   * attached (none: 404, as an instance without a role) and ECS's hardened-only mode.
+   */
+  metadata?: MetadataOptions;
   /**
    * Where the object store (COS and OSS buckets) lives; kept after close. Default: a new temporary directory,
    * removed on close.
@@ -150,6 +177,11 @@ export interface Emulator {
   };
   /** Submissions (CI jobs, CI batches, MPS jobs) counted by the UserData they carried. */
   submissionsByUserData(): Map<string, number>;
+  /** The temporary keys issued (STS and instance roles), and how many requests were refused for an expired one. */
+  sts: {
+    issued(): IssuedKey[];
+    refusedExpired(): number;
+  };
   close(): Promise<void>;
 }
 
@@ -160,23 +192,25 @@ export interface Emulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const now = options.now ?? Date.now;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "mediajobs-emulator-data-"));
+  const temporaryKeys = new TemporaryKeys(now, options.sts?.maxLifetimeSeconds);
   const shared: SharedParts = {
-    now, objects: new ObjectStore(dataDir), work: new WorkInFlight(),
+    now, objects: new ObjectStore(dataDir), work: new WorkInFlight(), temporaryKeys,
     historyMs: options.jobHistorySeconds === undefined ? undefined : options.jobHistorySeconds * 1000,
-    tencentSecrets: new Map((options.tencent?.credentials ?? [EMULATOR_TENCENT_CREDENTIALS])
-      .map((c) => [c.secretId, c.secretKey])),
-    alibabaSecrets: new Map((options.alibaba?.credentials ?? [EMULATOR_ALIBABA_CREDENTIALS])
-      .map((c) => [c.accessKeyId, c.accessKeySecret])),
+    tencentKeys: cloudKeys("tencent", new Map((options.tencent?.credentials ?? [EMULATOR_TENCENT_CREDENTIALS])
+      .map((c) => [c.secretId, c.secretKey])), temporaryKeys),
+    alibabaKeys: cloudKeys("alibaba", new Map((options.alibaba?.credentials ?? [EMULATOR_ALIBABA_CREDENTIALS])
+      .map((c) => [c.accessKeyId, c.accessKeySecret])), temporaryKeys),
   };
   const ci = ciParts(options.tencent ?? {}, shared);
   const mps = mpsParts(options.alibaba ?? {}, shared);
-  const storage = new StorageApi(shared.objects, shared.tencentSecrets, shared.alibabaSecrets, now);
+  const storage = new StorageApi(shared.objects, shared.tencentKeys, shared.alibabaKeys, now);
+  const credentials = credentialParts(options, shared);
   const faults = new FaultInjector(options.faults);
   const requests: RequestRecord[] = [];
   const host = options.host ?? "127.0.0.1";
   const certificate = certificateFor(options.tls, host);
-  const server = createEmulatorServer({ ci: ci.service, mps: mps.service, storage, faults }, (r) => requests.push(r),
-    certificate);
+  const server = createEmulatorServer({ ci: ci.service, mps: mps.service, storage, faults, credentials },
+    (r) => requests.push(r), certificate);
   server.listen(options.port ?? 0, host);
   await once(server, "listening");
   return {
@@ -189,6 +223,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       counts: () => ({ ...faults.counts }) },
     objects: objectsView(shared.objects, dataDir),
     submissionsByUserData: () => countsByUserData(ci.submissions, mps.submissions),
+    sts: { issued: () => temporaryKeys.issued(), refusedExpired: () => temporaryKeys.refusedExpired() },
     close: async () => {
       ci.jobs.close();
       server.closeAllConnections();
@@ -206,10 +241,23 @@ interface SharedParts {
   historyMs?: number;
   objects: ObjectStore;
   work: WorkInFlight;
-  /** SecretKey by SecretId (CI and COS). */
-  tencentSecrets: ReadonlyMap<string, string>;
-  /** AccessKeySecret by AccessKeyId (MPS and OSS). */
-  alibabaSecrets: ReadonlyMap<string, string>;
+  /** The temporary keys issued by STS and the metadata services, shared by both clouds. */
+  temporaryKeys: TemporaryKeys;
+  /** The SecretKey that signs for a SecretId (CI, COS, Tencent STS): long-term pairs, then temporary keys. */
+  tencentKeys: SigningKeys;
+  /** The AccessKeySecret that signs for an AccessKeyId (MPS, OSS, Alibaba STS). */
+  alibabaKeys: SigningKeys;
+}
+
+/** Both clouds' STS and the metadata services, issuing into the one registry of temporary keys. */
+function credentialParts(options: EmulatorOptions, shared: SharedParts) {
+  const oidc = options.oidc === undefined ? [] : Array.isArray(options.oidc) ? options.oidc : [options.oidc];
+  const { now, temporaryKeys: keys } = shared;
+  return {
+    alibabaSts: new AlibabaSts({ keys, verifier: new RpcVerifier(shared.alibabaKeys, now), oidc, now }),
+    tencentSts: new TencentSts({ keys, signingKeys: shared.tencentKeys, oidc, now }),
+    metadata: new MetadataService(options.metadata ?? {}, keys, now),
+  };
 }
 
 /**
@@ -227,7 +275,7 @@ function ciParts(options: NonNullable<EmulatorOptions["tencent"]>, shared: Share
   const batches = new BatchService({ jobs, queues, submissions, now: shared.now,
     lister: options.objects ?? storeLister(shared.objects), workflowMs: timeline.finishedAfterMs,
     historyMs: shared.historyMs });
-  const service = new CiService({ jobs, queues, submissions, secrets: shared.tencentSecrets,
+  const service = new CiService({ jobs, queues, submissions, keys: shared.tencentKeys,
     nowSeconds: () => Math.floor(shared.now() / 1000), extraRoutes: [batches.route] });
   return { service, jobs, queues, callbacks, batches, submissions };
 }
@@ -246,7 +294,7 @@ function mpsParts(options: NonNullable<EmulatorOptions["alibaba"]>, shared: Shar
     processor: shared.work.track(mpsMediaProcessor(shared.objects)), historyMs: shared.historyMs });
   const submissions = new SubmissionLog();
   const service = new MpsService({ jobs, pipelines, submissions,
-    verifier: new RpcVerifier(shared.alibabaSecrets, shared.now) });
+    verifier: new RpcVerifier(shared.alibabaKeys, shared.now) });
   return { service, jobs, pipelines, submissions };
 }
 

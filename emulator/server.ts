@@ -12,6 +12,9 @@ import { FaultInjector } from "./faults";
 import { matchesMpsHost, mpsError, MpsReply, MpsService } from "./mps/routes";
 import { ciError, CiReply } from "./ci/reply";
 import { StorageApi, storageServiceOf } from "./storage/routes";
+import { AlibabaSts, matchesAlibabaStsHost } from "./sts/alibaba-sts";
+import { matchesMetadataHost, MetadataService } from "./sts/metadata";
+import { matchesTencentStsHost, TencentSts } from "./sts/tencent-sts";
 
 export interface RequestRecord {
   method: string;
@@ -29,6 +32,8 @@ export interface Services {
   mps: MpsService;
   storage: StorageApi;
   faults: FaultInjector;
+  /** Both clouds' STS and instance metadata services (no injected faults: those model the job APIs). */
+  credentials: { alibabaSts: AlibabaSts; tencentSts: TencentSts; metadata: MetadataService };
 }
 
 interface Reply {
@@ -80,7 +85,7 @@ async function handle(services: Services, req: IncomingMessage, raw: Buffer, res
   const keyId = signingKeyOf(req, url, x.body);
   const status = storageService ? send(res, storage(services.storage, x))
     : matchesCiHost(host) || matchesMpsHost(host) ? await jobApi(services, x, res)
-      : send(res, unknownHost(host, x.requestId));
+      : send(res, credentialsApi(services.credentials, x) ?? unknownHost(host, x.requestId));
   recordRequest({ method: x.method, host, path: x.path, status, at, ...(keyId ? { keyId } : {}) });
 }
 
@@ -88,6 +93,24 @@ async function handle(services: Services, req: IncomingMessage, raw: Buffer, res
 function storage(api: StorageApi, x: Exchange): Reply {
   return api.handle({ method: x.method, host: x.host, path: x.path, query: queryOf(x.url), headers: x.req.headers,
     body: x.raw, requestId: x.requestId });
+}
+
+/** STS (either cloud) or a metadata service, if the Host names one. */
+function credentialsApi(api: Services["credentials"], x: Exchange): Reply | undefined {
+  if (matchesAlibabaStsHost(x.host)) {
+    return fromMps(api.alibabaSts.handle({ method: x.method, host: x.host, path: x.url.pathname,
+      query: x.url.search.slice(1), headers: x.req.headers, body: x.body, requestId: x.requestId }), x.requestId);
+  }
+  if (matchesTencentStsHost(x.host)) {
+    const r = api.tencentSts.handle({ method: x.method, host: x.host, path: x.url.pathname,
+      query: queryOf(x.url), headers: x.req.headers, body: x.body, requestId: x.requestId });
+    return { status: r.status, body: r.body, headers: { "content-type": r.contentType, "x-tc-requestid": x.requestId } };
+  }
+  if (matchesMetadataHost(x.host)) {
+    const r = api.metadata.handle({ method: x.method, host: x.host, path: x.url.pathname, headers: x.req.headers });
+    return { status: r.status, body: r.body, headers: { "content-type": r.contentType } };
+  }
+  return undefined;
 }
 
 /** A CI or MPS request, with the faults injected around it; answers the status sent (0: connection dropped). */
@@ -135,12 +158,12 @@ function drop(req: IncomingMessage): number {
 }
 
 /**
- * The key id a request names: q-sign's `q-ak` (CI, COS), an ACS3 `Credential`, OSS's `OSS <id>:…`, or the RPC
+ * The key id a request names: q-sign's `q-ak` (CI, COS), an ACS3 or TC3 `Credential`, OSS's `OSS <id>:…`, or the RPC
  * `AccessKeyId` (query or form body).
  */
 function signingKeyOf(req: IncomingMessage, url: URL, body: string): string | undefined {
   const authorization = String(req.headers.authorization ?? "");
-  const named = /(?:^|&)q-ak=([^&]+)/.exec(authorization) ?? /Credential=([^,\s]+)/.exec(authorization) ??
+  const named = /(?:^|&)q-ak=([^&]+)/.exec(authorization) ?? /Credential=([^,\s/]+)/.exec(authorization) ??
     /^OSS ([^:\s]+):/.exec(authorization);
   if (named) return named[1];
   return url.searchParams.get("AccessKeyId") ?? new URLSearchParams(body).get("AccessKeyId") ?? undefined;
@@ -163,7 +186,8 @@ function hostName(header: string): string {
 function unknownHost(host: string, requestId: string): Reply {
   const message = `No emulated service answers for Host "${host}": the emulator serves ` +
     "<BucketName-APPID>.ci.<region>.myqcloud.com, <BucketName-APPID>.cos.<region>.myqcloud.com, " +
-    "mts.<region>.aliyuncs.com and <bucket>.oss-<region>.aliyuncs.com.";
+    "mts.<region>.aliyuncs.com, <bucket>.oss-<region>.aliyuncs.com, sts.aliyuncs.com, sts.tencentcloudapi.com, " +
+    "100.100.100.200 and metadata.tencentyun.com.";
   return host.endsWith(".myqcloud.com") ? fromCi(ciError(404, "NoSuchHost", message, requestId), requestId)
     : fromMps(mpsError(404, "NoSuchHost", message, requestId, host), requestId);
 }

@@ -1,11 +1,13 @@
 /**
- * Verifies a q-sign Authorization the way COS/CI hosts do: a known SecretId, a KeyTime covering now, `host` among
- * the signed headers, every query parameter signed, and the signature recomputed from the request as received.
+ * Verifies a q-sign Authorization the way COS/CI hosts do: a known SecretId (a temporary one with its token, in
+ * `x-cos-security-token` or `x-ci-security-token`, and before it expires), a KeyTime covering now, `host` among the
+ * signed headers, every query parameter signed, and the signature recomputed from the request as received.
  */
 import { IncomingHttpHeaders } from "node:http";
 import {
   canonicalPairs, httpString, parseAuthorization, signature, signKey, stringToSign,
 } from "../../provider/clients/tencent/q-sign";
+import { refusalTable, SigningKeys, tokenHeader } from "../sts/temporary-keys";
 
 export interface AuthFailure {
   status: number;
@@ -13,10 +15,26 @@ export interface AuthFailure {
   message: string;
 }
 
+/**
+ * How COS and CI refuse a key, from COS's error code list (API doc 436/7730; its source
+ * tencentyun/intlcloud-documents `yehe_doc/基础存储服务/对象存储/API 文档/错误码_intl_en.md`@02ec31c): an unknown
+ * SecretId, or a temporary one sent without its token, "403 InvalidAccessKeyId: The SecretID does not exist"; an
+ * expired token "400 ExpiredToken: The temporary key token has expired". The list has no code for a token that is
+ * not the key's: that is "403 AccessDenied", its code for "an incorrect signature or permission".
+ */
+const KEY_REFUSALS = refusalTable<AuthFailure>(
+  { status: 403, code: "InvalidAccessKeyId", message: "The access key Id format you provided is invalid." },
+  { status: 403, code: "AccessDenied", message: "The x-cos-security-token / x-ci-security-token is not the token of " +
+    "this temporary SecretId." },
+  { status: 400, code: "ExpiredToken", message: "The temporary key token has expired." });
+
+/** The header a COS or CI host reads a temporary key's token from. */
+export type TokenHeaderName = "x-cos-security-token" | "x-ci-security-token";
+
 /** The refusal a COS or CI host would answer, or undefined for a request signed as it was received. */
 export function verifyQSign(
   method: string, path: string, query: Record<string, string>, headers: IncomingHttpHeaders,
-  secrets: ReadonlyMap<string, string>, nowSeconds: number,
+  keys: SigningKeys, nowSeconds: number, tokenName: TokenHeaderName,
 ): AuthFailure | undefined {
   const header = headers.authorization;
   if (!header) return { status: 403, code: "AccessDenied", message: "Request has no Authorization header." };
@@ -27,11 +45,9 @@ export function verifyQSign(
   if (absent.length || auth["q-sign-algorithm"] !== "sha1") {
     return { status: 403, code: "AccessDenied", message: `Authorization is malformed (${absent.join(", ") || "algorithm"}).` };
   }
-  const secretKey = secrets.get(auth["q-ak"]!);
-  if (secretKey === undefined) {
-    return { status: 403, code: "InvalidAccessKeyId", message: "The access key Id format you provided is invalid." };
-  }
-  return keyTimeFailure(auth, nowSeconds) ?? signatureFailure(method, path, query, headers, auth, secretKey);
+  const { secret, refusal } = keys.secretFor(auth["q-ak"]!, tokenHeader(headers[tokenName]));
+  if (refusal) return KEY_REFUSALS[refusal];
+  return keyTimeFailure(auth, nowSeconds) ?? signatureFailure(method, path, query, headers, auth, secret);
 }
 
 /** The signature's time: q-sign-time equal to q-key-time, and a window that covers now (15 minutes of skew). */

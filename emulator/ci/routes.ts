@@ -8,6 +8,7 @@ import { CiQueueStore } from "./queues";
 import { ciError, ciJsonError, ciOk, CiReply, CiRequest } from "./reply";
 import { submitJob } from "./submit";
 import { SubmissionLog } from "../submissions";
+import type { SigningKeys } from "../sts/temporary-keys";
 
 export type { CiReply, CiRequest } from "./reply";
 
@@ -27,8 +28,8 @@ export interface CiServiceOptions {
   queues: CiQueueStore;
   /** Where created jobs are counted by UserData (shared with the batches). */
   submissions: SubmissionLog;
-  /** SecretKey by SecretId. */
-  secrets: ReadonlyMap<string, string>;
+  /** The SecretKey that signs for a SecretId (and token). */
+  keys: SigningKeys;
   nowSeconds: () => number;
   /** Asked in order for a request no media-job or queue route answers. */
   extraRoutes?: readonly ExtraRoute[];
@@ -39,8 +40,9 @@ export class CiService {
 
   handle(req: CiRequest): CiReply {
     const [, bucket, region] = CI_HOST.exec(req.host) ?? [];
-    const { secrets, nowSeconds } = this.parts;
-    const authFailure = verifyQSign(req.method, req.path, req.query, req.headers, secrets, nowSeconds());
+    const { keys, nowSeconds } = this.parts;
+    const authFailure = verifyQSign(req.method, req.path, req.query, req.headers, keys, nowSeconds(),
+      "x-ci-security-token");
     if (authFailure) return ciError(authFailure.status, authFailure.code, authFailure.message, req.requestId);
     try {
       return this.route(req, bucket!, region!);

@@ -1,13 +1,28 @@
 /**
  * Verifies MPS requests as the RPC gateway does, in signature v1 (parameters `Signature*`, HMAC-SHA1) or V3
  * (`Authorization: ACS3-HMAC-SHA256 …`, see acs3.ts): a known AccessKeyId, a time within 15 minutes, the signature
- * recomputed from the request as received, and each nonce used once within 15 minutes.
+ * recomputed from the request as received, and each nonce used once within 15 minutes. A temporary (STS) key is good
+ * only with its SecurityToken and until it expires.
  */
 import { canonicalQuery, sign, stringToSign } from "../../provider/clients/alibaba/rpc-sign";
 import { ACS3, Acs3Request, acs3Signature, canonicalRequest, parseAcs3Authorization, sha256Hex } from "./acs3";
+import { KeyRefusal, SigningKeys, tokenHeader } from "../sts/temporary-keys";
 
 const WINDOW_MS = 15 * 60_000;
-const UNKNOWN_KEY: RpcFailure = { status: 404, code: "InvalidAccessKeyId.NotFound", message: "Specified access key is not found." };
+/**
+ * The Alibaba API gateway's refusals of a key, common to every RPC product (MPS, STS): the codes are those of the
+ * public error center that terraform-provider-alicloud lists (alicloud/errors_common.go, "Public" product:
+ * InvalidAccessKeyId.NotFound, MissingSecurityToken, InvalidSecurityToken.Malformed / .MismatchWithAccessKey /
+ * .Expired); the messages are the gateway's ("Specified SecurityToken is expired.").
+ */
+const KEY_REFUSALS: Record<KeyRefusal, RpcFailure> = {
+  unknown: { status: 404, code: "InvalidAccessKeyId.NotFound", message: "Specified access key is not found." },
+  tokenMissing: { status: 400, code: "MissingSecurityToken", message: "SecurityToken is mandatory for this action." },
+  tokenMalformed: { status: 403, code: "InvalidSecurityToken.Malformed", message: "Specified SecurityToken is malformed." },
+  tokenMismatch: { status: 403, code: "InvalidSecurityToken.MismatchWithAccessKey",
+    message: "Specified SecurityToken mismatch with the AccessKey." },
+  expired: { status: 403, code: "InvalidSecurityToken.Expired", message: "Specified SecurityToken is expired." },
+};
 
 export interface RpcFailure {
   status: number;
@@ -18,7 +33,7 @@ export interface RpcFailure {
 export class RpcVerifier {
   private readonly nonces = new Map<string, number>();
 
-  constructor(private readonly secrets: ReadonlyMap<string, string>, private readonly now: () => number) {}
+  constructor(private readonly keys: SigningKeys, private readonly now: () => number) {}
 
   /** Signature v1: the parameters (query and form body together) carry the signature. */
   verify(method: string, params: Record<string, string>): RpcFailure | undefined {
@@ -30,8 +45,8 @@ export class RpcVerifier {
     if (signed.SignatureMethod !== "HMAC-SHA1" || signed.SignatureVersion !== "1.0") {
       return { status: 400, code: "InvalidParameter", message: "SignatureMethod/SignatureVersion is not supported." };
     }
-    const secret = this.secrets.get(signed.AccessKeyId!);
-    if (secret === undefined) return UNKNOWN_KEY;
+    const { secret, refusal } = this.keys.secretFor(signed.AccessKeyId!, signed.SecurityToken);
+    if (refusal) return KEY_REFUSALS[refusal];
     if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(signed.Timestamp!)) return this.expired();
     const late = this.outsideWindow(signed.Timestamp!);
     if (late) return late;
@@ -50,8 +65,8 @@ export class RpcVerifier {
       return { status: 400, code: "IncompleteSignature", message: `The Authorization header is not ${ACS3} ` +
         "Credential=<AccessKeyId>,SignedHeaders=<headers>,Signature=<signature>." };
     }
-    const secret = this.secrets.get(auth.accessKeyId);
-    if (secret === undefined) return UNKNOWN_KEY;
+    const { secret, refusal } = this.keys.secretFor(auth.accessKeyId, tokenHeader(req.headers["x-acs-security-token"]));
+    if (refusal) return KEY_REFUSALS[refusal];
     for (const name of ["x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"]) {
       if (!req.headers[name]) return { status: 400, code: "MissingParameter", message: `The header ${name} is mandatory.` };
     }

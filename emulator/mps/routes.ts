@@ -48,8 +48,20 @@ function mpsDocument(status: number, doc: Record<string, unknown>, root: string,
 /** MPS's error document: Code, Message, RequestId, HostId and Recommend. */
 export function mpsError(status: number, code: string, message: string, requestId: string, host: string,
   format = "JSON"): MpsReply {
+  return rpcError("Mts", { status, code, message }, requestId, host, format);
+}
+
+/** An Alibaba RPC product's error document (MPS is product `Mts`, STS `Sts`): the Recommend link names the product. */
+export function rpcError(product: string, failure: { status: number; code: string; message: string },
+  requestId: string, host: string, format = "JSON"): MpsReply {
+  const { status, code, message } = failure;
   return mpsDocument(status, { RequestId: requestId, HostId: host, Code: code, Message: message,
-    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=Mts` }, "Error", format);
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=${product}` }, "Error", format);
+}
+
+/** An Alibaba RPC product's answer in JSON. */
+export function rpcJson(doc: Record<string, unknown>): MpsReply {
+  return mpsDocument(200, doc, "Response");
 }
 
 export function matchesMpsHost(host: string): boolean {
@@ -103,7 +115,7 @@ export class MpsService {
  * a form; the V3 Tea clients post an empty body with the parameters in the query and Action and Version in
  * `x-acs-action` / `x-acs-version`).
  */
-function rpcParams(req: MpsRequest): Record<string, string> {
+export function rpcParams(req: MpsRequest): Record<string, string> {
   const form = String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded") ||
     (req.method === "POST" && !req.headers["content-type"]);
   const params = { ...parseRpcParams(req.query), ...(form ? parseRpcParams(req.body) : {}) };
@@ -114,7 +126,7 @@ function rpcParams(req: MpsRequest): Record<string, string> {
   return params;
 }
 
-function isAcs3(req: MpsRequest): boolean {
+export function isAcs3(req: MpsRequest): boolean {
   return String(req.headers.authorization ?? "").startsWith(ACS3);
 }
 

@@ -12,6 +12,7 @@ import {
 } from "../../provider/clients/alibaba/oss-sign";
 import { verifyQSign } from "../ci/auth";
 import { InvalidKeyError, Listing, ObjectStore, StorageService } from "./object-store";
+import { refusalTable, SigningKeys, tokenHeader } from "../sts/temporary-keys";
 
 const COS_HOST = /^([a-z0-9][a-z0-9-]*-\d+)\.cos\.([a-z0-9-]+)\.myqcloud\.com$/;
 const OSS_HOST = /^([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.oss-([a-z0-9-]+)\.aliyuncs\.com$/;
@@ -43,8 +44,8 @@ export function storageServiceOf(host: string): StorageService | undefined {
 export class StorageApi {
   constructor(
     readonly store: ObjectStore,
-    private readonly cosSecrets: ReadonlyMap<string, string>,
-    private readonly ossSecrets: ReadonlyMap<string, string>,
+    private readonly cosKeys: SigningKeys,
+    private readonly ossKeys: SigningKeys,
     private readonly now: () => number,
   ) {}
 
@@ -112,7 +113,8 @@ export class StorageApi {
   }
 
   private verifyCos(req: StorageRequest): Refusal | undefined {
-    return verifyQSign(req.method, req.path, req.query, req.headers, this.cosSecrets, Math.floor(this.now() / 1000));
+    return verifyQSign(req.method, req.path, req.query, req.headers, this.cosKeys, Math.floor(this.now() / 1000),
+      "x-cos-security-token");
   }
 
   /** As OSS checks it: a known key, a date within 15 minutes, and the signature over the request as received. */
@@ -122,11 +124,8 @@ export class StorageApi {
       return { status: 403, code: "AccessDenied", message: "The request has no Authorization header of the form " +
         "\"OSS <AccessKeyId>:<Signature>\" (the emulator verifies signature V1, ali-oss's default)." };
     }
-    const secret = this.ossSecrets.get(auth.keyId);
-    if (secret === undefined) {
-      return { status: 403, code: "InvalidAccessKeyId", message: "The OSS Access Key Id you provided does not exist in our records.",
-        extra: { OSSAccessKeyId: auth.keyId } };
-    }
+    const { secret, refusal } = this.ossKeys.secretFor(auth.keyId, tokenHeader(req.headers["x-oss-security-token"]));
+    if (refusal) return { ...OSS_KEY_REFUSALS[refusal], extra: { OSSAccessKeyId: auth.keyId } };
     const date = Date.parse(String(req.headers["x-oss-date"] ?? req.headers.date ?? ""));
     if (Number.isNaN(date) || Math.abs(this.now() - date) > OSS_SKEW_MS) {
       return { status: 403, code: "RequestTimeTooSkewed", message: "The difference between the request time and the current time is too large." };
@@ -141,6 +140,17 @@ export class StorageApi {
       CanonicalizedResource: canonicalResource(bucket, key, req.query) } };
   }
 }
+
+/**
+ * How OSS refuses a key: an unknown AccessKeyId, or an STS one without its token, `InvalidAccessKeyId`; a token not
+ * the key's `InvalidSecurityToken`; an expired one `SecurityTokenExpired` (OSS error 0002-00000007, "The temporary
+ * access credentials included in the request expire"; code and message as OSS answers them, e.g. quoted in rclone's
+ * OSS backend).
+ */
+const OSS_KEY_REFUSALS = refusalTable<Refusal>(
+  { status: 403, code: "InvalidAccessKeyId", message: "The OSS Access Key Id you provided does not exist in our records." },
+  { status: 403, code: "InvalidSecurityToken", message: "The security token you provided is invalid." },
+  { status: 403, code: "SecurityTokenExpired", message: "The security token you provided has expired." });
 
 /** Answers the cloud's error document (with the bucket's name on OSS). */
 type Fail = (status: number, code: string, message: string, extra?: XmlNode) => StorageReply;

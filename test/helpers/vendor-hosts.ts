@@ -5,7 +5,7 @@
  */
 import dns from "node:dns";
 
-const VENDOR_HOST = /\.(aliyuncs|myqcloud)\.com$/;
+const VENDOR_HOST = /\.(aliyuncs|myqcloud|tencentcloudapi)\.com$/;
 
 type Callback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
 

@@ -3,12 +3,13 @@ import assert from "node:assert/strict";
 import { ChildProcess, execFile, spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { once } from "node:events";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent, request } from "undici";
 import { REPO_ROOT } from "../helpers/engine";
-import { EMULATOR_TENCENT_CREDENTIALS as TC } from "../../emulator";
+import { EMULATOR_ALIBABA_CREDENTIALS as ALI, EMULATOR_TENCENT_CREDENTIALS as TC } from "../../emulator";
+import { oidcKeyPair } from "../helpers/oidc";
 import { CosObjects } from "../../provider/clients/tencent/cos-objects";
 import { HttpTransport } from "../../provider/http/transport";
 
@@ -99,6 +100,60 @@ describe("mediajobs-emulator (the command)", function () {
       resolve({ code: err ? Number(err.code) : 0, stderr })));
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /--job-history-seconds takes a number of seconds \(0 or more\), not "a week"/);
+  });
+
+  /** Runs the command expecting it to refuse its arguments; resolves with its exit code and stderr. */
+  const refusedWith = (args: string[]) => new Promise<{ code: number; stderr: string }>((resolve) => execFile(
+    process.execPath, [BIN, ...args], (err, _stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stderr })));
+
+  it("prints the settings of both forms: the dynamic resources' stack config and the plugin's mediajobs: keys",
+    async () => {
+      const { child, out } = await start(["--port", "0"]);
+      try {
+        for (const setting of [`tencentcloud:secretId=${TC.secretId}`, `tencentcloud:secretKey=${TC.secretKey}`,
+          `alicloud:accessKey=${ALI.accessKeyId}`, `alicloud:secretKey=${ALI.accessKeySecret}`,
+          `mediajobs:tencentcloudSecretId=${TC.secretId}`, `mediajobs:tencentcloudSecretKey=${TC.secretKey}`,
+          `mediajobs:alicloudAccessKey=${ALI.accessKeyId}`, `mediajobs:alicloudSecretKey=${ALI.accessKeySecret}`]) {
+          assert.ok(out.includes(setting), `${setting} in:\n${out}`);
+        }
+        assert.match(out, /mediajobs:ciEndpoint=http:\/\/127\.0\.0\.1:\d+ /);
+        assert.match(out, /mediajobs:mpsEndpoint=http:\/\/127\.0\.0\.1:\d+ /);
+        assert.ok(out.includes("temporary keys live as long as requested"), out);
+        assert.ok(out.includes("100.100.100.200: no role attached"), out);
+      } finally {
+        await stop(child);
+      }
+    });
+
+  it("--sts-lifetime-seconds, --oidc-* and the instance roles: said in the banner, and served", async () => {
+    const keyFile = join(dir, "oidc.pem");
+    writeFileSync(keyFile, oidcKeyPair().publicKeyPem);
+    const { child, out } = await start(["--port", "0", "--sts-lifetime-seconds", "4", "--oidc-issuer",
+      "https://oidc.example.test", "--oidc-audience", "sts.aliyuncs.com", "--oidc-public-key-file", keyFile,
+      "--ecs-role-name", "EcsDeployer", "--cvm-role-name", "CvmDeployer"]);
+    try {
+      assert.ok(out.includes("temporary keys live at most 4 s (--sts-lifetime-seconds)"), out);
+      assert.ok(out.includes(`OIDC: RS256 tokens of https://oidc.example.test for audience sts.aliyuncs.com, signed by ` +
+        `${keyFile}`), out);
+      assert.ok(out.includes("RAM role EcsDeployer") && out.includes("CAM role CvmDeployer"), out);
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+      const res = await request(`${url}/latest/meta-data/ram/security-credentials/EcsDeployer`,
+        { headers: { host: "100.100.100.200" } });
+      const creds = JSON.parse(await res.body.text()) as Record<string, string>;
+      assert.equal(Date.parse(creds.Expiration!) - Date.parse(creds.LastUpdated!) <= 4000, true, JSON.stringify(creds));
+    } finally {
+      await stop(child);
+    }
+  });
+
+  it("refuses a lifetime that is not a positive number, and OIDC flags given apart", async () => {
+    const zero = await refusedWith(["--sts-lifetime-seconds", "0"]);
+    assert.equal(zero.code, 1);
+    assert.match(zero.stderr, /--sts-lifetime-seconds takes a number of seconds \(more than 0\), not "0"/);
+    const partial = await refusedWith(["--oidc-issuer", "https://oidc.example.test"]);
+    assert.match(partial.stderr, /--oidc-issuer, --oidc-audience and --oidc-public-key-file go together/);
+    const notAKey = await refusedWith(["--oidc-issuer", "i", "--oidc-audience", "a", "--oidc-public-key-file", BIN]);
+    assert.match(notAKey.stderr, /is not a readable PEM public key/);
   });
 
   it("--data-dir keeps the object store in a directory; without it, a temporary one is removed at exit", async () => {
