@@ -75,6 +75,31 @@ describe("the request pipeline", () => {
     assert.deepEqual(sent.map((r) => r.headers.authorization), ["id1@1500", "id2@2000"]);
   });
 
+  it("with an account (a credential source), waits for its turn first and reads the credentials after the wait", async () => {
+    const { log, pipeline } = harness([{ status: 503, headers: {}, body: "" }, ok], { account: "role-x" });
+    await pipeline.send(exchange(log));
+    assert.deepEqual(log, ["wait role-x", "credentials id1", "sign id1 at 1500", "send", "parse 503",
+      "wait role-x", "credentials id2", "sign id2 at 2000", "send", "parse 200"], "the limit is the account's, not the key's");
+  });
+
+  it("names a host that does not resolve and the setting that sends requests elsewhere", async () => {
+    const { log, pipeline } = harness([new TransportError("ENOTFOUND", "Request to https://x failed: getaddrinfo " +
+      "ENOTFOUND (ENOTFOUND).", false)], { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, budgetMs: 0 } });
+    await assert.rejects(pipeline.send(exchange(log)), (e: TransportError) => e.networkCode === "ENOTFOUND" &&
+      e.message.includes(`The host ${ENDPOINT.canonicalHost} does not resolve`) && e.message.endsWith("set The CI override."));
+  });
+
+  it("says where refused credentials came from", async () => {
+    const refuse: Exchange<string> = { ...exchange([]), parse: () => {
+      throw new CloudApiError({ service: "ci", action: "T", status: 403, vendorCode: "SignatureDoesNotMatch",
+        vendorMessage: "no", ...classifyAnswer(403, "SignatureDoesNotMatch") });
+    } };
+    const { pipeline } = harness([{ status: 403, headers: {}, body: "" }],
+      { credentialOrigin: "keys (stack config `tencentcloud:secretId`; stack config `tencentcloud:secretKey`)" });
+    await assert.rejects(pipeline.send(refuse), (e: Error) => e.message.endsWith("The credentials came from keys " +
+      "(stack config `tencentcloud:secretId`; stack config `tencentcloud:secretKey`): check them there."));
+  });
+
   it("retries an ambiguous failure only of an idempotent call", async () => {
     const idempotent = harness([{ status: 500, headers: {}, body: "" }, ok]);
     assert.equal(await idempotent.pipeline.send(exchange(idempotent.log, true)), "ok");
