@@ -181,6 +181,8 @@ export interface Emulator {
   sts: {
     issued(): IssuedKey[];
     refusedExpired(): number;
+    /** Every key id, secret and token issued, for tests that scan state, outputs and logs for leaks. */
+    issuedValues(): string[];
   };
   close(): Promise<void>;
 }
@@ -223,7 +225,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       counts: () => ({ ...faults.counts }) },
     objects: objectsView(shared.objects, dataDir),
     submissionsByUserData: () => countsByUserData(ci.submissions, mps.submissions),
-    sts: { issued: () => temporaryKeys.issued(), refusedExpired: () => temporaryKeys.refusedExpired() },
+    sts: { issued: () => temporaryKeys.issued(), refusedExpired: () => temporaryKeys.refusedExpired(),
+      issuedValues: () => temporaryKeys.issuedValues() },
     close: async () => {
       ci.jobs.close();
       server.closeAllConnections();

@@ -94,6 +94,11 @@ export class TemporaryKeys {
   refusedExpired(): number {
     return this.expiredRefusals;
   }
+
+  /** Every key id, secret and token issued: what tests scan state, outputs and logs for. */
+  issuedValues(): string[] {
+    return [...this.byKeyId.values()].flatMap((k) => [k.keyId, k.secret, k.token]);
+  }
 }
 
 /** One cloud's keys: its long-term pairs first, then the temporary keys issued for it. */

@@ -132,15 +132,15 @@ export function planCredentials(cloud: Cloud, settings: Settings, home: string =
     : readTencentProfile({ env, home, profile: profileWanted, file: fileWanted, fileSetting: settings.whereSet(c.file) })));
 
   // The base sources the config names: more than one is ambiguous.
-  const explicit: { setting: string; spec: () => SourceSpec | undefined }[] = [];
-  if (keys && c.keys.slice(0, 2).some((s) => settings.inConfig(s))) explicit.push({ setting: settings.keyOf(c.keys[0]), spec: () => keysSpec(keys) });
-  if (oidc?.inConfig) explicit.push({ setting: settings.keyOf(c.oidc), spec: () => oidcSpec(oidc) });
+  const explicit: { setting: Setting; spec: () => SourceSpec | undefined }[] = [];
+  if (keys && c.keys.slice(0, 2).some((s) => settings.inConfig(s))) explicit.push({ setting: c.keys[0], spec: () => keysSpec(keys) });
+  if (oidc?.inConfig) explicit.push({ setting: c.oidc, spec: () => oidcSpec(oidc) });
   if (settings.inConfig(c.roleName)) {
-    explicit.push({ setting: settings.keyOf(c.roleName), spec: () => instanceSpec(roleName, `${c.instance}, role ` +
+    explicit.push({ setting: c.roleName, spec: () => instanceSpec(roleName, `${c.instance}, role ` +
       `"${roleName}" (\`${settings.keyOf(c.roleName)}\`)`) });
   }
   if (settings.inConfig(c.profile) || settings.inConfig(c.file)) {
-    explicit.push({ setting: settings.keyOf(settings.inConfig(c.profile) ? c.profile : c.file), spec: () => {
+    explicit.push({ setting: settings.inConfig(c.profile) ? c.profile : c.file, spec: () => {
       const reading = readProfile();
       if (reading && !reading.found) {
         problems.push({ setting: fileWanted ? c.file : c.profile, kind: "broken", message: `${settings.whereSet(c.profile)} names ` +
@@ -150,8 +150,10 @@ export function planCredentials(cloud: Cloud, settings: Settings, home: string =
     } });
   }
   if (explicit.length > 1) {
-    return { problems: [{ setting: c.keys[0], kind: "broken", message: `${c.name} credentials are configured twice: ` +
-      `${explicit.map((e) => `\`${e.setting}\``).join(" and ")} each name a source. Keep one (an assume-role ` +
+    // Blamed on the last source named, never on the keys: the engine prints a blamed setting's value.
+    return { problems: [{ setting: explicit[explicit.length - 1]!.setting, kind: "broken", message: `${c.name} ` +
+      `credentials are configured twice: ${explicit.map((e) => `\`${settings.keyOf(e.setting)}\``).join(" and ")} ` +
+      `each name a source. Keep one (an assume-role ` +
       `setting, \`${settings.keyOf(c.assumeRole)}\`, can sit on top of any of them).` }] };
   }
 

@@ -39,12 +39,9 @@ export function configProblems(settings: Settings): { setting: Setting; message:
 }
 
 /** What a resource of `cloud` reports at check: every problem of its cloud's settings; a warning for a last resort. */
-export function resourceReadiness(ctx: ProviderContext, cloud: Cloud, regionGiven: boolean):
-  { failures: CheckFailure[]; warning?: string } {
-  const failures: CheckFailure[] = [];
-  if (!regionGiven) {
-    for (const reason of settingFormProblems(ctx.settings, REGION[cloud])) failures.push({ property: "", reason });
-  }
+export function resourceReadiness(ctx: ProviderContext, cloud: Cloud): { failures: CheckFailure[]; warning?: string } {
+  // The configured region is checked even where the resource names its own, as the plugin's CheckConfig does.
+  const failures: CheckFailure[] = settingFormProblems(ctx.settings, REGION[cloud]).map((reason) => ({ property: "", reason }));
   const { plan, problems } = ctx.credentialPlan(cloud);
   for (const p of problems) failures.push({ property: "", reason: p.message });
   if (!plan?.lastResort) return { failures };

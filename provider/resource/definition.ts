@@ -142,8 +142,7 @@ function withReadiness(result: CheckResult, env: OperationEnv, cloudOf: (inputs:
   CheckResult {
   const cloud = cloudOf(result.inputs);
   if (!cloud) return result;
-  const region = result.inputs.region;
-  const { failures, warning } = resourceReadiness(env.ctx, cloud, region !== undefined && region !== null && region !== "");
+  const { failures, warning } = resourceReadiness(env.ctx, cloud);
   if (warning && env.ctx.firstTime(`credential warning ${cloud}`)) env.log(warning);
   return failures.length ? { ...result, failures: [...result.failures, ...failures] } : result;
 }

@@ -62,6 +62,9 @@ export class PulumiWorkspace {
       TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", MEDIAJOBS_CI_ENDPOINT: "",
       ALICLOUD_ACCESS_KEY: "", ALICLOUD_SECRET_KEY: "", ALIBABA_CLOUD_ACCESS_KEY_ID: "",
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: "", MEDIAJOBS_MPS_ENDPOINT: "", MEDIAJOBS_ENDPOINT_CA_FILE: "",
+      // Nor any other credential source of the machine's (roles, OIDC, profiles).
+      ...Object.fromEntries(Object.keys(process.env).filter((k) => /^(ALIBABA_CLOUD_|ALICLOUD_|TENCENTCLOUD_|TKE_)/.test(k))
+        .map((k) => [k, ""])),
       ...extraEnv,
     };
   }
@@ -100,16 +103,18 @@ export class PulumiWorkspace {
    * Creates the stack, pointed at the emulator with its test credentials set as secrets, as a user would: with the
    * dynamic providers' stack config, or (`plugin`) the mediajobs provider's own `mediajobs:*` keys.
    */
-  async initStack(stack: string, emulatorUrl: string, plugin = false): Promise<void> {
+  async initStack(stack: string, emulatorUrl: string, plugin = false, keys = true): Promise<void> {
     await this.run(["stack", "init", stack]);
     if (plugin) {
       for (const [key, value, secret] of pluginConfig(emulatorUrl)) {
+        if (!keys && secret) continue;
         await this.run(["config", "set", ...(secret ? ["--secret"] : []), key, value]);
       }
       return;
     }
     await this.run(["config", "set", "mediajobs:ciEndpoint", emulatorUrl]);
     await this.run(["config", "set", "mediajobs:mpsEndpoint", emulatorUrl]);
+    if (!keys) return;
     await this.run(["config", "set", "--secret", "tencentcloud:secretId", EMULATOR_TENCENT_CREDENTIALS.secretId]);
     await this.run(["config", "set", "--secret", "tencentcloud:secretKey", EMULATOR_TENCENT_CREDENTIALS.secretKey]);
     await this.run(["config", "set", "--secret", "alicloud:accessKey", EMULATOR_ALIBABA_CREDENTIALS.accessKeyId]);
@@ -201,14 +206,19 @@ export interface E2eStack {
 export function useE2eStack(opts: { name: string; program: string; emulator?: EmulatorOptions;
   /** Through the provider plugin: its `bin/` on PATH and the default provider's `mediajobs:*` config. */
   plugin?: boolean;
+  /** Set the emulator's keys in the config (default); without them only the endpoints are set. */
+  keys?: boolean;
+  /** More environment for the engine and the providers it starts. */
+  env?: NodeJS.ProcessEnv;
   setup?: (s: E2eStack) => Promise<void>; teardown?: () => Promise<void> }): E2eStack {
   const stack = `${opts.name}-${process.pid}`;
   const s = {} as E2eStack;
   before(async function () {
     const enginePath = requireEngine(this);
     s.emulator = await startEmulator(opts.emulator);
-    s.ws = new PulumiWorkspace(opts.plugin ? withPlugin(enginePath) : enginePath, join(REPO_ROOT, opts.program));
-    await s.ws.initStack(stack, s.emulator.url, opts.plugin);
+    s.ws = new PulumiWorkspace(opts.plugin ? withPlugin(enginePath) : enginePath, join(REPO_ROOT, opts.program),
+      opts.env);
+    await s.ws.initStack(stack, s.emulator.url, opts.plugin, opts.keys ?? true);
     await opts.setup?.(s);
   });
   after(async () => {
