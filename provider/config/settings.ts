@@ -203,6 +203,13 @@ export class Settings {
     return whereSet(setting, this.path);
   }
 
+  /** Where a setting's value comes from now: its config key, or the variable that is set; undefined when unset. */
+  origin(setting: Setting): string | undefined {
+    if (this.inConfig(setting)) return `${this.path === "provider" ? "provider" : "stack"} config \`${this.keyOf(setting)}\``;
+    const name = setting.env.find((e) => this.env[e]);
+    return name ? `$${name}` : undefined;
+  }
+
   /** @deprecated Since 0.2: {@link Settings.whereSet}, by its 0.1 name. */
   describe(setting: Setting): string {
     return this.whereSet(setting);

@@ -41,7 +41,7 @@ export async function ecsRoleCredentials(connection: MetadataConnection, roleNam
   }
   const headers: Record<string, string> = token ? { "x-aliyun-ecs-metadata-token": token } : {};
   const base = "/latest/meta-data/ram/security-credentials/";
-  const role = roleName ?? await roleOf(await get("GET", base, headers), "ECS instance", "RAM");
+  const role = roleName ?? roleOf(await get("GET", base, headers), "ECS instance", "RAM");
   const res = await get("GET", base + encodeURIComponent(role), headers);
   const doc = documentOf(res, `the RAM role "${role}"`);
   return issued("sts", "ECS metadata", doc.AccessKeyId, doc.AccessKeySecret, doc.SecurityToken,
@@ -53,7 +53,7 @@ export async function cvmRoleCredentials(connection: MetadataConnection, roleNam
   Promise<IssuedCredentials> {
   const get = metadataGet(connection, CVM_METADATA_HOST);
   const base = "/latest/meta-data/cam/security-credentials/";
-  const role = roleName ?? await roleOf(await get("GET", base, {}), "CVM instance", "CAM");
+  const role = roleName ?? roleOf(await get("GET", base, {}), "CVM instance", "CAM");
   const doc = documentOf(await get("GET", base + encodeURIComponent(role), {}), `the CAM role "${role}"`);
   const expiresAt = typeof doc.ExpiredTime === "number" ? doc.ExpiredTime * 1000 : Date.parse(String(doc.Expiration));
   return issued("tencent-sts", "CVM metadata", doc.TmpSecretId, doc.TmpSecretKey, doc.Token, expiresAt);
@@ -68,7 +68,7 @@ function metadataGet(connection: MetadataConnection, host: string) {
 }
 
 /** The instance's role name, as the listing answers it (404: no role attached). */
-async function roleOf(res: HttpResponse, instance: string, kind: string): Promise<string> {
+function roleOf(res: HttpResponse, instance: string, kind: string): string {
   const name = res.status === 200 ? res.body.trim().split("\n")[0]?.trim() : undefined;
   if (!name) {
     throw new ConfigurationError(`the ${instance}'s metadata service names no ${kind} role (HTTP ${res.status}): ` +

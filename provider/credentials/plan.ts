@@ -114,7 +114,7 @@ export function planCredentials(cloud: Cloud, settings: Settings, home: string =
 
   const sts: StsPlace = cloud === "alibaba" ? { alibabaHost: alibabaStsHostOf(env) } : {};
   const keysSpec = (k: Credentials): SourceSpec => ({ kind: "keys", keys: k,
-    where: `keys (${c.keys.slice(0, 2).map((s) => settings.whereSet(s)).join("; ")})` });
+    where: `the keys in ${c.keys.slice(0, 2).map((s) => settings.origin(s)).join(" and ")}` });
   const oidcSpec = (o: ObjectSetting): SourceSpec => ({
     kind: "oidc", provider: String(o.fields[c.oidcProviderField]), tokenFile: String(o.fields[c.tokenFileField]),
     tokenSetting: o.where(c.tokenFileField), role: roleOf(o, c.oidcSessionField, c.durationField, c.defaultDuration),

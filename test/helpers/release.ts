@@ -117,8 +117,8 @@ export function checkReports(reports: StepReport[], names: { queue: string; pipe
 
 
 /** No credential in clear in anything the file backend kept (checkpoints, history, backups). */
-export function assertNoSecretsInBackend(backend: string): void {
+export function assertNoSecretsInBackend(backend: string, extra: readonly string[] = []): void {
   const files = walk(backend);
   assert.ok(files.length > 0, "the backend kept the stack's history");
-  for (const file of files) assertNoSecrets(readFileSync(file, "utf8"), file);
+  for (const file of files) assertNoSecrets(readFileSync(file, "utf8"), file, extra);
 }

@@ -135,6 +135,14 @@ describe("credential sources against the emulator's STS and metadata services", 
         .test(e.message) && !e.message.includes(".ey"), );
   });
 
+  it("says where a refused key came from: the settings it was read from", async () => {
+    const ctx = context({ TENCENTCLOUD_SECRET_ID: EMULATOR_TENCENT_CREDENTIALS.secretId },
+      { "tencentcloud:secretKey": "not-the-emulators-secret" });
+    await assert.rejects(useTencent(ctx, "never"), (e: Error) => /SignatureDoesNotMatch/.test(e.message) &&
+      e.message.endsWith("The credentials came from the keys in $TENCENTCLOUD_SECRET_ID and stack config " +
+        "`tencentcloud:secretKey`: check them there.") && !e.message.includes("not-the-emulators-secret"));
+  });
+
   it("lists what the default chain looked at when the last resort has nothing either", async () => {
     const bare = await startEmulator();
     try {

@@ -109,7 +109,7 @@ describe("credential plans", () => {
     assert.ok(plan?.spec.kind === "assumeRole");
     assert.equal(plan.spec.base.kind, "keys");
     assert.deepEqual(plan.spec.role, { roleArn: "acs:ram::1234:role/media", sessionName: "ci-run", durationSeconds: 1800 });
-    assert.match(plan.spec.where, /AssumeRole of acs:ram::1234:role\/media \(`alicloud:assumeRole`\) on top of keys/);
+    assert.match(plan.spec.where, /AssumeRole of acs:ram::1234:role\/media \(`alicloud:assumeRole`\) on top of the keys in \$ALIBABA_CLOUD_ACCESS_KEY_ID and \$ALIBABA_CLOUD_ACCESS_KEY_SECRET$/);
     const onOidc = planCredentials("alibaba", settings(ALI_OIDC_ENV, { "alicloud:assumeRole": role }), empty).plan;
     assert.ok(onOidc?.spec.kind === "assumeRole" && onOidc.spec.base.kind === "oidc");
   });
