@@ -90,8 +90,16 @@ export class ProviderContext {
   credentials(cloud: Cloud): RenewingCredentials {
     const { plan, problems } = this.credentialPlan(cloud);
     if (!plan) throw new ConfigurationError(problems.map((p) => p.message).join(" "));
-    return this.renewing(sourceOfPlan(plan, this.sourceDependencies));
+    let renewing = this.renewingOfPlan.get(plan);
+    if (!renewing) {
+      renewing = this.renewing(sourceOfPlan(plan, this.sourceDependencies));
+      this.renewingOfPlan.set(plan, renewing);
+    }
+    return renewing;
   }
+
+  /** The source of each plan in force, made once (every status poll builds a client and asks for it). */
+  private readonly renewingOfPlan = new WeakMap<CredentialPlan, RenewingCredentials>();
 
   /** How sources reach STS (through the cloud's endpoint override) and the metadata services. */
   private readonly sourceDependencies: SourceDependencies = {
