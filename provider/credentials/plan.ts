@@ -81,7 +81,8 @@ const CLOUD = {
 } as const;
 
 /** The plan for one cloud's credentials, or every problem found on the way (none of them needs the network). */
-export function planCredentials(cloud: Cloud, settings: Settings, home: string = homedir()): PlanOutcome {
+export function planCredentials(cloud: Cloud, settings: Settings,
+  home: string = settings.environment.HOME || homedir()): PlanOutcome {
   const problems: PlanProblem[] = [];
   const attempt = <T>(setting: Setting, fn: () => T): T | undefined => {
     try {
@@ -95,7 +96,8 @@ export function planCredentials(cloud: Cloud, settings: Settings, home: string =
   const c = CLOUD[cloud];
   const env = settings.environment;
   // A half-set pair is blamed on the half that is missing.
-  const keys = attempt(settings.value(c.keys[0]) ? c.keys[1] : c.keys[0], () => (cloud === "alibaba" ? settings.alibabaKeys() : settings.tencentKeys()));
+  const keys = attempt(settings.value(c.keys[0]) ? c.keys[1] : c.keys[0],
+    () => (cloud === "alibaba" ? settings.alibabaKeys() : settings.tencentKeys()));
   const oidc = attempt(c.oidc, () => settings.objectValue(c.oidc));
   const assume = attempt(c.assumeRole, () => settings.objectValue(c.assumeRole));
   for (const [setting, value] of [[c.oidc, oidc], [c.assumeRole, assume]] as const) {
@@ -133,7 +135,9 @@ export function planCredentials(cloud: Cloud, settings: Settings, home: string =
 
   // The base sources the config names: more than one is ambiguous.
   const explicit: { setting: Setting; spec: () => SourceSpec | undefined }[] = [];
-  if (keys && c.keys.slice(0, 2).some((s) => settings.inConfig(s))) explicit.push({ setting: c.keys[0], spec: () => keysSpec(keys) });
+  if (keys && c.keys.slice(0, 2).some((s) => settings.inConfig(s))) {
+    explicit.push({ setting: c.keys[0], spec: () => keysSpec(keys) });
+  }
   if (oidc?.inConfig) explicit.push({ setting: c.oidc, spec: () => oidcSpec(oidc) });
   if (settings.inConfig(c.roleName)) {
     explicit.push({ setting: c.roleName, spec: () => instanceSpec(roleName, `${c.instance}, role ` +
