@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { Settings } from "../../../provider/config/settings";
 import { ProviderContext } from "../../../provider/lifecycle/provider-context";
+import { resourceOfToken } from "../../../provider/resources";
 
 describe("credentials in the provider context", () => {
   it("gives every client the same renewed source until the config or the credential variables change", async () => {
@@ -25,5 +26,27 @@ describe("credentials in the provider context", () => {
     const ctx = new ProviderContext({ settings: new Settings({ HOME: "/nonexistent", ALICLOUD_ACCESS_KEY: "only-id",
       ALICLOUD_REGION: "shanghai" }) });
     assert.throws(() => ctx.credentials("alibaba"), /Alibaba Cloud credentials are missing: set the AccessKey secret/);
+  });
+
+  it("makes a resource's check fail on its own cloud's broken settings, and warn once when only the instance's " +
+    "role is left", () => {
+    const lines: string[] = [];
+    const ctx = new ProviderContext({ settings: new Settings({ HOME: "/nonexistent", ALICLOUD_ACCESS_KEY: "only-id",
+      TENCENTCLOUD_REGION: "guangzhou" }) });
+    const env = { ctx, log: (l: string) => lines.push(l), status: () => {} };
+    const job = { bucket: "examplebucket-1250000000", region: "ap-guangzhou", tag: "MediaInfo",
+      input: { object: "a.mp4" }, operation: {} };
+    const check = (token: string, news: Record<string, unknown>) =>
+      resourceOfToken(token).lifecycle.check({ news, env }).failures.map((f) => f.reason);
+    const ci = check("mediajobs:index:CiMediaJob", job);
+    assert.deepEqual(ci, ["$TENCENTCLOUD_REGION must be a region id such as ap-guangzhou; got \"guangzhou\"."]);
+    check("mediajobs:index:CiMediaJob", job);
+    assert.equal(lines.length, 1, "the warning is said once per process and cloud");
+    assert.match(lines[0]!, /^No Tencent Cloud credentials are configured \(looked at .*\): `pulumi up` will ask the CVM instance's CAM role \(metadata service\)/);
+    const mps = check("mediajobs:index:IProductionJob", { region: "cn-shanghai", functionName: "Cover",
+      input: "oss://b.oss-cn-shanghai.aliyuncs.com/a.mp4", output: "oss://b.oss-cn-shanghai.aliyuncs.com/{sequenceId}.jpg" });
+    assert.match(mps.join(" "), /Alibaba Cloud credentials are missing: set the AccessKey secret/);
+    const queue = check("mediajobs:index:MediaPipeline", { cloud: "alicloud", region: "cn-shanghai", name: "p" });
+    assert.match(queue.join(" "), /AccessKey secret/, "a pipeline's cloud is the one it names");
   });
 });
