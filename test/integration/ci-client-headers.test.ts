@@ -27,7 +27,7 @@ describe("CI client on the wire", () => {
 
   const client = (securityToken?: string) => ciClient({
     bucket: "examplebucket-1250000000", region: "ap-guangzhou", endpointOverride: url, now: () => 1_700_000_000_000,
-    credentials: () => ({ keyId: "AKIDEXAMPLEsecretid0000000000000000", secret: "k",
+    credentials: () => ({ keyId: "EXAMPLE-SDK-SECRET-ID", secret: "k",
       ...(securityToken ? { securityToken } : {}) }),
   });
 

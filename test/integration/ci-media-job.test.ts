@@ -193,7 +193,7 @@ describe("CiMediaJob provider against the emulator", function () {
     });
 
   it("uses credentials from configure() before the environment", async () => {
-    const restore = withEnv({ TENCENTCLOUD_SECRET_ID: "AKIDwrong0000000000000000000000000000", TENCENTCLOUD_SECRET_KEY: "wrong" });
+    const restore = withEnv({ TENCENTCLOUD_SECRET_ID: "wrong-secret-id", TENCENTCLOUD_SECRET_KEY: "wrong" });
     try {
       await provider.configure!({ config: { get: (k: string) => ({ "tencentcloud:secretId": CREDS.secretId,
         "tencentcloud:secretKey": CREDS.secretKey } as Record<string, string>)[k], require: () => "" } });
