@@ -203,9 +203,14 @@ export class Settings {
     return whereSet(setting, this.path);
   }
 
+  /** A setting's config key as messages name it: `stack config \`x\`` or `provider config \`mediajobs:x\``. */
+  configName(setting: Setting): string {
+    return `${this.path === "provider" ? "provider" : "stack"} config \`${this.keyOf(setting)}\``;
+  }
+
   /** Where a setting's value comes from now: its config key, or the variable that is set; undefined when unset. */
   origin(setting: Setting): string | undefined {
-    if (this.inConfig(setting)) return `${this.path === "provider" ? "provider" : "stack"} config \`${this.keyOf(setting)}\``;
+    if (this.inConfig(setting)) return this.configName(setting);
     const name = setting.env.find((e) => this.env[e]);
     return name ? `$${name}` : undefined;
   }
@@ -256,7 +261,7 @@ export class Settings {
         parsed = undefined;
       }
       if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-        throw new ConfigurationError(`${this.whereSet(setting).replace(/ or .*$/, "")} must be an object with ` +
+        throw new ConfigurationError(`${this.configName(setting)} must be an object with ` +
           `${Object.keys(setting.object?.properties ?? {}).join(", ")}; set its fields with \`pulumi config set ` +
           `--path '${keyOf(setting, this.path)}.<field>' <value>\`.`);
       }
