@@ -26,6 +26,7 @@ if [ ! -x "$yaml_bin/pulumi-language-yaml" ]; then
   started=$(date +%s)
   tmp="$yaml_bin.tmp"
   rm -rf "$tmp"; mkdir -p "$tmp"
+  trap 'rm -rf "$tmp"; rmdir "$(dirname "$yaml_bin")" 2>/dev/null || true' EXIT
   # `go install pkg@version` builds in module-aware mode outside any module, with the release's own go.mod.
   (cd "$tmp" && CGO_ENABLED=0 GOBIN="$tmp" \
     go install -trimpath "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@$yaml_version" >&2)
