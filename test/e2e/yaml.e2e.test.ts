@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { ChildProcess, execFile, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -26,9 +26,10 @@ describe("e2e: Pulumi YAML, examples/yaml-media-jobs through the installed plugi
   let env: NodeJS.ProcessEnv;
   let ws: PulumiWorkspace;
   let project: string;
+  let engine: string;
 
   before(async function () {
-    const engine = requireEngine(this);
+    engine = requireEngine(this);
     const yamlHost = requireYamlHost(this, engine);
     env = installedPluginEnv(engine, [yamlHost]);
     emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 300 } },
@@ -96,6 +97,27 @@ describe("e2e: Pulumi YAML, examples/yaml-media-jobs through the installed plugi
     assert.deepEqual((await history()).at(-1)?.resourceChanges, { same: 9 });
     assert.equal(jobsTagged("MediaInfo"), 1);
     assert.equal(jobsTagged("SmartCover"), 1);
+  });
+
+  it("a cover name without CI's placeholder fails preview, saying how to write it in YAML", async () => {
+    const broken = mkdtempSync(join(tmpdir(), "mediajobs-yaml-broken-"));
+    const other = new PulumiWorkspace(engine, broken, env);
+    try {
+      const program = readFileSync(join(project, "Pulumi.yaml"), "utf8");
+      assert.ok(program.includes("covers/clip-$${Number}.jpg"));
+      writeFileSync(join(broken, "Pulumi.yaml"), program.replace("covers/clip-$${Number}.jpg", "covers/clip.jpg"));
+      await other.run(["stack", "init", "broken"]);
+      for (const key of ["tencentSecretId", "tencentSecretKey", "alibabaAccessKey", "alibabaSecretKey"]) {
+        await other.run(["config", "set", "--secret", key, "unused"]);
+      }
+      const preview = await other.run(["preview"], { allowFailure: true });
+      assert.notEqual(preview.code, 0);
+      assert.match(preview.stdout + preview.stderr, new RegExp("operation\\.output\\.object must contain \\$\\{Number\\} " +
+        "when [^\\n]*\\(in a Pulumi YAML program write \\$\\$\\{Number\\}: YAML reads \\$\\{…\\} as its own interpolation\\)"));
+    } finally {
+      await other.dispose("broken");
+      rmSync(broken, { recursive: true, force: true });
+    }
   });
 
   it("destroys everything; no credential in the backend", async () => {
