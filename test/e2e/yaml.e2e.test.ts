@@ -15,7 +15,8 @@ import { dirname, join } from "node:path";
 import { Emulator, EMULATOR_ALIBABA_CREDENTIALS, EMULATOR_TENCENT_CREDENTIALS, startEmulator } from "../../emulator";
 import { assertNoSecrets, PulumiWorkspace, REPO_ROOT, requireEngine, walk } from "../helpers/engine";
 import { assertNoSecretsInBackend, installedPluginEnv, PACKAGE_VERSION, pluginRelease } from "../helpers/release";
-import { quickstartBlocks, requireYamlHost } from "../helpers/yaml";
+import { quickstartBlocks } from "../helpers/quickstart-blocks";
+import { requireYamlHost } from "../helpers/yaml-host";
 
 interface HistoryEntry { kind: string; result: string; resourceChanges?: Record<string, number> }
 
