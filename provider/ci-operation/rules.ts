@@ -12,6 +12,11 @@ import {
 
 const NUMBER_PLACEHOLDER = /\$\{[Nn]umber\}/;
 const SMART_COVER_DEFAULT_COUNT = 3;
+/**
+ * How to write `${Number}` in Pulumi YAML, which reads `${…}` in any string as its own interpolation (a resource or
+ * variable named Number) and takes `$$` for a literal `$`; every other language passes `${Number}` through as is.
+ */
+const NUMBER_IN_YAML = "(in a Pulumi YAML program write $${Number}: YAML reads ${…} as its own interpolation)";
 
 /** Url callbacks need a URL (or `no`); TDMQ callbacks need the queue or topic they go to, and only they do. */
 export function checkCallback(c: Checker, owner: Record<string, unknown>, prefix: string): void {
@@ -87,7 +92,7 @@ function checkOutputObject(c: Checker, tag: string, needs: TagParamsNeeds, outpu
   }
   if (c.string(objectPath, output.object) && needs.numberBecause && !NUMBER_PLACEHOLDER.test(output.object)) {
     c.fail(objectPath, `${objectPath} must contain \${Number} when ${needs.numberBecause}: each image needs its ` +
-      `own name; got ${shown(output.object)}.`);
+      `own name ${NUMBER_IN_YAML}; got ${shown(output.object)}.`);
   }
 }
 
@@ -96,7 +101,8 @@ function checkSpriteObject(c: Checker, needs: TagParamsNeeds, sprite: unknown, p
   if (needs.needsSprite) c.required(path, sprite, "sprite sheets are written to output.spriteObject");
   if (typeof sprite !== "string" || !c.present(sprite)) return;
   if (needs.countAboveOne && !NUMBER_PLACEHOLDER.test(sprite)) {
-    c.fail(path, `${path} must contain \${Number} when ${needs.countAboveOne}; got ${shown(sprite)}.`);
+    c.fail(path, `${path} must contain \${Number} when ${needs.countAboveOne} ${NUMBER_IN_YAML}; got ` +
+      `${shown(sprite)}.`);
   }
 }
 

@@ -155,6 +155,9 @@ describe("CiMediaJob check", () => {
     assertOne(snap({ mode: "Every" }), "operation.snapshot.mode", /Interval, Average, KeyFrame/);
     assertOne(snap({ count: 0 }), "operation.snapshot.count", /1 to 10000/);
     assertOne(snap({ count: 4 }, "frames/one.jpg"), "operation.output.object", /snapshot\.count is more than 1/);
+    // Pulumi YAML reads ${…} itself: the message says how to write the placeholder there.
+    assertOne(snap({ count: 4 }, "frames/one.jpg"), "operation.output.object",
+      /must contain \$\{Number\} .*\(in a Pulumi YAML program write \$\$\{Number\}: YAML reads/);
     assertOne(snap({ snapshotOutMode: "OnlySprite" }), "operation.output.spriteObject", /required/);
     assertOne(snap({ snapshotOutMode: "OnlySprite" }, "f.jpg", "sprites/s.png"), "operation.output.spriteObject", /\.jpg/);
     assertOne(snap({ count: 4, snapshotOutMode: "OnlySprite" }, "f.jpg", "s.jpg"), "operation.output.spriteObject",
