@@ -15,6 +15,14 @@ import * as utilities from "./utilities";
  * ```typescript
  * import * as mediajobs from "pulumi-mediajobs/plugin";
  *
+ * // The bucket's transcoding queue (adopted: CI has no API to create queues), where the batch's jobs run.
+ * const queue = new mediajobs.MediaPipeline("transcode-queue", {
+ *     cloud: "tencentcloud",
+ *     bucket: "examplebucket-1250000000",
+ *     region: "ap-guangzhou",
+ *     category: "Transcoding",
+ * });
+ *
  * // Every video under uploads/ transcoded to 720p MP4; ${InventoryTriggerJobId} and ${jobid} are CI's placeholders.
  * const batch = new mediajobs.InventoryTriggerJob("uploads-720p", {
  *     bucket: "examplebucket-1250000000",
@@ -24,6 +32,7 @@ import * as utilities from "./utilities";
  *     input: { prefix: "uploads/" },
  *     operation: {
  *         tag: "Transcode",
+ *         queueId: queue.pipelineId,
  *         jobParam: {
  *             transcode: {
  *                 container: { format: "mp4" },

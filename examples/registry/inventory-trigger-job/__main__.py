@@ -1,6 +1,14 @@
 import pulumi
 import pulumi_mediajobs as mediajobs
 
+# The bucket's transcoding queue (adopted: CI has no API to create queues), where the batch's jobs run.
+queue = mediajobs.MediaPipeline(
+    "transcode-queue",
+    cloud="tencentcloud",
+    bucket="examplebucket-1250000000",
+    region="ap-guangzhou",
+    category="Transcoding")
+
 # Every video under uploads/ transcoded to 720p MP4; ${InventoryTriggerJobId} and ${jobid} are CI's placeholders.
 batch = mediajobs.InventoryTriggerJob(
     "uploads-720p",
@@ -11,6 +19,7 @@ batch = mediajobs.InventoryTriggerJob(
     input=mediajobs.BatchInputArgs(prefix="uploads/"),
     operation=mediajobs.BatchOperationArgs(
         tag="Transcode",
+        queue_id=queue.pipeline_id,
         job_param=mediajobs.BatchJobParamArgs(
             transcode=mediajobs.CiTranscodeArgs(
                 container=mediajobs.CiContainerArgs(format="mp4"),

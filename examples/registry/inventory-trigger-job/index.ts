@@ -1,5 +1,13 @@
 import * as mediajobs from "pulumi-mediajobs/plugin";
 
+// The bucket's transcoding queue (adopted: CI has no API to create queues), where the batch's jobs run.
+const queue = new mediajobs.MediaPipeline("transcode-queue", {
+    cloud: "tencentcloud",
+    bucket: "examplebucket-1250000000",
+    region: "ap-guangzhou",
+    category: "Transcoding",
+});
+
 // Every video under uploads/ transcoded to 720p MP4; ${InventoryTriggerJobId} and ${jobid} are CI's placeholders.
 const batch = new mediajobs.InventoryTriggerJob("uploads-720p", {
     bucket: "examplebucket-1250000000",
@@ -9,6 +17,7 @@ const batch = new mediajobs.InventoryTriggerJob("uploads-720p", {
     input: { prefix: "uploads/" },
     operation: {
         tag: "Transcode",
+        queueId: queue.pipelineId,
         jobParam: {
             transcode: {
                 container: { format: "mp4" },

@@ -28,6 +28,16 @@ import (
 //
 //	func main() {
 //		pulumi.Run(func(ctx *pulumi.Context) error {
+//			// The bucket's transcoding queue (adopted: CI has no API to create queues), where the batch's jobs run.
+//			queue, err := mediajobs.NewMediaPipeline(ctx, "transcode-queue", &mediajobs.MediaPipelineArgs{
+//				Cloud:    pulumi.String("tencentcloud"),
+//				Bucket:   pulumi.String("examplebucket-1250000000"),
+//				Region:   pulumi.String("ap-guangzhou"),
+//				Category: pulumi.String("Transcoding"),
+//			})
+//			if err != nil {
+//				return err
+//			}
 //			// Every video under uploads/ transcoded to 720p MP4; ${InventoryTriggerJobId} and ${jobid} are CI's placeholders.
 //			batch, err := mediajobs.NewInventoryTriggerJob(ctx, "uploads-720p", &mediajobs.InventoryTriggerJobArgs{
 //				Bucket: pulumi.String("examplebucket-1250000000"),
@@ -36,7 +46,8 @@ import (
 //				Type:   pulumi.String("Job"),
 //				Input:  &mediajobs.BatchInputArgs{Prefix: pulumi.String("uploads/")},
 //				Operation: &mediajobs.BatchOperationArgs{
-//					Tag: pulumi.String("Transcode"),
+//					Tag:     pulumi.String("Transcode"),
+//					QueueId: queue.PipelineId,
 //					JobParam: &mediajobs.BatchJobParamArgs{
 //						Transcode: &mediajobs.CiTranscodeArgs{
 //							Container: &mediajobs.CiContainerArgs{Format: pulumi.String("mp4")},

@@ -209,6 +209,14 @@ class InventoryTriggerJob(pulumi.CustomResource):
         import pulumi
         import pulumi_mediajobs as mediajobs
 
+        # The bucket's transcoding queue (adopted: CI has no API to create queues), where the batch's jobs run.
+        queue = mediajobs.MediaPipeline(
+            "transcode-queue",
+            cloud="tencentcloud",
+            bucket="examplebucket-1250000000",
+            region="ap-guangzhou",
+            category="Transcoding")
+
         # Every video under uploads/ transcoded to 720p MP4; ${InventoryTriggerJobId} and ${jobid} are CI's placeholders.
         batch = mediajobs.InventoryTriggerJob(
             "uploads-720p",
@@ -219,6 +227,7 @@ class InventoryTriggerJob(pulumi.CustomResource):
             input=mediajobs.BatchInputArgs(prefix="uploads/"),
             operation=mediajobs.BatchOperationArgs(
                 tag="Transcode",
+                queue_id=queue.pipeline_id,
                 job_param=mediajobs.BatchJobParamArgs(
                     transcode=mediajobs.CiTranscodeArgs(
                         container=mediajobs.CiContainerArgs(format="mp4"),
@@ -264,6 +273,14 @@ class InventoryTriggerJob(pulumi.CustomResource):
         import pulumi
         import pulumi_mediajobs as mediajobs
 
+        # The bucket's transcoding queue (adopted: CI has no API to create queues), where the batch's jobs run.
+        queue = mediajobs.MediaPipeline(
+            "transcode-queue",
+            cloud="tencentcloud",
+            bucket="examplebucket-1250000000",
+            region="ap-guangzhou",
+            category="Transcoding")
+
         # Every video under uploads/ transcoded to 720p MP4; ${InventoryTriggerJobId} and ${jobid} are CI's placeholders.
         batch = mediajobs.InventoryTriggerJob(
             "uploads-720p",
@@ -274,6 +291,7 @@ class InventoryTriggerJob(pulumi.CustomResource):
             input=mediajobs.BatchInputArgs(prefix="uploads/"),
             operation=mediajobs.BatchOperationArgs(
                 tag="Transcode",
+                queue_id=queue.pipeline_id,
                 job_param=mediajobs.BatchJobParamArgs(
                     transcode=mediajobs.CiTranscodeArgs(
                         container=mediajobs.CiContainerArgs(format="mp4"),
