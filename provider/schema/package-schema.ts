@@ -6,33 +6,52 @@
 import { Setting, SETTING_LIST } from "../config/settings";
 import { RESOURCES } from "../resources";
 import type { ObjectSpec, Properties, PropertySpec, PropertyType, ResourceSpec } from "./declare";
+import { PROVIDER_EXAMPLES } from "./registry-example-files";
+import { REGISTRY_EXAMPLES } from "./registry-examples";
 import { dynamicTypeOf, PACKAGE, tokenOf } from "./tokens";
 
 /** Where the source lives (package.json's `repository`, checked by a test); the Go SDK's module is under it. */
 export const REPOSITORY = "github.com/pulumi-mediajobs/pulumi-mediajobs";
 export const GO_MODULE = `${REPOSITORY}/sdk/go`;
 export const GO_IMPORT_PATH = `${GO_MODULE}/${PACKAGE}`;
+/**
+ * Where the engine downloads the plugin from when a program needs it: the GitHub release of the version, to which the
+ * engine appends `pulumi-resource-mediajobs-v<version>-<os>-<arch>.tar.gz` after replacing `${VERSION}`.
+ */
+export const PLUGIN_DOWNLOAD_URL = `https://${REPOSITORY}/releases/download/v\${VERSION}`;
+/** The registry's logo: a 100x100 PNG in the repository (docs/logo.png). */
+export const LOGO_URL = `https://raw.githubusercontent.com/${REPOSITORY.replace("github.com/", "")}/main/docs/logo.png`;
 
 type Json = Record<string, unknown>;
 
 /** What the schema says of an object whose other fields are passed through (the schema cannot type them). */
 const OPEN = " Other fields of the cloud's node may be given too, in camelCase: they are passed through.";
 
-export function packageSchema(version?: string): Json {
+/**
+ * The schema of this version (none: the version-less schema of the code). `examples` are the resources' documentation
+ * examples by resource name, appended to their descriptions (`npm run gen` passes them fresh from examples/registry).
+ */
+export function packageSchema(version?: string,
+  examples: Readonly<Record<string, string>> = REGISTRY_EXAMPLES): Json {
   const types = new Map<string, ObjectSpec>();
   const config = Object.fromEntries(SETTING_LIST.map((s) => [s.providerKey, {
     ...(s.object ? typeOf({ kind: "object", object: s.object }, types) : { type: s.type ?? "string" }),
     description: `${s.description} ${fallbackOf(s)}`,
     ...(s.secret ? { secret: true } : {}),
   }]));
-  const resources = Object.fromEntries(RESOURCES.map(({ spec }) => [tokenOf(spec.name), resourceSchema(spec, types)]));
+  const resources = Object.fromEntries(RESOURCES.map(({ spec }) => [tokenOf(spec.name),
+    resourceSchema(spec, types, examples[spec.name])]));
   return {
     name: PACKAGE,
     displayName: "Media Jobs",
     ...(version ? { version } : {}),
     description: "Cloud media processing as infrastructure: Alibaba Cloud MPS smart-production jobs and pipelines, " +
       "Tencent Cloud Infinite media jobs, batch jobs and queues.",
-    keywords: ["pulumi", "media", "alicloud", "tencentcloud", "category/utility"],
+    // The registry's conventions: `category/<one of its categories>` and `kind/native` (not bridged from Terraform,
+    // not a component package).
+    keywords: ["pulumi", "media", "alicloud", "tencentcloud", "category/cloud", "kind/native"],
+    logoUrl: LOGO_URL,
+    pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
     license: "Apache-2.0",
     repository: `https://${REPOSITORY}`,
     homepage: `https://${REPOSITORY}`,
@@ -51,8 +70,8 @@ export function packageSchema(version?: string): Json {
     },
     config: { variables: config },
     provider: {
-      description: "The mediajobs provider: credentials, regions and endpoints for both clouds. Each setting falls " +
-        "back to its environment variable.",
+      description: withExamples("The mediajobs provider: credentials, regions and endpoints for both clouds. Each " +
+        "setting falls back to its environment variable.", examples[PROVIDER_EXAMPLES]),
       inputProperties: config,
     },
     resources,
@@ -69,7 +88,7 @@ function fallbackOf(s: Setting): string {
   return `Its fields fall back to ${Object.entries(s.fieldEnv).map(([f, env]) => `${names(env)} (${f})`).join(", ")}.`;
 }
 
-function resourceSchema(r: ResourceSpec, types: Map<string, ObjectSpec>): Json {
+function resourceSchema(r: ResourceSpec, types: Map<string, ObjectSpec>, examples: string | undefined): Json {
   // The outputs hold every input too (a job's inputs are echoed in its state).
   const outputs: Properties = { ...r.inputs, ...r.outputs };
   const inputs = properties(r.inputs, types);
@@ -78,7 +97,7 @@ function resourceSchema(r: ResourceSpec, types: Map<string, ObjectSpec>): Json {
     if (!r.updatable.includes(name)) (inputs[name] as Json).willReplaceOnChanges = true;
   }
   return {
-    description: r.description,
+    description: withExamples(r.description, examples),
     aliases: [{ type: dynamicTypeOf(r.name) }],
     inputProperties: inputs,
     ...requiredAs("requiredInputs", r.inputs),
@@ -119,6 +138,10 @@ function typeOf(type: PropertyType, types: Map<string, ObjectSpec>): Json {
     case "oneOf":
       return { oneOf: type.types.map((t) => typeOf(t, types)) };
   }
+}
+
+function withExamples(description: string, examples: string | undefined): string {
+  return examples ? `${description}\n\n${examples}` : description;
 }
 
 function requiredAs(key: string, props: Properties): Json {

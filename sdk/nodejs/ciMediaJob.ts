@@ -8,6 +8,29 @@ import * as utilities from "./utilities";
 
 /**
  * A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not started running and otherwise forgets it (and, with `deleteOutputsOnDestroy`, deletes the objects it wrote).
+ *
+ * ## Example Usage
+ * ### SmartCover covers of a video
+ *
+ * ```typescript
+ * import * as mediajobs from "pulumi-mediajobs/plugin";
+ *
+ * // Three 1280x720 covers picked from a video by CI's SmartCover; ${Number} is CI's own placeholder.
+ * const covers = new mediajobs.CiMediaJob("covers", {
+ *     bucket: "examplebucket-1250000000",
+ *     region: "ap-guangzhou",
+ *     tag: "SmartCover",
+ *     input: { object: "videos/clip.mp4" },
+ *     operation: {
+ *         smartCover: { format: "jpg", width: 1280, height: 720, count: 3 },
+ *         output: { region: "ap-guangzhou", bucket: "examplebucket-1250000000", object: "covers/clip-${Number}.jpg" },
+ *     },
+ *     timeoutSeconds: 900,
+ * });
+ *
+ * export const jobId = covers.jobId;
+ * export const coverObjects = covers.outputObjects.apply((objects) => (objects ?? []).map((o) => o.object));
+ * ```
  */
 export class CiMediaJob extends pulumi.CustomResource {
     /**

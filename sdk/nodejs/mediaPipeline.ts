@@ -8,6 +8,36 @@ import * as utilities from "./utilities";
 
 /**
  * An Alibaba Cloud MPS pipeline (`cloud: alicloud`, added and deleted), or a Tencent Cloud Infinite queue (`cloud: tencentcloud`, adopted: CI has no API to create or delete queues; destroy restores the settings it had).
+ *
+ * ## Example Usage
+ * ### An MPS pipeline and a CI queue
+ *
+ * ```typescript
+ * import * as mediajobs from "pulumi-mediajobs/plugin";
+ *
+ * // An MPS pipeline that reports to an MNS queue (added, and deleted on destroy).
+ * const pipeline = new mediajobs.MediaPipeline("cartoon-pipeline", {
+ *     cloud: "alicloud",
+ *     region: "cn-shanghai",
+ *     name: "cartoonize",
+ *     state: "Active",
+ *     notifyConfig: { queueName: "mps-events" },
+ * });
+ *
+ * // A CI queue of a bucket, adopted and renamed (CI has no API to create queues; destroy restores its settings).
+ * const queue = new mediajobs.MediaPipeline("transcode-queue", {
+ *     cloud: "tencentcloud",
+ *     bucket: "examplebucket-1250000000",
+ *     region: "ap-guangzhou",
+ *     category: "Transcoding",
+ *     name: "pulumi-transcode",
+ *     state: "Active",
+ * });
+ *
+ * export const pipelineId = pipeline.pipelineId;
+ * export const queueId = queue.pipelineId;
+ * export const queueOriginalName = queue.original.apply((o) => o?.name);
+ * ```
  */
 export class MediaPipeline extends pulumi.CustomResource {
     /**

@@ -288,6 +288,30 @@ class CiMediaJob(pulumi.CustomResource):
         """
         A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not started running and otherwise forgets it (and, with `deleteOutputsOnDestroy`, deletes the objects it wrote).
 
+        ## Example Usage
+        ### SmartCover covers of a video
+        ```python
+        import pulumi
+        import pulumi_mediajobs as mediajobs
+
+        # Three 1280x720 covers picked from a video by CI's SmartCover; ${Number} is CI's own placeholder.
+        covers = mediajobs.CiMediaJob(
+            "covers",
+            bucket="examplebucket-1250000000",
+            region="ap-guangzhou",
+            tag="SmartCover",
+            input=mediajobs.CiInputArgs(object="videos/clip.mp4"),
+            operation=mediajobs.CiOperationArgs(
+                smart_cover=mediajobs.CiSmartCoverArgs(format="jpg", width=1280, height=720, count=3),
+                output=mediajobs.CiOutputArgs(region="ap-guangzhou", bucket="examplebucket-1250000000",
+                                              object="covers/clip-${Number}.jpg"),
+            ),
+            timeout_seconds=900)
+
+        pulumi.export("jobId", covers.job_id)
+        pulumi.export("coverObjects", covers.output_objects.apply(lambda objects: [o.object for o in objects or []]))
+        ```
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] bucket: `<BucketName-APPID>` with media processing enabled.
@@ -314,6 +338,30 @@ class CiMediaJob(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         A Tencent Cloud Infinite media job (SmartCover, MediaInfo, Snapshot, Transcode, …). `pulumi up` submits the job and waits until CI reports a terminal state; a failed job fails the update with its JobId, Code and Message. Any change of the job's inputs or `triggers` runs a new job; `pulumi destroy` cancels a job that has not started running and otherwise forgets it (and, with `deleteOutputsOnDestroy`, deletes the objects it wrote).
+
+        ## Example Usage
+        ### SmartCover covers of a video
+        ```python
+        import pulumi
+        import pulumi_mediajobs as mediajobs
+
+        # Three 1280x720 covers picked from a video by CI's SmartCover; ${Number} is CI's own placeholder.
+        covers = mediajobs.CiMediaJob(
+            "covers",
+            bucket="examplebucket-1250000000",
+            region="ap-guangzhou",
+            tag="SmartCover",
+            input=mediajobs.CiInputArgs(object="videos/clip.mp4"),
+            operation=mediajobs.CiOperationArgs(
+                smart_cover=mediajobs.CiSmartCoverArgs(format="jpg", width=1280, height=720, count=3),
+                output=mediajobs.CiOutputArgs(region="ap-guangzhou", bucket="examplebucket-1250000000",
+                                              object="covers/clip-${Number}.jpg"),
+            ),
+            timeout_seconds=900)
+
+        pulumi.export("jobId", covers.job_id)
+        pulumi.export("coverObjects", covers.output_objects.apply(lambda objects: [o.object for o in objects or []]))
+        ```
 
         :param str resource_name: The name of the resource.
         :param CiMediaJobArgs args: The arguments to use to populate this resource's properties.

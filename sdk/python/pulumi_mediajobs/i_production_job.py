@@ -273,6 +273,27 @@ class IProductionJob(pulumi.CustomResource):
         """
         An Alibaba Cloud MPS smart-production job (Cover, ImageCartoonize, CaptionExtraction, …). `pulumi up` submits it and waits until MPS reports Success or Fail; its result becomes outputs.
 
+        ## Example Usage
+        ### An image cartoonized by MPS
+        ```python
+        import pulumi
+        import pulumi_mediajobs as mediajobs
+
+        # A photo cartoonized by MPS; {source} and {timestamp} are MPS's own placeholders.
+        cartoon = mediajobs.IProductionJob(
+            "cartoon",
+            region="cn-shanghai",
+            function_name="ImageCartoonize",
+            input="oss://example-media.oss-cn-shanghai.aliyuncs.com/photos/team.jpg",
+            output="oss://example-media.oss-cn-shanghai.aliyuncs.com/cartoons/{source}-{timestamp}.jpg",
+            user_data="album=team",
+            timeout_seconds=600)
+
+        pulumi.export("jobId", cartoon.job_id)
+        pulumi.export("state", cartoon.state)
+        pulumi.export("outputFiles", cartoon.output_files)
+        ```
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.bool] delete_outputs_on_destroy: When true, `pulumi destroy` (and a replacement, which then deletes before it creates) deletes the objects the job reported writing, through the COS or OSS object API with the provider's credentials; objects already gone are skipped. Default false: outputs are kept. A change updates in place.
@@ -298,6 +319,27 @@ class IProductionJob(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         An Alibaba Cloud MPS smart-production job (Cover, ImageCartoonize, CaptionExtraction, …). `pulumi up` submits it and waits until MPS reports Success or Fail; its result becomes outputs.
+
+        ## Example Usage
+        ### An image cartoonized by MPS
+        ```python
+        import pulumi
+        import pulumi_mediajobs as mediajobs
+
+        # A photo cartoonized by MPS; {source} and {timestamp} are MPS's own placeholders.
+        cartoon = mediajobs.IProductionJob(
+            "cartoon",
+            region="cn-shanghai",
+            function_name="ImageCartoonize",
+            input="oss://example-media.oss-cn-shanghai.aliyuncs.com/photos/team.jpg",
+            output="oss://example-media.oss-cn-shanghai.aliyuncs.com/cartoons/{source}-{timestamp}.jpg",
+            user_data="album=team",
+            timeout_seconds=600)
+
+        pulumi.export("jobId", cartoon.job_id)
+        pulumi.export("state", cartoon.state)
+        pulumi.export("outputFiles", cartoon.output_files)
+        ```
 
         :param str resource_name: The name of the resource.
         :param IProductionJobArgs args: The arguments to use to populate this resource's properties.

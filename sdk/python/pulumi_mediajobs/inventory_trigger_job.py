@@ -203,6 +203,39 @@ class InventoryTriggerJob(pulumi.CustomResource):
         """
         A Tencent Cloud Infinite batch job over a prefix, an inventory manifest, a URL list or one object: each object gets a media job (Type Job) or triggers workflows (Type Workflow). `pulumi up` submits it and waits until CI reports a terminal state.
 
+        ## Example Usage
+        ### Transcode every video under a prefix
+        ```python
+        import pulumi
+        import pulumi_mediajobs as mediajobs
+
+        # Every video under uploads/ transcoded to 720p MP4; ${InventoryTriggerJobId} and ${jobid} are CI's placeholders.
+        batch = mediajobs.InventoryTriggerJob(
+            "uploads-720p",
+            bucket="examplebucket-1250000000",
+            region="ap-guangzhou",
+            name="uploads-720p",
+            type="Job",
+            input=mediajobs.BatchInputArgs(prefix="uploads/"),
+            operation=mediajobs.BatchOperationArgs(
+                tag="Transcode",
+                job_param=mediajobs.BatchJobParamArgs(
+                    transcode=mediajobs.CiTranscodeArgs(
+                        container=mediajobs.CiContainerArgs(format="mp4"),
+                        video=mediajobs.CiVideoArgs(codec="H.264", width=1280, height=720),
+                        audio=mediajobs.CiAudioArgs(codec="aac"),
+                    ),
+                ),
+                output=mediajobs.CiOutputArgs(region="ap-guangzhou", bucket="examplebucket-1250000000",
+                                              object="transcoded/${InventoryTriggerJobId}/${jobid}.mp4"),
+            ),
+            timeout_seconds=3600)
+
+        pulumi.export("jobId", batch.job_id)
+        pulumi.export("state", batch.state)
+        pulumi.export("byState", batch.child_jobs.apply(lambda c: c.by_state if c else None))
+        ```
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] bucket: `<BucketName-APPID>` with media processing enabled.
@@ -224,6 +257,39 @@ class InventoryTriggerJob(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         A Tencent Cloud Infinite batch job over a prefix, an inventory manifest, a URL list or one object: each object gets a media job (Type Job) or triggers workflows (Type Workflow). `pulumi up` submits it and waits until CI reports a terminal state.
+
+        ## Example Usage
+        ### Transcode every video under a prefix
+        ```python
+        import pulumi
+        import pulumi_mediajobs as mediajobs
+
+        # Every video under uploads/ transcoded to 720p MP4; ${InventoryTriggerJobId} and ${jobid} are CI's placeholders.
+        batch = mediajobs.InventoryTriggerJob(
+            "uploads-720p",
+            bucket="examplebucket-1250000000",
+            region="ap-guangzhou",
+            name="uploads-720p",
+            type="Job",
+            input=mediajobs.BatchInputArgs(prefix="uploads/"),
+            operation=mediajobs.BatchOperationArgs(
+                tag="Transcode",
+                job_param=mediajobs.BatchJobParamArgs(
+                    transcode=mediajobs.CiTranscodeArgs(
+                        container=mediajobs.CiContainerArgs(format="mp4"),
+                        video=mediajobs.CiVideoArgs(codec="H.264", width=1280, height=720),
+                        audio=mediajobs.CiAudioArgs(codec="aac"),
+                    ),
+                ),
+                output=mediajobs.CiOutputArgs(region="ap-guangzhou", bucket="examplebucket-1250000000",
+                                              object="transcoded/${InventoryTriggerJobId}/${jobid}.mp4"),
+            ),
+            timeout_seconds=3600)
+
+        pulumi.export("jobId", batch.job_id)
+        pulumi.export("state", batch.state)
+        pulumi.export("byState", batch.child_jobs.apply(lambda c: c.by_state if c else None))
+        ```
 
         :param str resource_name: The name of the resource.
         :param InventoryTriggerJobArgs args: The arguments to use to populate this resource's properties.

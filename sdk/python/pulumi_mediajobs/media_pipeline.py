@@ -223,6 +223,36 @@ class MediaPipeline(pulumi.CustomResource):
         """
         An Alibaba Cloud MPS pipeline (`cloud: alicloud`, added and deleted), or a Tencent Cloud Infinite queue (`cloud: tencentcloud`, adopted: CI has no API to create or delete queues; destroy restores the settings it had).
 
+        ## Example Usage
+        ### An MPS pipeline and a CI queue
+        ```python
+        import pulumi
+        import pulumi_mediajobs as mediajobs
+
+        # An MPS pipeline that reports to an MNS queue (added, and deleted on destroy).
+        pipeline = mediajobs.MediaPipeline(
+            "cartoon-pipeline",
+            cloud="alicloud",
+            region="cn-shanghai",
+            name="cartoonize",
+            state="Active",
+            notify_config=mediajobs.MediaPipelineNotifyConfigArgs(queue_name="mps-events"))
+
+        # A CI queue of a bucket, adopted and renamed (CI has no API to create queues; destroy restores its settings).
+        queue = mediajobs.MediaPipeline(
+            "transcode-queue",
+            cloud="tencentcloud",
+            bucket="examplebucket-1250000000",
+            region="ap-guangzhou",
+            category="Transcoding",
+            name="pulumi-transcode",
+            state="Active")
+
+        pulumi.export("pipelineId", pipeline.pipeline_id)
+        pulumi.export("queueId", queue.pipeline_id)
+        pulumi.export("queueOriginalName", queue.original.apply(lambda o: o.name if o else None))
+        ```
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] bucket: tencentcloud: `<BucketName-APPID>` with media processing enabled (required).
@@ -245,6 +275,36 @@ class MediaPipeline(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         An Alibaba Cloud MPS pipeline (`cloud: alicloud`, added and deleted), or a Tencent Cloud Infinite queue (`cloud: tencentcloud`, adopted: CI has no API to create or delete queues; destroy restores the settings it had).
+
+        ## Example Usage
+        ### An MPS pipeline and a CI queue
+        ```python
+        import pulumi
+        import pulumi_mediajobs as mediajobs
+
+        # An MPS pipeline that reports to an MNS queue (added, and deleted on destroy).
+        pipeline = mediajobs.MediaPipeline(
+            "cartoon-pipeline",
+            cloud="alicloud",
+            region="cn-shanghai",
+            name="cartoonize",
+            state="Active",
+            notify_config=mediajobs.MediaPipelineNotifyConfigArgs(queue_name="mps-events"))
+
+        # A CI queue of a bucket, adopted and renamed (CI has no API to create queues; destroy restores its settings).
+        queue = mediajobs.MediaPipeline(
+            "transcode-queue",
+            cloud="tencentcloud",
+            bucket="examplebucket-1250000000",
+            region="ap-guangzhou",
+            category="Transcoding",
+            name="pulumi-transcode",
+            state="Active")
+
+        pulumi.export("pipelineId", pipeline.pipeline_id)
+        pulumi.export("queueId", queue.pipeline_id)
+        pulumi.export("queueOriginalName", queue.original.apply(lambda o: o.name if o else None))
+        ```
 
         :param str resource_name: The name of the resource.
         :param MediaPipelineArgs args: The arguments to use to populate this resource's properties.

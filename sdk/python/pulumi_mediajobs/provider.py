@@ -444,6 +444,31 @@ class Provider(pulumi.ProviderResource):
         """
         The mediajobs provider: credentials, regions and endpoints for both clouds. Each setting falls back to its environment variable.
 
+        ## Example Usage
+        ### A second account through an explicit provider
+        ```python
+        import pulumi
+        import pulumi_mediajobs as mediajobs
+
+        # A second Tencent Cloud account beside the default provider's (the stack's mediajobs:* config).
+        config = pulumi.Config()
+        archive = mediajobs.Provider(
+            "archive-account",
+            tencentcloud_secret_id=config.require_secret("archiveSecretId"),
+            tencentcloud_secret_key=config.require_secret("archiveSecretKey"),
+            tencentcloud_region="ap-beijing")
+
+        info = mediajobs.CiMediaJob(
+            "archive-info",
+            bucket="archive-1250000000",
+            tag="MediaInfo",
+            input=mediajobs.CiInputArgs(object="videos/clip.mp4"),
+            operation=mediajobs.CiOperationArgs(),
+            opts=pulumi.ResourceOptions(provider=archive))
+
+        pulumi.export("format", info.media_info.apply(lambda m: m.format if m else None))
+        ```
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] alicloud_access_key: Alibaba Cloud AccessKey id. Falls back to `ALICLOUD_ACCESS_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_ID`.
@@ -479,6 +504,31 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         The mediajobs provider: credentials, regions and endpoints for both clouds. Each setting falls back to its environment variable.
+
+        ## Example Usage
+        ### A second account through an explicit provider
+        ```python
+        import pulumi
+        import pulumi_mediajobs as mediajobs
+
+        # A second Tencent Cloud account beside the default provider's (the stack's mediajobs:* config).
+        config = pulumi.Config()
+        archive = mediajobs.Provider(
+            "archive-account",
+            tencentcloud_secret_id=config.require_secret("archiveSecretId"),
+            tencentcloud_secret_key=config.require_secret("archiveSecretKey"),
+            tencentcloud_region="ap-beijing")
+
+        info = mediajobs.CiMediaJob(
+            "archive-info",
+            bucket="archive-1250000000",
+            tag="MediaInfo",
+            input=mediajobs.CiInputArgs(object="videos/clip.mp4"),
+            operation=mediajobs.CiOperationArgs(),
+            opts=pulumi.ResourceOptions(provider=archive))
+
+        pulumi.export("format", info.media_info.apply(lambda m: m.format if m else None))
+        ```
 
         :param str resource_name: The name of the resource.
         :param ProviderArgs args: The arguments to use to populate this resource's properties.
