@@ -40,6 +40,18 @@ export function pluginRelease(): string {
  * emulator's credentials for the programs to set as secret config.
  */
 export function installedPluginEnv(enginePath: string, extraPath: string[] = []): NodeJS.ProcessEnv {
+  const env = pluginUserEnv(enginePath, extraPath);
+  execFileSync("pulumi", ["plugin", "install", "resource", "mediajobs", PACKAGE_VERSION, "-f", pluginRelease()],
+    { env, stdio: ["ignore", "pipe", "pipe"] });
+  return env;
+}
+
+/**
+ * The environment of a user who has not installed the plugin: an empty PULUMI_HOME of its own, the engine's
+ * directory and the system's on PATH, the file backend's passphrase and the emulator's credentials. The engine may
+ * download plugins unless `acquire` is false.
+ */
+export function pluginUserEnv(enginePath: string, extraPath: string[] = [], acquire = false): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), "mediajobs-pulumi-home-"));
   const env: NodeJS.ProcessEnv = {
     HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, LANG: process.env.LANG ?? "C.UTF-8",
@@ -49,15 +61,13 @@ export function installedPluginEnv(enginePath: string, extraPath: string[] = [])
     PULUMI_HOME: home,
     PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
     PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: acquire ? undefined : "true",
     MEDIAJOBS_E2E_TENCENT_ID: EMULATOR_TENCENT_CREDENTIALS.secretId,
     MEDIAJOBS_E2E_TENCENT_KEY: EMULATOR_TENCENT_CREDENTIALS.secretKey,
     MEDIAJOBS_E2E_ALIBABA_ID: EMULATOR_ALIBABA_CREDENTIALS.accessKeyId,
     MEDIAJOBS_E2E_ALIBABA_KEY: EMULATOR_ALIBABA_CREDENTIALS.accessKeySecret,
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  execFileSync("pulumi", ["plugin", "install", "resource", "mediajobs", PACKAGE_VERSION, "-f", pluginRelease()],
-    { env, stdio: ["ignore", "pipe", "pipe"] });
   return env;
 }
 
