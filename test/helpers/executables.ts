@@ -75,13 +75,40 @@ export function readSeaBlob(blob: Buffer): SeaBlob {
 
 // --- ELF -------------------------------------------------------------------------------------------------------
 
-export interface ElfInfo { bits: 64 | 32; littleEndian: boolean; machine: "x86-64" | "aarch64" | string; type: number }
+export interface ElfInfo {
+  bits: 64 | 32;
+  littleEndian: boolean;
+  machine: "x86-64" | "aarch64" | string;
+  type: number;
+  /** The descriptors of the notes in PT_NOTE segments, by note name (postject's is NODE_SEA_BLOB). */
+  notes: Map<string, Buffer>;
+}
 
+/** A 64-bit little-endian ELF file's header and the notes of its PT_NOTE segments. */
 export function readElf(exe: Buffer): ElfInfo {
   if (exe.readUInt32BE(0) !== 0x7f454c46) throw new Error("not an ELF file");
   const machine = exe.readUInt16LE(18);
+  const notes = new Map<string, Buffer>();
+  const phoff = Number(exe.readBigUInt64LE(32));
+  const phentsize = exe.readUInt16LE(54);
+  for (let i = 0; i < exe.readUInt16LE(56); i++) {
+    const ph = phoff + i * phentsize;
+    if (exe.readUInt32LE(ph) !== 4) continue;
+    const start = Number(exe.readBigUInt64LE(ph + 8));
+    const end = start + Number(exe.readBigUInt64LE(ph + 32));
+    const align = Math.max(4, Number(exe.readBigUInt64LE(ph + 48)) === 8 ? 8 : 4);
+    const up = (n: number) => Math.ceil(n / align) * align;
+    for (let at = start; at + 12 <= end;) {
+      const namesz = exe.readUInt32LE(at);
+      const descsz = exe.readUInt32LE(at + 4);
+      const name = cString(exe, at + 12, namesz);
+      const desc = at + 12 + up(namesz);
+      notes.set(name, exe.subarray(desc, desc + descsz));
+      at = desc + up(descsz);
+    }
+  }
   return { bits: exe[4] === 2 ? 64 : 32, littleEndian: exe[5] === 1, type: exe.readUInt16LE(16),
-    machine: machine === 62 ? "x86-64" : machine === 183 ? "aarch64" : `machine ${machine}` };
+    machine: machine === 62 ? "x86-64" : machine === 183 ? "aarch64" : `machine ${machine}`, notes };
 }
 
 // --- Mach-O ----------------------------------------------------------------------------------------------------

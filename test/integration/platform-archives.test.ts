@@ -3,7 +3,7 @@
  * windows-amd64), checked structurally, and the two linux ones as far as a file goes (they run through the engine
  * in test/e2e/platforms.e2e.test.ts): each archive a tar of the executable, LICENSE and README.md; the executable
  * of the target's format and architecture, with the plugin's Node SEA blob injected (the same blob for every
- * target, without a code cache) and its fuse flipped; the darwin executables ad-hoc signed, every page hash of the
+ * target but linux-amd64, without a code cache; linux-amd64's with one) and its fuse flipped; the darwin executables ad-hoc signed, every page hash of the
  * code directory matching the file; SHA256SUMS matching the archives.
  */
 import assert from "node:assert/strict";
@@ -52,6 +52,9 @@ describe("integration: the plugin's release archives for every platform", functi
     it(`${target}: a 64-bit little-endian ELF executable for ${machine}`, () => {
       const elf = readElf(executable(target));
       assert.deepEqual([elf.bits, elf.littleEndian, elf.machine], [64, true, machine]);
+      const blob = elf.notes.get("NODE_SEA_BLOB");
+      assert.ok(blob, `notes: ${[...elf.notes.keys()].join(" ")}`);
+      blobs.set(target, blob);
     });
   }
 
@@ -102,8 +105,12 @@ describe("integration: the plugin's release archives for every platform", functi
     blobs.set("windows-amd64", pe.resources.get(name)!);
   });
 
-  it("the same SEA blob in every cross target: the bundled plugin, no code cache, no snapshot", () => {
-    assert.deepEqual([...blobs.keys()].sort(), ["darwin-amd64", "darwin-arm64", "windows-amd64"]);
+  it("one SEA blob for the cross targets (no code cache, no snapshot), linux-amd64's with V8's code cache", () => {
+    assert.deepEqual([...blobs.keys()].sort(), [...TARGETS].sort());
+    const native = readSeaBlob(blobs.get("linux-amd64")!);
+    assert.deepEqual([native.disableWarning, native.useCodeCache, native.useSnapshot], [true, true, false],
+      "linux-amd64, built by its own Node, keeps V8's code cache");
+    blobs.delete("linux-amd64");
     const [first, ...rest] = [...blobs.values()];
     for (const other of rest) assert.ok(other!.equals(first!), "byte-identical blobs");
     const sea = readSeaBlob(first!);
