@@ -49,7 +49,9 @@ JSON
   (cd "$work" && "${node_bins[-1]}" --experimental-sea-config "sea-$cache.json" >/dev/null)
 done
 
-for i in "${!targets[@]}"; do
+# One target: inject, sign (darwin), archive.
+package_target() {
+  local i="$1" target exe out blob macho
   target="${targets[$i]}"
   exe="$name"; [ "${target%-*}" = windows ] && exe="$name.exe"
   out="$work/$target"; mkdir -p "$out"
@@ -65,11 +67,18 @@ for i in "${!targets[@]}"; do
   # postject drops the Mach-O signature of the Node binary; macOS on arm64 runs no unsigned executable.
   if [ "${target%-*}" = darwin ]; then
     "$rcodesign" sign --binary-identifier "$name" "$out/$exe" >/dev/null 2>&1 ||
-      { echo "package: rcodesign could not sign $target" >&2; exit 1; }
+      { echo "package: rcodesign could not sign $target" >&2; return 1; }
   fi
   cp LICENSE README.md "$out/"
   tar -czf "$release/$name-v$version-$target.tar.gz" --owner=0 --group=0 --numeric-owner -C "$out" "$exe" LICENSE README.md
+}
+# Two targets at a time (each is mostly one core: postject, then gzip).
+pids=()
+for i in "${!targets[@]}"; do
+  if [ "${#pids[@]}" -ge "${MEDIAJOBS_PACKAGE_JOBS:-2}" ]; then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
+  package_target "$i" & pids+=("$!")
 done
+for pid in "${pids[@]}"; do wait "$pid"; done
 rm -rf "$work"
 (cd "$release" && sha256sum -- *.tar.gz > SHA256SUMS)
 # The others on stderr: stdout is the linux-amd64 archive's path alone, which the callers take.
