@@ -4,7 +4,7 @@
 # and reused:
 #   ${MEDIAJOBS_ENGINE_CACHE:-$HOME/.cache/pulumi-mediajobs}/rcodesign-<version>/bin/rcodesign
 # Without its default feature `notarize` (Apple's notary service, through the AWS SDK), which ad-hoc signing does not
-# use: that halves the cold build.
+# use: 305 crates to build instead of 366. A cold build took 14 min of CPU (37 min on 2 cores shared with other work).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 version="0.29.0"
