@@ -23,6 +23,9 @@ fi
 # The self-contained plugin, as users install it: the Python and Go tests install this tarball.
 MEDIAJOBS_RELEASE_TARBALL="$(bash scripts/package.sh --built)"
 export MEDIAJOBS_RELEASE_TARBALL
+# qemu-user-static and the arm64 runtimes, for the linux-arm64 archive in test/e2e/platforms.e2e.test.ts (which
+# fails under CI=true without them).
+bash scripts/setup-platforms.sh || engine_log "scripts/setup-platforms.sh failed: the linux-arm64 e2e test cannot run"
 
 status=0
 npx --no-install mocha --reporter dist/test/reporter.js \
