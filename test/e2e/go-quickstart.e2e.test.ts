@@ -1,0 +1,66 @@
+/**
+ * The README's Go quickstart and the `pulumi new` template templates/mediajobs-go, built against this checkout's
+ * sdk/go: the quickstart's `main.go` (test/helpers/quickstart.ts) in a module of its own, and the template as
+ * `pulumi new --generate-only` writes it. Both take the go.sum of test/e2e/programs/go (the same Pulumi SDK) and a
+ * `replace` of the SDK's module by sdk/go, as the quickstart says.
+ */
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PulumiWorkspace, REPO_ROOT, requireEngine } from "../helpers/engine";
+import { quickstartBlocks } from "../helpers/quickstart";
+
+const SDK_MODULE = "github.com/pulumi-mediajobs/pulumi-mediajobs/sdk/go";
+const PROGRAMS_GO = join(REPO_ROOT, "test", "e2e", "programs", "go");
+
+/** `go build` in a module directory, after its go.sum and the SDK's replace are in place. */
+function goBuild(dir: string): void {
+  copyFileSync(join(PROGRAMS_GO, "go.sum"), join(dir, "go.sum"));
+  const env = { ...process.env, CGO_ENABLED: "0", GOFLAGS: "-mod=mod" };
+  execFileSync("go", ["mod", "edit", `-replace=${SDK_MODULE}=${join(REPO_ROOT, "sdk", "go")}`], { cwd: dir, env });
+  execFileSync("go", ["build", "-o", join(dir, "program"), "."], { cwd: dir, env, stdio: ["ignore", "inherit", "inherit"] });
+  assert.ok(existsSync(join(dir, "program")));
+}
+
+describe("e2e: the README's Go quickstart and the Go template, built against sdk/go", function () {
+  this.timeout(900_000);
+  const work = mkdtempSync(join(tmpdir(), "mediajobs-go-quickstart-"));
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it("has a main.go that sets every mediajobs:* key of both clouds", () => {
+    const blocks = quickstartBlocks("go");
+    assert.deepEqual(blocks.map((b) => b.file ?? b.lang), ["sh", "main.go", "sh"]);
+    const main = blocks[1]!.text;
+    for (const key of ["ciEndpoint", "mpsEndpoint", "tencentcloudRegion", "tencentcloudSecretId", "tencentcloudSecretKey",
+      "alicloudRegion", "alicloudAccessKey", "alicloudSecretKey"]) {
+      assert.ok(main.includes(`"mediajobs:${key}"`), `main.go sets mediajobs:${key}`);
+    }
+    assert.match(blocks[0]!.text, new RegExp(`-replace ${SDK_MODULE.replace(/\./g, "\\.")}=`));
+  });
+
+  it("builds the quickstart's main.go", () => {
+    const dir = join(work, "quickstart");
+    mkdirSync(dir);
+    const main = quickstartBlocks("go").find((b) => b.file === "main.go")!.text;
+    writeFileSync(join(dir, "main.go"), main);
+    // go.mod as `go mod init` and `go mod edit -require` write it; the go.sum pins what `go mod tidy` resolves.
+    writeFileSync(join(dir, "go.mod"), readFileSync(join(PROGRAMS_GO, "go.mod"), "utf8")
+      .replace(/^module .*$/m, "module mediajobs-quickstart").replace(/^replace .*$/m, ""));
+    goBuild(dir);
+  });
+
+  it("builds the template as pulumi new writes it", async function () {
+    const engine = requireEngine(this);
+    const dir = join(work, "template");
+    mkdirSync(dir);
+    const ws = new PulumiWorkspace(engine, dir);
+    await ws.run(["new", join(REPO_ROOT, "templates", "mediajobs-go"), "--generate-only", "--yes",
+      "--name", "mediajobs-go-template", "--description", "the Go template"]);
+    const mod = readFileSync(join(dir, "go.mod"), "utf8");
+    assert.match(mod, /^module mediajobs-go-template$/m);
+    assert.match(mod, new RegExp(`${SDK_MODULE.replace(/\./g, "\\.")} v\\d+\\.\\d+\\.\\d+`));
+    goBuild(dir);
+  });
+});
