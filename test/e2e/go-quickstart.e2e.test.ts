@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PulumiWorkspace, REPO_ROOT, requireEngine } from "../helpers/engine";
-import { quickstartBlocks } from "../helpers/quickstart";
+import { generateFromTemplate, quickstartBlocks } from "../helpers/quickstart";
 
 const SDK_MODULE = "github.com/pulumi-mediajobs/pulumi-mediajobs/sdk/go";
 const PROGRAMS_GO = join(REPO_ROOT, "test", "e2e", "programs", "go");
@@ -56,8 +56,11 @@ describe("e2e: the README's Go quickstart and the Go template, built against sdk
     const dir = join(work, "template");
     mkdirSync(dir);
     const ws = new PulumiWorkspace(engine, dir);
-    await ws.run(["new", join(REPO_ROOT, "templates", "mediajobs-go"), "--generate-only", "--yes",
-      "--name", "mediajobs-go-template", "--description", "the Go template"]);
+    try {
+      await generateFromTemplate(ws, join(REPO_ROOT, "templates", "mediajobs-go"), "mediajobs-go-template", "go");
+    } finally {
+      rmSync(ws.backendDir, { recursive: true, force: true });
+    }
     const mod = readFileSync(join(dir, "go.mod"), "utf8");
     assert.match(mod, /^module mediajobs-go-template$/m);
     assert.match(mod, new RegExp(`${SDK_MODULE.replace(/\./g, "\\.")} v\\d+\\.\\d+\\.\\d+`));

@@ -16,7 +16,7 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
 import { PulumiWorkspace, REPO_ROOT, requireEngine, walk } from "../helpers/engine";
-import { quickstartBlocks, quickstartScript } from "../helpers/quickstart";
+import { generateFromTemplate, quickstartBlocks, quickstartScript } from "../helpers/quickstart";
 import {
   assertNoSecretsInBackend, installedPluginEnv, PACKAGE_VERSION, pluginRelease, pythonEnv, runReporting,
 } from "../helpers/release";
@@ -126,8 +126,8 @@ describe("e2e: the Python template, as pulumi new writes it", function () {
     mkdirSync(project);
     const ws = new PulumiWorkspace(engine, project);
     try {
-      await ws.run(["new", join(REPO_ROOT, "templates", "mediajobs-python"), "--generate-only", "--yes",
-        "--name", "mediajobs-python-template", "--description", "the Python template"]);
+      await generateFromTemplate(ws, join(REPO_ROOT, "templates", "mediajobs-python"), "mediajobs-python-template",
+        "python");
     } finally {
       rmSync(ws.backendDir, { recursive: true, force: true });
     }

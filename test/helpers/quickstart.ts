@@ -3,9 +3,10 @@
  * comment, in order. A plain block is shell to run; `<!-- quickstart:<language> file=<name> -->` marks a block to write
  * as that file (in the directory the shell is in at that point).
  */
+import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "./engine";
+import { PulumiWorkspace, REPO_ROOT } from "./engine";
 
 export interface QuickstartBlock {
   /** The file the block is written to, or undefined for shell to run. */
@@ -23,4 +24,17 @@ export function quickstartBlocks(language: string, readme = join(REPO_ROOT, "REA
 export function quickstartScript(blocks: QuickstartBlock[]): string {
   return blocks.map((b, i) => b.file === undefined ? b.text
     : `cat > ${b.file} <<'QUICKSTART_${i}_EOF'\n${b.text}\nQUICKSTART_${i}_EOF`).join("\n");
+}
+
+/**
+ * `pulumi new --generate-only` of a template: the files written, then the only failure allowed is the missing
+ * language host (this machine has none for Python or Go; the engine asks it about the project after writing it).
+ */
+export async function generateFromTemplate(ws: PulumiWorkspace, template: string, name: string, language: string):
+  Promise<void> {
+  const result = await ws.run(["new", template, "--generate-only", "--yes", "--name", name, "--description", name],
+    { allowFailure: true });
+  if (result.code !== 0) {
+    assert.match(result.stderr, new RegExp(`no language plugin 'pulumi-language-${language}' found`), result.stderr);
+  }
 }
