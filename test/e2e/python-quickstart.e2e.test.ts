@@ -88,6 +88,7 @@ describe("e2e: the README's Python quickstart, as written", function () {
     // The banner printed every key the program sets, for the port it listens on.
     assert.match(out, new RegExp(`mediajobs:ciEndpoint=http://127\\.0\\.0\\.1:${port}`));
     assert.match(out, /mediajobs:alicloudAccessKey=mediajobs-emulator-access-key-id/);
+    assert.match(out, /mediajobs:tencentcloudRegion=ap-guangzhou mediajobs:alicloudRegion=cn-shanghai/);
     assert.match(out, /uploaded videos\/clip\.mp4 to COS and photos\/portrait\.jpg to OSS/);
     // MediaInfo of the real 4-second clip, and the cartoon of the photo.
     const duration = /^duration: (\S+)$/m.exec(out)?.[1];
