@@ -73,13 +73,15 @@ describe("e2e: the README's Python quickstart, as written", function () {
     const port = await freePort();
     const script = "npm() { echo \"(npm $*: done by the test run)\"; }\n" +
       quickstartScript(quickstartBlocks("python")).replaceAll("9700", String(port));
+    const cache = process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache");
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH, HOME: home, PULUMI_HOME: join(home, ".pulumi"), LANG: process.env.LANG ?? "C.UTF-8",
       TMPDIR: process.env.TMPDIR,
-      MEDIAJOBS_ENGINE_CACHE: process.env.MEDIAJOBS_ENGINE_CACHE ?? join(homedir(), ".cache", "pulumi-mediajobs"),
-      PIP_CACHE_DIR: process.env.PIP_CACHE_DIR ?? join(homedir(), ".cache", "pip"),
+      // The machine's caches, where scripts/lib.sh and pip look for them with the real HOME.
+      MEDIAJOBS_ENGINE_CACHE: process.env.MEDIAJOBS_ENGINE_CACHE ?? join(cache, "pulumi-mediajobs"),
+      PIP_CACHE_DIR: process.env.PIP_CACHE_DIR ?? join(cache, "pip"),
       PIP_DISABLE_PIP_VERSION_CHECK: "1", PULUMI_SKIP_UPDATE_CHECK: "true",
-      GOPATH: process.env.GOPATH ?? join(homedir(), "go"), GOCACHE: process.env.GOCACHE ?? join(homedir(), ".cache", "go-build"),
+      GOPATH: process.env.GOPATH ?? join(homedir(), "go"), GOCACHE: process.env.GOCACHE ?? join(cache, "go-build"),
       GOFLAGS: process.env.GOFLAGS, GOPROXY: process.env.GOPROXY,
     };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
