@@ -6,7 +6,8 @@
  * - `npm` is a no-op: `npm ci` and `npm run package` must not rewrite the checkout the suite runs from; scripts/test.sh
  *   has installed, built and packaged already (the archive is made here when it has not);
  * - the emulator's port 9700 becomes a free one, so a running emulator does not collide;
- * - the engine's and pip's caches stay the machine's (MEDIAJOBS_ENGINE_CACHE, PIP_CACHE_DIR).
+ * - the engine's, pip's and Go's caches stay the machine's (MEDIAJOBS_ENGINE_CACHE, PIP_CACHE_DIR, GOPATH, GOCACHE);
+ * - Pulumi's, the clouds' and this suite's settings are left out of the environment, as a newcomer has none.
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -74,17 +75,17 @@ describe("e2e: the README's Python quickstart, as written", function () {
     const script = "npm() { echo \"(npm $*: done by the test run)\"; }\n" +
       quickstartScript(quickstartBlocks("python")).replaceAll("9700", String(port));
     const cache = process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache");
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH, HOME: home, PULUMI_HOME: join(home, ".pulumi"), LANG: process.env.LANG ?? "C.UTF-8",
-      TMPDIR: process.env.TMPDIR,
-      // The machine's caches, where scripts/lib.sh and pip look for them with the real HOME.
+    // The machine's environment (certificates, proxies, pip's and Go's settings), less what a newcomer would not
+    // have: Pulumi's and the clouds' settings, the suite's engine, a virtual environment.
+    const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) =>
+      !/^(PULUMI_|MEDIAJOBS_|TENCENTCLOUD_|ALICLOUD_|ALIBABA_CLOUD_|TKE_|VIRTUAL_ENV$|PYTHONHOME$|PYTHONPATH$)/.test(k)));
+    Object.assign(env, {
+      HOME: home, PULUMI_HOME: join(home, ".pulumi"), PULUMI_SKIP_UPDATE_CHECK: "true",
+      // The machine's caches, where scripts/lib.sh, pip and Go find them with the real HOME.
       MEDIAJOBS_ENGINE_CACHE: process.env.MEDIAJOBS_ENGINE_CACHE ?? join(cache, "pulumi-mediajobs"),
       PIP_CACHE_DIR: process.env.PIP_CACHE_DIR ?? join(cache, "pip"),
-      PIP_DISABLE_PIP_VERSION_CHECK: "1", PULUMI_SKIP_UPDATE_CHECK: "true",
       GOPATH: process.env.GOPATH ?? join(homedir(), "go"), GOCACHE: process.env.GOCACHE ?? join(cache, "go-build"),
-      GOFLAGS: process.env.GOFLAGS, GOPROXY: process.env.GOPROXY,
-    };
-    for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+    });
     const { code, out } = await runScript(script, env);
     assert.equal(code, 0, out);
     // The banner printed every key the program sets, for the port it listens on.
