@@ -2,7 +2,9 @@
  * The README's Go quickstart and the `pulumi new` template templates/mediajobs-go, built against this checkout's
  * sdk/go: the quickstart's `main.go` (test/helpers/quickstart.ts) in a module of its own, and the template as
  * `pulumi new --generate-only` writes it. Both take the go.sum of test/e2e/programs/go (the same Pulumi SDK) and a
- * `replace` of the SDK's module by sdk/go, as the quickstart says.
+ * `replace` of the SDK's module by sdk/go, as the quickstart says. Then the quickstart as written (after the Python
+ * quickstart's first block, which it starts from; `npm` a no-op as there), against an emulator whose inputs were
+ * copied into its data directory, as the quickstart allows.
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -10,7 +12,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PulumiWorkspace, REPO_ROOT, requireEngine } from "../helpers/engine";
-import { generateFromTemplate, quickstartBlocks } from "../helpers/quickstart";
+import { startEmulator } from "../../emulator";
+import { sampleClip, samplePhoto } from "../../emulator/media/ffmpeg-jobs";
+import {
+  generateFromTemplate, quickstartBlocks, quickstartEnv, quickstartScript, runScript,
+} from "../helpers/quickstart";
+import { PACKAGE_VERSION, pluginRelease } from "../helpers/release";
 
 const SDK_MODULE = "github.com/pulumi-mediajobs/pulumi-mediajobs/sdk/go";
 const PROGRAMS_GO = join(REPO_ROOT, "test", "e2e", "programs", "go");
@@ -65,5 +72,36 @@ describe("e2e: the README's Go quickstart and the Go template, built against sdk
     assert.match(mod, /^module mediajobs-go-template$/m);
     assert.match(mod, new RegExp(`${SDK_MODULE.replace(/\./g, "\\.")} v\\d+\\.\\d+\\.\\d+`));
     goBuild(dir);
+  });
+
+  it("runs as written: go mod tidy, go run . (up, the outputs), go run . destroy", async function () {
+    requireEngine(this);
+    pluginRelease();
+    assert.ok(existsSync(join(REPO_ROOT, "dist", "release",
+      `pulumi-resource-mediajobs-v${PACKAGE_VERSION}-linux-amd64.tar.gz`)), "the archive the quickstart installs");
+    const dataDir = join(work, "emulator-data");
+    const clip = join(dataDir, "cos", "examplebucket-1250000000", "videos", "clip.mp4");
+    const photo = join(dataDir, "oss", "example-media", "photos", "portrait.jpg");
+    mkdirSync(join(clip, ".."), { recursive: true });
+    mkdirSync(join(photo, ".."), { recursive: true });
+    await sampleClip(clip);
+    await samplePhoto(photo);
+    const emulator = await startEmulator({ dataDir });
+    const home = join(work, "home");
+    mkdirSync(home);
+    try {
+      const port = new URL(emulator.url).port;
+      const script = "npm() { echo \"(npm $*: done by the test run)\"; }\n" +
+        quickstartScript([quickstartBlocks("python")[0]!, ...quickstartBlocks("go")]).replaceAll("9700", port);
+      const { code, out } = await runScript(script, quickstartEnv(home));
+      assert.equal(code, 0, out);
+      const duration = /^duration: (\S+)$/m.exec(out)?.[1];
+      assert.ok(duration && Math.abs(Number(duration) - 4) < 0.2, `duration ${duration}\n${out}`);
+      assert.match(out, /^cartoonFiles: \[.*cartoons\/portrait-result\.jpg/m);
+      assert.match(out, /Resources:\s*\n\s*- 3 deleted/, "destroy removed the stack's resources");
+      assert.deepEqual(emulator.ci.jobs().map((j) => j.tag), ["MediaInfo"]);
+    } finally {
+      await emulator.close();
+    }
   });
 });

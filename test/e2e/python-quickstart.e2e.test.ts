@@ -10,45 +10,17 @@
  * - Pulumi's, the clouds' and this suite's settings are left out of the environment, as a newcomer has none.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { homedir, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
 import { PulumiWorkspace, REPO_ROOT, requireEngine, walk } from "../helpers/engine";
-import { generateFromTemplate, quickstartBlocks, quickstartScript } from "../helpers/quickstart";
+import {
+  freePort, generateFromTemplate, quickstartBlocks, quickstartEnv, quickstartScript, runScript,
+} from "../helpers/quickstart";
 import {
   assertNoSecretsInBackend, installedPluginEnv, PACKAGE_VERSION, pluginRelease, pythonEnv, runReporting,
 } from "../helpers/release";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }).on("error", reject);
-  });
-}
-
-/** Runs a script in its own process group; the group (the emulator it left in the background) is killed after. */
-function runScript(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn("bash", ["-c", `set -euo pipefail\n${script}`], { cwd: REPO_ROOT, env, detached: true,
-      stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => { out += d.toString(); });
-    child.stderr.on("data", (d: Buffer) => { out += d.toString(); });
-    child.on("close", (code) => {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        // The group has already ended.
-      }
-      resolve({ code, out });
-    });
-  });
-}
 
 describe("e2e: the README's Python quickstart, as written", function () {
   this.timeout(900_000);
@@ -74,19 +46,7 @@ describe("e2e: the README's Python quickstart, as written", function () {
     const port = await freePort();
     const script = "npm() { echo \"(npm $*: done by the test run)\"; }\n" +
       quickstartScript(quickstartBlocks("python")).replaceAll("9700", String(port));
-    const cache = process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache");
-    // The machine's environment (certificates, proxies, pip's and Go's settings), less what a newcomer would not
-    // have: Pulumi's and the clouds' settings, the suite's engine, a virtual environment.
-    const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) =>
-      !/^(PULUMI_|MEDIAJOBS_|TENCENTCLOUD_|ALICLOUD_|ALIBABA_CLOUD_|TKE_|VIRTUAL_ENV$|PYTHONHOME$|PYTHONPATH$)/.test(k)));
-    Object.assign(env, {
-      HOME: home, PULUMI_HOME: join(home, ".pulumi"), PULUMI_SKIP_UPDATE_CHECK: "true",
-      // The machine's caches, where scripts/lib.sh, pip and Go find them with the real HOME.
-      MEDIAJOBS_ENGINE_CACHE: process.env.MEDIAJOBS_ENGINE_CACHE ?? join(cache, "pulumi-mediajobs"),
-      PIP_CACHE_DIR: process.env.PIP_CACHE_DIR ?? join(cache, "pip"),
-      GOPATH: process.env.GOPATH ?? join(homedir(), "go"), GOCACHE: process.env.GOCACHE ?? join(cache, "go-build"),
-    });
-    const { code, out } = await runScript(script, env);
+    const { code, out } = await runScript(script, quickstartEnv(home));
     assert.equal(code, 0, out);
     // The banner printed every key the program sets, for the port it listens on.
     assert.match(out, new RegExp(`mediajobs:ciEndpoint=http://127\\.0\\.0\\.1:${port}`));
