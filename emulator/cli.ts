@@ -136,7 +136,7 @@ function printSettings(emulator: Emulator, values: Values): void {
   console.log(`  Object store (COS <BucketName-APPID>.cos.<region>.myqcloud.com, OSS <bucket>.oss-<region>.aliyuncs.com): ` +
     `${emulator.objects.dataDir}${values["data-dir"] ? "" : " (temporary)"}`);
   if (emulator.certificate) printTrust(emulator, values["cert-file"]);
-  // One write: whoever waits for the last line ("Alibaba MPS: …") gets the whole banner with it.
+  // One write: whoever waits for a line of it ("Alibaba MPS: …") gets the whole banner with it.
   console.log([...credentialLines(values), ...providerLines(emulator.url)].join("\n"));
 }
 
@@ -172,6 +172,9 @@ function providerLines(url: string): string[] {
     `  Alibaba MPS: set mediajobs:mpsEndpoint=${url} and the emulator's test credentials (not real keys):`,
     `    dynamic resources: alicloud:accessKey=${ali.accessKeyId} alicloud:secretKey=${ali.accessKeySecret}`,
     `    provider plugin:   mediajobs:alicloudAccessKey=${ali.accessKeyId} mediajobs:alicloudSecretKey=${ali.accessKeySecret}`,
+    "  Regions: any region id is served; for resources that name none, set one per cloud, e.g.",
+    "    dynamic resources: tencentcloud:region=ap-guangzhou alicloud:region=cn-shanghai",
+    "    provider plugin:   mediajobs:tencentcloudRegion=ap-guangzhou mediajobs:alicloudRegion=cn-shanghai",
   ];
 }
 
