@@ -208,7 +208,7 @@ describe("e2e: the README's YAML quickstart, as written", function () {
     const printed = [...emulatorOutput.matchAll(/(mediajobs:[A-Za-z]+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]);
     assert.deepEqual(new Set(printed.map(([key]) => key)), new Set(["mediajobs:ciEndpoint", "mediajobs:mpsEndpoint",
       "mediajobs:tencentcloudSecretId", "mediajobs:tencentcloudSecretKey", "mediajobs:alicloudAccessKey",
-      "mediajobs:alicloudSecretKey"]));
+      "mediajobs:alicloudSecretKey", "mediajobs:tencentcloudRegion", "mediajobs:alicloudRegion"]));
     for (const [key, value] of printed) {
       assert.match(steps, new RegExp(`pulumi config set (--secret )?${key} ${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`),
         `the quickstart sets ${key} as the banner prints it`);
