@@ -12,7 +12,8 @@ import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
 import { REPO_ROOT, requireEngine } from "../helpers/engine";
 import {
-  assertNoSecretsInBackend, checkReports, installedPluginEnv, installedPlugins, PACKAGE_VERSION, runReporting,
+  assertNoSecretsInBackend, checkReports, installedPluginEnv, installedPlugins, PACKAGE_VERSION, QUICK_JOBS,
+  runReporting,
 } from "../helpers/release";
 
 describe("e2e: Go, through the Automation API and the installed plugin", function () {
@@ -29,8 +30,7 @@ describe("e2e: Go, through the Automation API and the installed plugin", functio
     execFileSync("go", ["build", "-mod=readonly", "-o", program, "."],
       { cwd: join(REPO_ROOT, "test", "e2e", "programs", "go"), env: { ...process.env, CGO_ENABLED: "0" },
         stdio: ["ignore", "inherit", "inherit"] });
-    emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 300 } },
-      alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 300 } } });
+    emulator = await startEmulator({ ...QUICK_JOBS });
   });
   after(async () => {
     await emulator?.close();

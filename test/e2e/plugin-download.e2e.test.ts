@@ -15,7 +15,7 @@ import { Emulator, startEmulator } from "../../emulator";
 import { REPO_ROOT, requireEngine } from "../helpers/engine";
 import {
   assertNoSecretsInBackend, checkReports, installedPlugins, PACKAGE_VERSION, pluginRelease, pluginUserEnv, pythonEnv,
-  runReporting,
+  QUICK_JOBS, runReporting,
 } from "../helpers/release";
 
 /** A static server of one directory that records every request path. */
@@ -52,8 +52,7 @@ describe("e2e: the engine downloads and installs the plugin itself (pluginDownlo
     assert.equal(basename(archive), asset);
     served = await serveDirectory(dirname(archive));
     env = pluginUserEnv(engine, [], true);
-    emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 300 } },
-      alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 300 } } });
+    emulator = await startEmulator({ ...QUICK_JOBS });
   });
   after(async () => {
     await emulator?.close();

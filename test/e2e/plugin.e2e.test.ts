@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { samplePhoto } from "../../emulator/media/ffmpeg-jobs";
 import { addPipeline } from "../../provider/clients/alibaba/pipelines";
 import { assertNoSecrets, useE2eStack, walk } from "../helpers/engine";
+import { QUICK_JOBS } from "../helpers/release";
 import { mpsClient } from "../helpers/clients";
 
 interface Step {
@@ -32,8 +33,7 @@ const NO_CODE = ["--generate-code=false"];
 describe("e2e: the provider plugin", function () {
   this.timeout(300_000);
   const e2e = useE2eStack({ name: "e2e-plugin", program: "test/e2e/programs/plugin", plugin: true,
-    emulator: { tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 300 } },
-      alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 300 } } },
+    emulator: { ...QUICK_JOBS },
     // A real portrait for the ImageCartoonize job, whose cartoon destroy deletes (deleteOutputsOnDestroy).
     setup: async (s) => {
       const file = join(mkdtempSync(join(tmpdir(), "mediajobs-plugin-e2e-")), "portrait.jpg");

@@ -19,7 +19,7 @@ import {
   freePort, generateFromTemplate, quickstartBlocks, quickstartEnv, quickstartScript, runScript,
 } from "../helpers/quickstart";
 import {
-  assertNoSecretsInBackend, installedPluginEnv, PACKAGE_VERSION, pluginRelease, pythonEnv, runReporting,
+  assertNoSecretsInBackend, installedPluginEnv, PACKAGE_VERSION, pluginRelease, pythonEnv, QUICK_JOBS, runReporting,
 } from "../helpers/release";
 
 describe("e2e: the README's Python quickstart, as written", function () {
@@ -84,8 +84,7 @@ describe("e2e: the Python template, as pulumi new writes it", function () {
     const engine = requireEngine(this);
     const python = pythonEnv();
     env = installedPluginEnv(engine);
-    emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 300 } },
-      alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 300 } } });
+    emulator = await startEmulator({ ...QUICK_JOBS });
     const project = join(work, "project");
     mkdirSync(project);
     const ws = new PulumiWorkspace(engine, project);

@@ -12,7 +12,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator";
 import { REPO_ROOT, requireEngine } from "../helpers/engine";
-import { assertNoSecretsInBackend, checkReports, installedPluginEnv, PACKAGE_VERSION, runReporting } from "../helpers/release";
+import {
+  assertNoSecretsInBackend, checkReports, installedPluginEnv, PACKAGE_VERSION, QUICK_JOBS, runReporting,
+} from "../helpers/release";
 
 const PULUMI_PYTHON_VERSION = "3.259.0";
 
@@ -35,8 +37,7 @@ describe("e2e: the Python wheel and sdist, installed into a fresh virtual enviro
       { stdio: ["ignore", "inherit", "pipe"] });
     execFileSync(process.env.MEDIAJOBS_PYTHON ?? "python3", ["-m", "venv", venv], { stdio: "inherit" });
     env = installedPluginEnv(engine);
-    emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 300 } },
-      alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 300 } } });
+    emulator = await startEmulator({ ...QUICK_JOBS });
   });
   after(async () => {
     await emulator?.close();

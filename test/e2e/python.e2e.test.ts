@@ -14,7 +14,7 @@ import { REPO_ROOT, requireEngine } from "../helpers/engine";
 import { ALIBABA_TEST_ROLE, mintJwt, oidcKeyPair, standardClaims, TENCENT_TEST_ROLE } from "../helpers/oidc";
 import {
   assertNoSecretsInBackend, checkReports, installedPluginEnv, installedPlugins, PACKAGE_VERSION, pythonEnv,
-  runReporting,
+  QUICK_JOBS, runReporting,
 } from "../helpers/release";
 
 describe("e2e: Python, through the Automation API and the installed plugin", function () {
@@ -28,8 +28,7 @@ describe("e2e: Python, through the Automation API and the installed plugin", fun
     const engine = requireEngine(this);
     python = pythonEnv();
     env = installedPluginEnv(engine);
-    emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 300 } },
-      alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 300 } },
+    emulator = await startEmulator({ ...QUICK_JOBS,
       oidc: [{ issuer: ISSUER, audience: "sts.aliyuncs.com", publicKeyPem: idp.publicKeyPem,
         alibabaProviderArn: ALIBABA_PROVIDER, tencentProviderId: "alibaba-audience" },
       { issuer: ISSUER, audience: "sts.tencentcloudapi.com", publicKeyPem: idp.publicKeyPem, tencentProviderId: "OIDC" }] });

@@ -14,7 +14,9 @@ import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Emulator, EMULATOR_ALIBABA_CREDENTIALS, EMULATOR_TENCENT_CREDENTIALS, startEmulator } from "../../emulator";
 import { assertNoSecrets, PulumiWorkspace, REPO_ROOT, requireEngine, walk } from "../helpers/engine";
-import { assertNoSecretsInBackend, installedPluginEnv, PACKAGE_VERSION, pluginRelease } from "../helpers/release";
+import {
+  assertNoSecretsInBackend, installedPluginEnv, PACKAGE_VERSION, pluginRelease, QUICK_JOBS,
+} from "../helpers/release";
 import { quickstartBlocks } from "../helpers/quickstart-blocks";
 import { requireYamlHost } from "../helpers/yaml-host";
 
@@ -33,8 +35,7 @@ describe("e2e: Pulumi YAML, examples/yaml-media-jobs through the installed plugi
     engine = requireEngine(this);
     const yamlHost = requireYamlHost(this, engine);
     env = installedPluginEnv(engine, [yamlHost]);
-    emulator = await startEmulator({ tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 300 } },
-      alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 300 } } });
+    emulator = await startEmulator({ ...QUICK_JOBS });
     // A copy, so that the stack's config file is never written into the checkout.
     project = mkdtempSync(join(tmpdir(), "mediajobs-yaml-"));
     copyFileSync(join(REPO_ROOT, "examples", "yaml-media-jobs", "Pulumi.yaml"), join(project, "Pulumi.yaml"));

@@ -132,3 +132,9 @@ export function assertNoSecretsInBackend(backend: string, extra: readonly string
   assert.ok(files.length > 0, "the backend kept the stack's history");
   for (const file of files) assertNoSecrets(readFileSync(file, "utf8"), file, extra);
 }
+
+/** The emulator's timelines for tests of whole programs: every job runs 50 ms after submission and ends at 300 ms. */
+export const QUICK_JOBS = {
+  tencent: { timeline: { runningAfterMs: 50, finishedAfterMs: 300 } },
+  alibaba: { timeline: { analysingAfterMs: 50, finishedAfterMs: 300 } },
+} as const;
