@@ -19,8 +19,8 @@ export const GO_IMPORT_PATH = `${GO_MODULE}/${PACKAGE}`;
  * engine appends `pulumi-resource-mediajobs-v<version>-<os>-<arch>.tar.gz` after replacing `${VERSION}`.
  */
 export const PLUGIN_DOWNLOAD_URL = `https://${REPOSITORY}/releases/download/v\${VERSION}`;
-/** The registry's logo: a 100x100 PNG in the repository (docs/logo.png). */
-export const LOGO_URL = `https://raw.githubusercontent.com/${REPOSITORY.replace("github.com/", "")}/main/docs/logo.png`;
+/** The registry's logo: a 100x100 SVG in the repository (docs/logo.svg), text rather than a committed binary. */
+export const LOGO_URL = `https://raw.githubusercontent.com/${REPOSITORY.replace("github.com/", "")}/main/docs/logo.svg`;
 
 type Json = Record<string, unknown>;
 

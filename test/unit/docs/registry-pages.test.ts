@@ -57,10 +57,12 @@ describe("the registry pages and examples", () => {
       "https://github.com/pulumi-mediajobs/pulumi-mediajobs/releases/download/v${VERSION}");
     assert.equal(schema.pluginDownloadURL, PLUGIN_DOWNLOAD_URL);
     assert.equal(schema.logoUrl, LOGO_URL);
-    assert.ok(LOGO_URL.endsWith("/main/docs/logo.png"));
-    const png = readFileSync(join(ROOT, "docs", "logo.png"));
-    assert.equal(png.subarray(1, 4).toString(), "PNG");
-    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [100, 100], "the registry's logos are 100x100");
+    assert.ok(LOGO_URL.endsWith("/main/docs/logo.svg"));
+    const svg = readFileSync(join(ROOT, "docs", "logo.svg"), "utf8");
+    const root = /^<svg ([^>]*)>/.exec(svg)?.[1] ?? "";
+    assert.match(root, /xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(root, /width="100" height="100" viewBox="0 0 100 100"/, "the registry's logos are 100x100");
+    assert.match(svg, /<\/svg>\n$/);
     const keywords = schema.keywords as string[];
     assert.ok(keywords.includes("kind/native"));
     assert.equal(keywords.filter((k) => k.startsWith("category/")).length, 1);
