@@ -79,22 +79,22 @@ build() {
 }
 
 # Puts the engine on PATH and sets the offline environment (file backend per caller, no update checks or plugin
-# downloads).
+# downloads). Its callers (the demo) run Node programs only: Pulumi YAML's host is not built for them.
 use_engine() {
   local prefix
-  prefix="$(bash "$repo_root/scripts/setup-engine.sh")"
+  prefix="$(MEDIAJOBS_SKIP_YAML_HOST="${MEDIAJOBS_SKIP_YAML_HOST:-1}" bash "$repo_root/scripts/setup-engine.sh")"
   export PATH="$prefix:$PATH"
   export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
   export PULUMI_HOME="${PULUMI_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-mediajobs/pulumi-home}"
 }
 
 # Runs an on-demand harness (the soak test, the benchmark) through the real engine: installs, builds, finds the
-# engine, then replaces this shell with `node <script> <args>`.
+# engine (without Pulumi YAML's host: they run Node programs), then replaces this shell with `node <script> <args>`.
 run_engine_harness() {
   cd "$repo_root"
   ensure_node_modules
   build
-  MEDIAJOBS_ENGINE_PATH="$(bash scripts/setup-engine.sh)"
+  MEDIAJOBS_ENGINE_PATH="$(MEDIAJOBS_SKIP_YAML_HOST="${MEDIAJOBS_SKIP_YAML_HOST:-1}" bash scripts/setup-engine.sh)"
   export MEDIAJOBS_ENGINE_PATH
   exec node "$@"
 }
