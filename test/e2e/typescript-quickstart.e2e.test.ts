@@ -10,7 +10,8 @@
  *   settings are left out of the environment, as a newcomer has none.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EMULATOR_ALIBABA_CREDENTIALS, EMULATOR_TENCENT_CREDENTIALS } from "../../emulator";
@@ -103,5 +104,19 @@ describe("e2e: the README's TypeScript quickstart, as written", function () {
       assert.ok(state.some((f) => /\/media-jobs\/dev\.json$/.test(f)), `the stack's state: ${state.join(", ")}`);
       assertNoSecretsInBackend(backend);
       assertNoSecrets(readFileSync(join(project, "Pulumi.dev.yaml"), "utf8"), "the stack's config");
+      // The plugin form, as the paragraph after the quickstart says: the same program type-checks against
+      // `pulumi-mediajobs/plugin` with the region from `mediajobs:tencentcloudRegion`.
+      const program = readFileSync(join(project, "index.ts"), "utf8");
+      const plugin = program.replace('from "pulumi-mediajobs"', 'from "pulumi-mediajobs/plugin"')
+        .replace('new pulumi.Config("tencentcloud").require("region")',
+          'new pulumi.Config("mediajobs").require("tencentcloudRegion")');
+      assert.ok(plugin.includes('"pulumi-mediajobs/plugin"') && plugin.includes('"tencentcloudRegion"'),
+        "the template has the two lines the paragraph changes");
+      writeFileSync(join(project, "index.ts"), plugin);
+      try {
+        execFileSync("npx", ["--no-install", "tsc", "--noEmit", "-p", "."], { cwd: project, stdio: ["ignore", "pipe", "pipe"] });
+      } catch (error) {
+        assert.fail(`the plugin form does not type-check:\n${String((error as { stdout?: Buffer }).stdout)}`);
+      }
     });
 });
