@@ -16,11 +16,15 @@ cd "$repo_root"
 OLDEST_PULUMI="$(node -p 'require("./package.json").peerDependencies["@pulumi/pulumi"].replace(/^[\^~>=]+/, "")')"
 NEWEST_PULUMI="3.270.0"
 MATRIX=("22:$NEWEST_PULUMI" "24:$NEWEST_PULUMI" "20:$OLDEST_PULUMI")
-# The Python and Go tests do not depend on the Node runtime of the program, and the install paths pin the
-# checkout's @pulumi/pulumi in projects of their own: `npm test` runs them once.
+# `npm test` runs once what does not depend on this checkout's Node and @pulumi/pulumi: the Python, Go and YAML
+# programs (plugin-download runs a Python program, registry-examples YAML ones), the release archives (their
+# own Node inside), and the projects that pin their own @pulumi/pulumi (the install paths, the quickstarts).
 E2E_NODE_TESTS=()
 for file in test/e2e/*.e2e.test.ts; do
-  case "$file" in */python.e2e.test.ts|*/go.e2e.test.ts|*/install-paths.e2e.test.ts) ;;
+  case "$file" in
+    */python*.e2e.test.ts|*/go*.e2e.test.ts|*/yaml.e2e.test.ts|*/registry-examples.e2e.test.ts) ;;
+    */platforms.e2e.test.ts|*/plugin-download.e2e.test.ts) ;;
+    */install-paths.e2e.test.ts|*-quickstart.e2e.test.ts) ;;
     *) E2E_NODE_TESTS+=("dist/${file%.ts}.js") ;; esac
 done
 
