@@ -203,7 +203,7 @@ describe("the emulator's STS, metadata services and temporary keys", function ()
       const params = { RoleArn: TC_ROLE, RoleSessionName: "deploy" };
       assert.equal((await tcSts("AssumeRole", params, { ...EMULATOR_CI_KEY, secret: "wrong" })).Error.Code,
         "AuthFailure.SignatureFailure");
-      assert.equal((await tcSts("AssumeRole", params, { keyId: "AKIDnobody", secret: "x" })).Error.Code,
+      assert.equal((await tcSts("AssumeRole", params, { keyId: "NOBODY-ID", secret: "x" })).Error.Code,
         "AuthFailure.SecretIdNotFound");
       assert.equal((await tcSts("AssumeRole", params, EMULATOR_CI_KEY, now / 1000 - 301)).Error.Code,
         "AuthFailure.SignatureExpire");

@@ -69,7 +69,7 @@ function around(time: string): { from: number; to: number } {
 }
 
 const QSIGN_LIFETIME_MS = 900_000;
-const credentials = () => ({ keyId: "AKIDexample", secret: "secret" });
+const credentials = () => ({ keyId: "EXAMPLE-ID", secret: "secret" });
 
 describe("a request that waited for the rate limit is signed after the wait", () => {
   it("CI: the q-sign KeyTime covers the instant the request is sent", async () => {

@@ -266,31 +266,31 @@ describe("readTencentProfile", () => {
   });
 
   it("reads the default section's key and token, or a role to assume with it", () => {
-    write(".tencentcloud/credentials", "[default]\nsecret_id = AKIDx\nsecret_key = S3cretTencent\ntoken = S3cretToken\n" +
-      "[deploy]\nsecret_id = AKIDy\nsecret_key = S3cretTencent\nrole_arn = qcs::cam::uin/1:roleName/r\n" +
+    write(".tencentcloud/credentials", "[default]\nsecret_id = PROFILE-ID-X\nsecret_key = S3cretTencent\ntoken = S3cretToken\n" +
+      "[deploy]\nsecret_id = PROFILE-ID-Y\nsecret_key = S3cretTencent\nrole_arn = qcs::cam::uin/1:roleName/r\n" +
       "role_session_name = pulumi\n");
     assert.deepEqual(tencent(), { found: { origin: `${home2()} [profile default]`, credential: { type: "static",
-      secretId: "AKIDx", secretKey: "S3cretTencent", securityToken: "S3cretToken" } }, tried: [`${home2()} (profile "default")`] });
+      secretId: "PROFILE-ID-X", secretKey: "S3cretTencent", securityToken: "S3cretToken" } }, tried: [`${home2()} (profile "default")`] });
     assert.deepEqual(tencent({}, { profile: "deploy" }).found?.credential, { type: "assumeRole",
       roleArn: "qcs::cam::uin/1:roleName/r", roleSessionName: "pulumi",
-      base: { type: "static", secretId: "AKIDy", secretKey: "S3cretTencent" } });
+      base: { type: "static", secretId: "PROFILE-ID-Y", secretKey: "S3cretTencent" } });
     assert.equal(tencent({ TENCENTCLOUD_PROFILE: "deploy" }).found?.origin, `${home2()} [profile deploy]`);
     assert.equal(tencent({ TENCENTCLOUD_PROFILE: "deploy" }, { profile: "default" }).found?.origin,
       `${home2()} [profile default]`, "the argument wins");
   });
 
   it("falls back to the system file only when the home file does not exist", () => {
-    writeFileSync(etc, "[default]\nsecret_id = AKIDetc\nsecret_key = S3cretTencent\n");
+    writeFileSync(etc, "[default]\nsecret_id = ETC-ID\nsecret_key = S3cretTencent\n");
     assert.deepEqual(tencent(), { found: { origin: `${etc} [profile default]`, credential: { type: "static",
-      secretId: "AKIDetc", secretKey: "S3cretTencent" } }, tried: [`${home2()} (absent)`, `${etc} (profile "default")`] });
-    write(".tencentcloud/credentials", "[other]\nsecret_id = AKIDo\nsecret_key = S3cretTencent\n");
+      secretId: "ETC-ID", secretKey: "S3cretTencent" } }, tried: [`${home2()} (absent)`, `${etc} (profile "default")`] });
+    write(".tencentcloud/credentials", "[other]\nsecret_id = PROFILE-ID-O\nsecret_key = S3cretTencent\n");
     assert.deepEqual(tencent(), { found: undefined, tried: [`${home2()} (no profile "default")`] });
   });
 
   it("reads only the file named by our config or $TENCENTCLOUD_CREDENTIALS_FILE, which must exist", () => {
-    const ours = write("ours", "[default]\nsecret_id = AKIDours\nsecret_key = S3cretTencent\n");
-    const theirs = write("theirs", "[default]\nsecret_id = AKIDtheirs\nsecret_key = S3cretTencent\n");
-    write(".tencentcloud/credentials", "[default]\nsecret_id = AKIDhome\nsecret_key = S3cretTencent\n");
+    const ours = write("ours", "[default]\nsecret_id = PROFILE-ID-OURS\nsecret_key = S3cretTencent\n");
+    const theirs = write("theirs", "[default]\nsecret_id = PROFILE-ID-THEIRS\nsecret_key = S3cretTencent\n");
+    write(".tencentcloud/credentials", "[default]\nsecret_id = PROFILE-ID-HOME\nsecret_key = S3cretTencent\n");
     const env = { TENCENTCLOUD_CREDENTIALS_FILE: theirs };
     assert.equal(tencent(env).found?.origin, `${theirs} [profile default]`);
     assert.equal(tencent(env, { file: ours }).found?.origin, `${ours} [profile default]`);
@@ -300,7 +300,7 @@ describe("readTencentProfile", () => {
   });
 
   it("refuses a profile without both halves of the key, naming the file and key only", () => {
-    const file = write(".tencentcloud/credentials", "[default]\nsecret_id = AKIDx\ntoken = S3cretToken\n");
+    const file = write(".tencentcloud/credentials", "[default]\nsecret_id = PROFILE-ID-X\ntoken = S3cretToken\n");
     refuses(() => tencent(), file, 'Profile "default"', "has no secret_key");
     write(".tencentcloud/credentials", "[default]\nsecret_key = S3cretTencent\n");
     refuses(() => tencent(), "has no secret_id");

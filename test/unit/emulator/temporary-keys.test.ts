@@ -23,13 +23,13 @@ describe("the emulator's temporary keys", () => {
     const keys = new TemporaryKeys(clock);
     const key = keys.issue({ cloud: "tencent", source: "AssumeRole", lifetimeSeconds: 10 });
     const other = keys.issue({ cloud: "tencent", source: "AssumeRole", lifetimeSeconds: 10 });
-    const tencent = cloudKeys("tencent", new Map([["AKIDlongterm", "long-secret"]]), keys);
-    assert.deepEqual(tencent.secretFor("AKIDlongterm", undefined), { secret: "long-secret" }, "long-term keys as before");
+    const tencent = cloudKeys("tencent", new Map([["LONG-TERM-ID-placeholder", "long-secret"]]), keys);
+    assert.deepEqual(tencent.secretFor("LONG-TERM-ID-placeholder", undefined), { secret: "long-secret" }, "long-term keys as before");
     assert.deepEqual(tencent.secretFor(key.keyId, key.token), { secret: key.secret });
     assert.deepEqual(tencent.secretFor(key.keyId, undefined), { refusal: "tokenMissing" });
     assert.deepEqual(tencent.secretFor(key.keyId, other.token), { refusal: "tokenMismatch" });
     assert.deepEqual(tencent.secretFor(key.keyId, "made-up"), { refusal: "tokenMalformed" });
-    assert.deepEqual(tencent.secretFor("AKIDnobody", "x"), { refusal: "unknown" });
+    assert.deepEqual(tencent.secretFor("NOBODY-ID", "x"), { refusal: "unknown" });
     assert.deepEqual(cloudKeys("alibaba", new Map(), keys).secretFor(key.keyId, key.token), { refusal: "unknown" },
       "a Tencent key is nothing to Alibaba");
     now += 9_999;
