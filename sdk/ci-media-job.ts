@@ -4,6 +4,7 @@ import { ArgsOf } from "./input";
 import { dynamicInputs } from "./identity";
 import { OutputProperties } from "./outputs";
 import { providerFor } from "./provider-ref";
+import { withoutPromiseTraces } from "./registration";
 import { DYNAMIC_MODULE } from "../provider/schema/tokens";
 
 /**
@@ -32,8 +33,13 @@ export class CiMediaJob extends pulumi.dynamic.Resource {
   readonly jobId: pulumi.Output<string>;
 
   constructor(name: string, args: CiMediaJobArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor("ci-media-job"), name, dynamicInputs(CI_MEDIA_JOB, name, args, opts), opts, DYNAMIC_MODULE,
-      CI_MEDIA_JOB.name);
+    const restore = withoutPromiseTraces();
+    try {
+      super(providerFor("ci-media-job"), name, dynamicInputs(CI_MEDIA_JOB, name, args, opts), opts, DYNAMIC_MODULE,
+        CI_MEDIA_JOB.name);
+    } finally {
+      restore();
+    }
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;
   }

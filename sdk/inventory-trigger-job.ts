@@ -4,6 +4,7 @@ import { ArgsOf } from "./input";
 import { dynamicInputs } from "./identity";
 import { OutputProperties } from "./outputs";
 import { providerFor } from "./provider-ref";
+import { withoutPromiseTraces } from "./registration";
 import { DYNAMIC_MODULE } from "../provider/schema/tokens";
 
 /**
@@ -30,8 +31,13 @@ export class InventoryTriggerJob extends pulumi.dynamic.Resource {
   readonly jobId: pulumi.Output<string>;
 
   constructor(name: string, args: InventoryTriggerJobArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor("inventory-trigger-job"), name, dynamicInputs(INVENTORY_TRIGGER_JOB, name, args, opts), opts,
-      DYNAMIC_MODULE, INVENTORY_TRIGGER_JOB.name);
+    const restore = withoutPromiseTraces();
+    try {
+      super(providerFor("inventory-trigger-job"), name, dynamicInputs(INVENTORY_TRIGGER_JOB, name, args, opts), opts,
+        DYNAMIC_MODULE, INVENTORY_TRIGGER_JOB.name);
+    } finally {
+      restore();
+    }
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;
   }

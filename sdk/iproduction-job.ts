@@ -5,6 +5,7 @@ import { ArgsOf } from "./input";
 import { dynamicInputs } from "./identity";
 import { OutputProperties } from "./outputs";
 import { providerFor } from "./provider-ref";
+import { withoutPromiseTraces } from "./registration";
 import { DYNAMIC_MODULE } from "../provider/schema/tokens";
 
 /**
@@ -33,8 +34,13 @@ export class IProductionJob extends pulumi.dynamic.Resource {
   readonly jobId: pulumi.Output<string>;
 
   constructor(name: string, args: IProductionJobArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor("iproduction-job"), name, dynamicInputs(IPRODUCTION_JOB, name, args, opts), opts,
-      DYNAMIC_MODULE, IPRODUCTION_JOB.name);
+    const restore = withoutPromiseTraces();
+    try {
+      super(providerFor("iproduction-job"), name, dynamicInputs(IPRODUCTION_JOB, name, args, opts), opts,
+        DYNAMIC_MODULE, IPRODUCTION_JOB.name);
+    } finally {
+      restore();
+    }
     // The id stays known while an update (a waiting knob) is previewed, unlike other outputs of a dynamic resource.
     this.jobId = this.id;
     // Availability of algorithms varies by region: an unknown name is a warning, not an error.

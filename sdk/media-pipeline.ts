@@ -4,6 +4,7 @@ import { ArgsOf } from "./input";
 import { dynamicInputs } from "./identity";
 import { OutputProperties } from "./outputs";
 import { providerFor } from "./provider-ref";
+import { withoutPromiseTraces } from "./registration";
 import { DYNAMIC_MODULE } from "../provider/schema/tokens";
 
 /**
@@ -34,8 +35,13 @@ export class MediaPipeline extends pulumi.dynamic.Resource {
   readonly pipelineId: pulumi.Output<string>;
 
   constructor(name: string, args: MediaPipelineArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor("media-pipeline"), name, dynamicInputs(MEDIA_PIPELINE, name, args, opts), opts, DYNAMIC_MODULE,
-      MEDIA_PIPELINE.name);
+    const restore = withoutPromiseTraces();
+    try {
+      super(providerFor("media-pipeline"), name, dynamicInputs(MEDIA_PIPELINE, name, args, opts), opts, DYNAMIC_MODULE,
+        MEDIA_PIPELINE.name);
+    } finally {
+      restore();
+    }
     // The id stays known while an update is previewed, unlike the other outputs of a dynamic resource: jobs that
     // name this pipeline then preview as unchanged when only its state or name changes, not as replaced.
     this.pipelineId = this.id;

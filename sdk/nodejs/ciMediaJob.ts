@@ -238,7 +238,14 @@ export class CiMediaJob extends pulumi.CustomResource {
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         const aliasOpts = { aliases: [{ type: "pulumi-nodejs:dynamic/mediajobs:CiMediaJob" }] };
         opts = pulumi.mergeOptions(opts, aliasOpts);
-        super(CiMediaJob.__pulumiType, name, resourceInputs, opts);
+        // Registered without a stack trace per property (see mediajobs-codegen).
+        const stackTraceLimit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            super(CiMediaJob.__pulumiType, name, resourceInputs, opts);
+        } finally {
+            Error.stackTraceLimit = stackTraceLimit;
+        }
     }
 }
 

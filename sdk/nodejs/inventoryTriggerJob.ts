@@ -212,7 +212,14 @@ export class InventoryTriggerJob extends pulumi.CustomResource {
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         const aliasOpts = { aliases: [{ type: "pulumi-nodejs:dynamic/mediajobs:InventoryTriggerJob" }] };
         opts = pulumi.mergeOptions(opts, aliasOpts);
-        super(InventoryTriggerJob.__pulumiType, name, resourceInputs, opts);
+        // Registered without a stack trace per property (see mediajobs-codegen).
+        const stackTraceLimit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            super(InventoryTriggerJob.__pulumiType, name, resourceInputs, opts);
+        } finally {
+            Error.stackTraceLimit = stackTraceLimit;
+        }
     }
 }
 

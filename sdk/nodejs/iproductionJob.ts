@@ -197,7 +197,14 @@ export class IProductionJob extends pulumi.CustomResource {
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         const aliasOpts = { aliases: [{ type: "pulumi-nodejs:dynamic/mediajobs:IProductionJob" }] };
         opts = pulumi.mergeOptions(opts, aliasOpts);
-        super(IProductionJob.__pulumiType, name, resourceInputs, opts);
+        // Registered without a stack trace per property (see mediajobs-codegen).
+        const stackTraceLimit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            super(IProductionJob.__pulumiType, name, resourceInputs, opts);
+        } finally {
+            Error.stackTraceLimit = stackTraceLimit;
+        }
     }
 }
 

@@ -182,7 +182,14 @@ export class MediaPipeline extends pulumi.CustomResource {
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         const aliasOpts = { aliases: [{ type: "pulumi-nodejs:dynamic/mediajobs:MediaPipeline" }] };
         opts = pulumi.mergeOptions(opts, aliasOpts);
-        super(MediaPipeline.__pulumiType, name, resourceInputs, opts);
+        // Registered without a stack trace per property (see mediajobs-codegen).
+        const stackTraceLimit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            super(MediaPipeline.__pulumiType, name, resourceInputs, opts);
+        } finally {
+            Error.stackTraceLimit = stackTraceLimit;
+        }
     }
 }
 

@@ -87,7 +87,14 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["tencentcloudSharedCredentialsFile"] = args?.tencentcloudSharedCredentialsFile;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        super(Provider.__pulumiType, name, resourceInputs, opts);
+        // Registered without a stack trace per property (see mediajobs-codegen).
+        const stackTraceLimit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            super(Provider.__pulumiType, name, resourceInputs, opts);
+        } finally {
+            Error.stackTraceLimit = stackTraceLimit;
+        }
     }
 }
 
