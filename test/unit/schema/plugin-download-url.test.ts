@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { PLUGIN_DOWNLOAD_URL } from "../../../provider/schema/package-schema";
+import { useMockedRegistrations } from "../../helpers/mock-monitor";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");
 const json = (...path: string[]) => JSON.parse(readFileSync(join(ROOT, ...path), "utf8"));
@@ -27,22 +27,9 @@ describe("the plugin's download URL", () => {
 
   describe("the plugin's Node SDK", () => {
     const sent: { type: string; url: string; version: string }[] = [];
-    const original = MockMonitor.prototype.registerResource;
-
-    before(async () => {
+    useMockedRegistrations((req) => {
       // The mocks see a registration's inputs only: read what the SDK put in the request itself.
-      MockMonitor.prototype.registerResource = function (req: any, callback: any) {
-        sent.push({ type: req.getType(), url: req.getPlugindownloadurl(), version: req.getVersion() });
-        return original.call(this, req, callback);
-      };
-      await pulumi.runtime.setMocks({
-        newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
-        call: () => ({}),
-      }, "project", "stack", false);
-    });
-
-    after(() => {
-      MockMonitor.prototype.registerResource = original;
+      sent.push({ type: req.getType(), url: req.getPlugindownloadurl(), version: req.getVersion() });
     });
 
     it("registers each resource with the schema's pluginDownloadURL and the package's version", async () => {

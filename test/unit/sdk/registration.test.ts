@@ -8,9 +8,9 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as dynamic from "../../../sdk";
 import { withoutPromiseTraces } from "../../../sdk/registration";
+import { useMockedRegistrations } from "../../helpers/mock-monitor";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -54,22 +54,7 @@ function tracesFormatted(fn: () => void): number[] {
 describe("SDK: registering a resource", function () {
   this.timeout(10_000);
   const positions = new Map<string, string | undefined>();
-  const original = MockMonitor.prototype.registerResource;
-
-  before(async () => {
-    MockMonitor.prototype.registerResource = function (req: any, callback: any) {
-      positions.set(req.getName(), req.getSourceposition()?.getUri());
-      return original.call(this, req, callback);
-    };
-    await pulumi.runtime.setMocks({
-      newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
-      call: () => ({}),
-    }, "project", "stack", false);
-  });
-
-  after(() => {
-    MockMonitor.prototype.registerResource = original;
-  });
+  useMockedRegistrations((req) => positions.set(req.getName(), req.getSourceposition()?.getUri()));
 
   for (const [label, construct] of constructors) {
     it(`${label}: formats only the SDK's own stack trace, whose source position reaches the engine`, async () => {
