@@ -101,7 +101,11 @@ function summarizeProfiles(dir: string): void {
   }
 }
 
+const README = join(REPO_ROOT, "README.md");
+
 async function sizes(args: BenchArgs) {
+  // A missing marker must fail before a long run, not after it.
+  if (args.updateReadme) replaceReadmeBlock(readFileSync(README, "utf8"), "");
   await warmUp(args.jobSeconds);
   const results: SizeResult[] = [];
   for (const n of args.jobs) {
@@ -126,8 +130,7 @@ async function sizes(args: BenchArgs) {
   }
   if (args.profile) summarizeProfiles(args.profile);
   if (args.updateReadme) {
-    const readme = join(REPO_ROOT, "README.md");
-    writeFileSync(readme, replaceReadmeBlock(readFileSync(readme, "utf8"), markdown));
+    writeFileSync(README, replaceReadmeBlock(readFileSync(README, "utf8"), markdown));
     console.log("wrote the tables into README.md");
   }
   return { ...how, repeat: args.repeat, sizes: results,

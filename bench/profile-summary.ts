@@ -21,12 +21,15 @@ export interface ProfileSummary {
   top: { name: string; selfMs: number }[];
 }
 
-/** Where a frame's time is counted: its npm package, else its file (under `root` when given), else the frame. */
+/**
+ * Where a frame's time is counted: its npm package, else its file (under `root` when given; Node's own modules by
+ * name, since module loading, streams and timers are different stories), else the frame.
+ */
 export function bucketOf(frame: { functionName: string; url: string }, root = ""): string {
   const url = frame.url.replace(/^file:\/\//, "");
   const inModules = /.*node_modules\/((@[^/]+\/)?[^/]+)/.exec(url);
   if (inModules) return inModules[1]!;
-  if (url.startsWith("node:")) return "(node internals)";
+  if (url.startsWith("node:")) return url;
   if (url === "") return frame.functionName.startsWith("(") ? frame.functionName : "(native)";
   return root && url.startsWith(`${root}/`) ? url.slice(root.length + 1) : url;
 }

@@ -31,10 +31,10 @@ describe("bench profile summary", () => {
     assert.deepEqual(summarizeProfile(PROFILE, { top: 1 }).top.map((t) => t.name), ["google-protobuf"]);
   });
 
-  it("names scoped packages, the innermost node_modules, Node's internals and native frames", () => {
+  it("names scoped packages, the innermost node_modules, Node's own modules and native frames", () => {
     const nested = "/a/node_modules/x/node_modules/@grpc/grpc-js/build/src/server.js";
     assert.equal(bucketOf(frame("f", nested)), "@grpc/grpc-js");
-    assert.equal(bucketOf(frame("f", "node:internal/streams/readable")), "(node internals)");
+    assert.equal(bucketOf(frame("f", "node:internal/streams/readable")), "node:internal/streams/readable");
     assert.equal(bucketOf(frame("JSON.parse")), "(native)");
     assert.equal(bucketOf(frame("f", "/elsewhere/x.js"), "/repo"), "/elsewhere/x.js");
   });
