@@ -1,305 +1,162 @@
 /**
  * The benchmark (on demand: `npm run bench`, not part of `npm test`). Through the real engine against the emulator,
- * with jobs that take `--job-seconds` D (default 10) each:
+ * with jobs that take `--job-seconds` D (default 10) each, for each size N of `--jobs` (default 200; a list such as
+ * 200,500), `--repeat` K rounds (default 1), each measuring every form once, in an order rotated from round to round:
  *
- * - the baseline: `pulumi preview` and `pulumi up` of N trivial dynamic resources (create returns at once), the
- *   engine's own cost for N resources;
- * - `pulumi preview` and `pulumi up --parallel N` of N CiMediaJobs, measured from outside: wall time, every API
- *   request the emulator answered (count, peak in any sliding second), the detection lag of each job (from the
- *   emulator's terminal state to the first answer reporting it, after which create returns), `__provider` in the
- *   exported state, and the peak RSS of the provider process;
- * - the same `up` at the engine's default parallelism (4 × CPUs), unless --skip-default-parallelism;
- * - the same preview and `up` of N CiMediaJobs through the provider plugin (`pulumi-mediajobs/plugin`), side by side
- *   with the dynamic form: wall, overhead ratio, preview ratio, state bytes per resource (unless --skip-plugin).
+ * - the baselines, the engine's own cost for N resources: `pulumi preview` and `pulumi up` of N trivial dynamic
+ *   resources, and of N trivial resources of a provider plugin (bench/trivial-plugin; create returns at once);
+ * - `pulumi preview` and `pulumi up --parallel N` of N CiMediaJobs, in the dynamic form and through the provider
+ *   plugin (`pulumi-mediajobs/plugin`), measured from outside: wall time, every API request the emulator answered,
+ *   the detection lag of each job, the exported state per resource and by field, the provider processes' peak RSS.
  *
- * `--curve` instead runs N = 10, 50, 200, 500 (or `--sizes`) and writes bench/scaling.json and bench/scaling.svg.
- * Prints a summary and, with --json, one JSON object as its last line.
+ * Each jobs figure is divided by the same round's baseline of the same form; a figure is reported as the median
+ * (min–max) of its K runs and the targets are judged on the medians. Once per size, unless
+ * --skip-default-parallelism, the dynamic form's `up` at the engine's default parallelism. --skip-plugin measures the
+ * dynamic form alone. `--profile <dir>` adds a round, reported apart, whose jobs runs write CPU profiles of every Node
+ * process and of the engine under <dir>, summarised at the end. Prints Markdown tables (`--update-readme` also puts
+ * them into README.md between the bench markers) and, with --json, one JSON object as its last line.
+ *
+ * `--curve` instead runs N = 10, 50, 200, 500 (or `--sizes`) once and writes bench/scaling.json and bench/scaling.svg.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { Emulator, RequestRecord, startEmulator } from "../emulator";
-import { PulumiWorkspace, REPO_ROOT, withProgramStack } from "../test/helpers/engine";
+import { REPO_ROOT } from "../test/helpers/engine";
+import { BenchArgs, parseBenchArgs } from "./args";
+import { renderMarkdown, replaceReadmeBlock } from "./markdown";
+import { defaultParallelism, jobsRun, trivialRun } from "./measure";
 import { renderScalingSvg, ScalingPoint } from "./plot";
+import { formatProfileSummary, summarizeProfile } from "./profile-summary";
+import { DefaultParallelism, Form, JobsRun, Round, SizeResult, sizeResult, TrivialRun } from "./results";
+import { median, rotate, round } from "./stats";
 
-const { values } = parseArgs({ options: {
-  jobs: { type: "string", default: "200" },
-  "job-seconds": { type: "string", default: "10" },
-  parallel: { type: "string" },
-  "skip-default-parallelism": { type: "boolean", default: false },
-  "skip-plugin": { type: "boolean", default: false },
-  curve: { type: "boolean", default: false },
-  sizes: { type: "string", default: "10,50,200,500" },
-  json: { type: "boolean", default: false },
-} });
-
-const D = Number(values["job-seconds"]);
-const PROGRAM = join(REPO_ROOT, "bench", "program");
 const BENCH_DIR = join(REPO_ROOT, "bench");
 
-const TARGETS = {
-  overheadRatio: 1.15, apiCallsPerJob: 8, peakRequestsPerSecond: 100, providerStateBytesPerResource: 2048,
-  previewRatio: 1.2,
-};
-/** Detection lag target: 1 s + 10 % of the job's age when it ends. */
-const lagTargetMs = (jobSeconds: number) => 1000 + 0.1 * jobSeconds * 1000;
-
-interface Stack {
-  ws: PulumiWorkspace;
-  emulator: Emulator;
+/** One of the (up to) four measurements of a round. */
+interface Measurement {
+  form: Form;
+  what: "trivial" | "jobs";
 }
 
-let stackSeq = 0;
+const MEASUREMENTS: Measurement[] = [
+  { form: "dynamic", what: "trivial" }, { form: "plugin", what: "trivial" },
+  { form: "dynamic", what: "jobs" }, { form: "plugin", what: "jobs" },
+];
 
-/** A fresh emulator and stack of the bench program; always torn down. */
-type Kind = "jobs" | "plugin-jobs" | "trivial";
-
-async function withStack<T>(kind: Kind, n: number, fn: (s: Stack) => Promise<T>): Promise<T> {
-  const emulator = await startEmulator({ tencent: { timeline: {
-    runningAfterMs: Math.min(1000, D * 500), finishedAfterMs: D * 1000 } } });
-  try {
-    return await withProgramStack({ program: PROGRAM, stack: `bench-${kind}-${n}-${process.pid}-${++stackSeq}`,
-      emulator, config: { kind, count: String(n) }, plugin: kind === "plugin-jobs" }, (ws) => fn({ ws, emulator }));
-  } finally {
-    await emulator.close();
-  }
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const started = Date.now();
-  await fn();
-  return (Date.now() - started) / 1000;
-}
-
-const parallelArgs = (p: number | undefined) => (p ? ["--parallel", String(p)] : []);
-
-/** The largest number of requests that arrived within any sliding second. */
-function peakPerSecond(requests: RequestRecord[]): number {
-  const at = requests.map((r) => r.at).sort((a, b) => a - b);
-  let peak = 0;
-  for (let lo = 0, hi = 0; hi < at.length; hi++) {
-    while (at[hi]! - at[lo]! >= 1000) lo++;
-    peak = Math.max(peak, hi - lo + 1);
-  }
-  return peak;
-}
-
-function percentile(xs: number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** Samples the peak RSS (VmHWM) of the dynamic-provider processes while `fn` runs (Linux /proc). */
-async function withProviderMemory<T>(fn: () => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
-  let peakKb = 0;
-  const sample = () => {
-    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-      try {
-        const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-        if (!cmdline.includes("cmd/dynamic-provider") && !cmdline.includes("provider/plugin/main.js")) continue;
-        const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-      } catch {
-        // The process ended between listing and reading.
-      }
-    }
-  };
-  const timer = setInterval(sample, 200);
-  try {
-    const result = await fn();
-    return { result, peakRssMb: Math.round(peakKb / 1024) };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-interface JobsUp {
-  parallel: number;
-  wallSeconds: number;
-  apiCalls: number;
-  apiCallsPerJob: number;
-  peakRequestsPerSecond: number;
-  p95DetectionLagMs: number;
-  maxDetectionLagMs: number;
-  providerPeakRssMb: number;
-  providerStateBytesPerResource: number;
-  /** The whole resource in the exported state (inputs, outputs, and the dynamic form's provider code). */
-  stateBytesPerResource: number;
-  jobsSubmitted: number;
-  /** Seconds since `pulumi up` started: where the wall time goes. */
-  timeline: Record<string, number>;
-}
-
-async function upJobs(n: number, parallel: number | undefined, s: Stack): Promise<JobsUp> {
-  const started = Date.now();
-  const { result: wallSeconds, peakRssMb } = await withProviderMemory(() =>
-    timed(() => s.ws.run(["up", "--yes", "--skip-preview", ...parallelArgs(parallel)])));
-  const ended = Date.now();
-  const requests = s.emulator.requests.filter((r) => r.at >= started && r.at <= ended);
-  const jobs = s.emulator.ci.jobs();
-  const rel = (t: number | undefined) => (t === undefined ? NaN : round((t - started) / 1000, 2));
-  const submits = requests.filter((r) => r.method === "POST");
-  const timeline = {
-    firstRequest: rel(requests[0]?.at), firstSubmit: rel(submits[0]?.at), lastSubmit: rel(submits.at(-1)?.at),
-    lastJobEnd: rel(Math.max(...jobs.map((j) => s.emulator.ci.endedAt(j) ?? NaN))),
-    lastDetection: rel(Math.max(...jobs.map((j) => j.terminalReportedAt ?? NaN))), upExit: rel(ended),
-  };
-  const lags = jobs.map((j) => (j.terminalReportedAt ?? NaN) - (s.emulator.ci.endedAt(j) ?? NaN));
-  const state = JSON.parse((await s.ws.run(["stack", "export"])).stdout) as
-    { deployment: { resources: { type: string; outputs?: { __provider?: string } }[] } };
-  const jobResources = state.deployment.resources.filter((r) => r.type.endsWith("CiMediaJob"));
-  const providers = jobResources.map((r) => Buffer.byteLength(r.outputs?.__provider ?? ""));
-  const whole = jobResources.map((r) => Buffer.byteLength(JSON.stringify(r)));
-  return {
-    parallel: parallel ?? defaultParallelism(),
-    wallSeconds: round(wallSeconds),
-    apiCalls: requests.length,
-    apiCallsPerJob: round(requests.length / n, 2),
-    peakRequestsPerSecond: peakPerSecond(requests),
-    p95DetectionLagMs: Math.round(percentile(lags, 95)),
-    maxDetectionLagMs: Math.round(Math.max(...lags)),
-    providerPeakRssMb: peakRssMb,
-    providerStateBytesPerResource: Math.round(providers.reduce((a, b) => a + b, 0) / Math.max(1, providers.length)),
-    stateBytesPerResource: Math.round(whole.reduce((a, b) => a + b, 0) / Math.max(1, whole.length)),
-    jobsSubmitted: jobs.length,
-    timeline,
-  };
-}
-
-/** The engine's default `--parallel`: 4 × GOMAXPROCS, or PULUMI_PARALLEL. */
-function defaultParallelism(): number {
-  return Number(process.env.PULUMI_PARALLEL) || 4 * cpus().length;
-}
-
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-async function baseline(n: number, parallel: number, withPreview: boolean) {
-  return withStack("trivial", n, async (s) => {
-    const previewSeconds = withPreview ? await timed(() => s.ws.run(["preview"])) : NaN;
-    const wallSeconds = await timed(() => s.ws.run(["up", "--yes", "--skip-preview", ...parallelArgs(parallel)]));
-    return { previewSeconds: round(previewSeconds, 2), wallSeconds: round(wallSeconds) };
-  });
-}
-
-async function jobsRun(n: number, parallel: number | undefined, withPreview: boolean, kind: Kind = "jobs") {
-  return withStack(kind, n, async (s) => {
-    const previewSeconds = withPreview ? await timed(() => s.ws.run(["preview"])) : NaN;
-    const up = await upJobs(n, parallel, s);
-    await s.ws.run(["destroy", "--yes", "--skip-preview", "--parallel", String(Math.max(n, 1))]);
-    return { previewSeconds: round(previewSeconds, 2), up };
-  });
-}
-
-async function warmUp() {
+async function warmUp(D: number) {
   // The first engine run of a session pays for cold file caches; it is not the engine's cost per resource.
-  await withStack("trivial", 1, (s) => s.ws.run(["preview"]));
+  await trivialRun("trivial", 1, 1, D);
 }
 
-async function single() {
-  const n = Number(values.jobs);
-  const parallel = values.parallel ? Number(values.parallel) : Math.max(n, 1);
-  await warmUp();
-  const base = await baseline(n, parallel, true);
-  const high = await jobsRun(n, parallel, true);
-  const dflt = values["skip-default-parallelism"] ? undefined : (await jobsRun(n, undefined, false)).up;
-  const viaPlugin = values["skip-plugin"] ? undefined : await jobsRun(n, parallel, true, "plugin-jobs");
-  const result = {
-    jobs: n,
-    jobSeconds: D,
-    parallel,
-    wallSeconds: high.up.wallSeconds,
-    baselineWallSeconds: base.wallSeconds,
-    overheadRatio: round(high.up.wallSeconds / (D + base.wallSeconds), 3),
-    apiCallsPerJob: high.up.apiCallsPerJob,
-    peakRequestsPerSecond: high.up.peakRequestsPerSecond,
-    p95DetectionLagMs: high.up.p95DetectionLagMs,
-    providerStateBytesPerResource: high.up.providerStateBytesPerResource,
-    previewRatio: round(high.previewSeconds / base.previewSeconds, 3),
-    previewSeconds: high.previewSeconds,
-    baselinePreviewSeconds: base.previewSeconds,
-    maxDetectionLagMs: high.up.maxDetectionLagMs,
-    apiCalls: high.up.apiCalls,
-    providerPeakRssMb: high.up.providerPeakRssMb,
-    jobsSubmitted: high.up.jobsSubmitted,
-    timeline: high.up.timeline,
-    stateBytesPerResource: high.up.stateBytesPerResource,
-    plugin: viaPlugin && {
-      wallSeconds: viaPlugin.up.wallSeconds,
-      overheadRatio: round(viaPlugin.up.wallSeconds / (D + base.wallSeconds), 3),
-      previewSeconds: viaPlugin.previewSeconds,
-      previewRatio: round(viaPlugin.previewSeconds / base.previewSeconds, 3),
-      stateBytesPerResource: viaPlugin.up.stateBytesPerResource,
-      apiCallsPerJob: viaPlugin.up.apiCallsPerJob,
-      p95DetectionLagMs: viaPlugin.up.p95DetectionLagMs,
-      providerPeakRssMb: viaPlugin.up.providerPeakRssMb,
-    },
-    defaultParallelism: dflt && {
-      parallel: dflt.parallel, wallSeconds: dflt.wallSeconds,
-      overheadRatio: round(dflt.wallSeconds / (D + base.wallSeconds), 3),
-      apiCallsPerJob: dflt.apiCallsPerJob, peakRequestsPerSecond: dflt.peakRequestsPerSecond,
-      p95DetectionLagMs: dflt.p95DetectionLagMs, providerPeakRssMb: dflt.providerPeakRssMb,
-    },
-  };
-  const met = {
-    overheadRatio: result.overheadRatio <= TARGETS.overheadRatio,
-    apiCallsPerJob: result.apiCallsPerJob <= TARGETS.apiCallsPerJob,
-    peakRequestsPerSecond: result.peakRequestsPerSecond <= TARGETS.peakRequestsPerSecond &&
-      (!dflt || dflt.peakRequestsPerSecond <= TARGETS.peakRequestsPerSecond),
-    p95DetectionLagMs: result.p95DetectionLagMs <= lagTargetMs(D),
-    providerStateBytesPerResource: result.providerStateBytesPerResource <= TARGETS.providerStateBytesPerResource,
-    previewRatio: result.previewRatio <= TARGETS.previewRatio,
-  };
-  const line = (label: string, value: string, target: string, ok: boolean) =>
-    console.log(`  ${label.padEnd(34)} ${value.padStart(12)}   target ${target.padEnd(10)} ${ok ? "met" : "MISSED"}`);
-  console.log(`bench: ${n} CiMediaJobs of ${D} s, --parallel ${parallel}; baseline: ${n} trivial dynamic resources`);
-  console.log(`  wall ${result.wallSeconds} s; baseline up ${result.baselineWallSeconds} s; ideal D + baseline ` +
-    `${round(D + result.baselineWallSeconds)} s; ${result.apiCalls} API calls for ${result.jobsSubmitted} jobs`);
-  line("overheadRatio", String(result.overheadRatio), `≤ ${TARGETS.overheadRatio}`, met.overheadRatio);
-  line("apiCallsPerJob", String(result.apiCallsPerJob), `≤ ${TARGETS.apiCallsPerJob}`, met.apiCallsPerJob);
-  line("peakRequestsPerSecond", String(result.peakRequestsPerSecond), `≤ 100`, met.peakRequestsPerSecond);
-  line("p95DetectionLagMs", `${result.p95DetectionLagMs} (max ${result.maxDetectionLagMs})`,
-    `≤ ${lagTargetMs(D)}`, met.p95DetectionLagMs);
-  line("providerStateBytesPerResource", String(result.providerStateBytesPerResource), "≤ 2048",
-    met.providerStateBytesPerResource);
-  line("previewRatio", `${result.previewRatio} (${result.previewSeconds}/${result.baselinePreviewSeconds} s)`,
-    `≤ ${TARGETS.previewRatio}`, met.previewRatio);
-  console.log(`  provider process peak RSS ${result.providerPeakRssMb} MB`);
-  console.log(`  timeline (s after up started): ${Object.entries(result.timeline).map(([k, v]) => `${k} ${v}`)
-    .join(", ")}`);
-  if (dflt) {
-    console.log(`  default parallelism (--parallel ${dflt.parallel}): wall ${dflt.wallSeconds} s, overheadRatio ` +
-      `${result.defaultParallelism!.overheadRatio}, ${dflt.apiCallsPerJob} API calls/job, peak ` +
-      `${dflt.peakRequestsPerSecond} req/s, p95 lag ${dflt.p95DetectionLagMs} ms`);
+/** One round at size n; with `profileDir`, its jobs runs are profiled. */
+async function measureRound(args: BenchArgs, n: number, index: number, profileDir?: string): Promise<Round> {
+  const parallel = args.parallel ?? n;
+  const order = rotate(MEASUREMENTS.filter((m) => !args.skipPlugin || m.form === "dynamic"), index);
+  const trivial: Partial<Record<Form, TrivialRun>> = {};
+  const jobs: Partial<Record<Form, JobsRun>> = {};
+  for (const m of order) {
+    const started = Date.now();
+    if (m.what === "trivial") {
+      trivial[m.form] = await trivialRun(m.form === "dynamic" ? "trivial" : "plugin-trivial", n, parallel,
+        args.jobSeconds);
+    } else {
+      jobs[m.form] = await jobsRun(m.form === "dynamic" ? "jobs" : "plugin-jobs", n, parallel, args.jobSeconds,
+        profileDir ? { profileDir: join(profileDir, `${n}-${m.form}`) } : {});
+    }
+    console.error(`bench: N=${n} ${profileDir ? "profiled round" : `round ${index + 1}/${args.repeat}`}: ` +
+      `${m.form} ${m.what} measured in ${round((Date.now() - started) / 1000)} s`);
   }
-  if (result.plugin) {
-    const p = result.plugin;
-    console.log(`\n  both forms, ${n} CiMediaJobs, --parallel ${parallel}:`);
-    console.log("  | | dynamic | plugin |\n  |---|---:|---:|");
-    const row = (label: string, a: unknown, b: unknown) => console.log(`  | ${label} | ${a} | ${b} |`);
-    row("wall (s)", result.wallSeconds, p.wallSeconds);
-    row("overhead ratio", result.overheadRatio, p.overheadRatio);
-    row("preview (s)", result.previewSeconds, p.previewSeconds);
-    row("preview ratio", result.previewRatio, p.previewRatio);
-    row("state bytes per resource", result.stateBytesPerResource, p.stateBytesPerResource);
-    row("API calls per job", result.apiCallsPerJob, p.apiCallsPerJob);
-    row("p95 detection lag (ms)", result.p95DetectionLagMs, p.p95DetectionLagMs);
-    row("provider peak RSS (MB)", result.providerPeakRssMb, p.providerPeakRssMb);
+  const forms: Round["forms"] = {};
+  for (const form of ["dynamic", "plugin"] as const) {
+    if (trivial[form] && jobs[form]) forms[form] = { trivial: trivial[form]!, jobs: jobs[form]! };
   }
-  return { ...result, targetsMet: met };
+  return { order: order.map((m) => `${m.form} ${m.what}`), forms };
 }
 
-async function curve() {
-  const sizes = values.sizes.split(",").map(Number);
-  await warmUp();
+/** The dynamic form's `up` at the engine's default parallelism, once, over the median dynamic baseline. */
+async function atDefaultParallelism(args: BenchArgs, n: number, rounds: Round[]): Promise<DefaultParallelism> {
+  const up = await jobsRun("jobs", n, undefined, args.jobSeconds, { withPreview: false });
+  const baselineUp = median(rounds.map((r) => r.forms.dynamic?.trivial.upSeconds ?? NaN));
+  return {
+    parallel: defaultParallelism(), wallSeconds: up.wallSeconds,
+    overheadRatio: round(up.wallSeconds / (args.jobSeconds + baselineUp), 3),
+    apiCallsPerJob: up.apiCallsPerJob, peakRequestsPerSecond: up.peakRequestsPerSecond,
+    p95DetectionLagMs: up.p95DetectionLagMs, providerPeakRssMb: up.providerPeakRssMb,
+  };
+}
+
+/** Prints a summary of every profile written under `dir`, and how to read the engine's. */
+function summarizeProfiles(dir: string): void {
+  if (!existsSync(dir)) return;
+  console.log(`\nCPU profiles under ${dir} (self time by package or file):`);
+  for (const sub of readdirSync(dir).sort()) {
+    const files = existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).sort() : [];
+    for (const file of files.filter((f) => f.endsWith(".cpuprofile"))) {
+      const profile = JSON.parse(readFileSync(join(dir, sub, file), "utf8"));
+      console.log(formatProfileSummary(`  ${sub}/${file}`, summarizeProfile(profile, { root: REPO_ROOT })));
+    }
+    for (const file of files.filter((f) => /^engine\.\d+\.cpu$/.test(f))) {
+      console.log(`  ${sub}/${file}: the engine's (Go pprof): go tool pprof -top -cum ${join(dir, sub, file)}`);
+    }
+  }
+}
+
+const README = join(REPO_ROOT, "README.md");
+
+async function sizes(args: BenchArgs) {
+  // A missing marker must fail before a long run, not after it.
+  if (args.updateReadme) replaceReadmeBlock(readFileSync(README, "utf8"), "");
+  await warmUp(args.jobSeconds);
+  const results: SizeResult[] = [];
+  for (const n of args.jobs) {
+    const profiled = args.profile ? await measureRound(args, n, 0, args.profile) : undefined;
+    const rounds: Round[] = [];
+    for (let i = 0; i < args.repeat; i++) rounds.push(await measureRound(args, n, i));
+    const dflt = args.skipDefaultParallelism ? undefined : await atDefaultParallelism(args, n, rounds);
+    results.push(sizeResult({ jobs: n, jobSeconds: args.jobSeconds, parallel: args.parallel ?? n, rounds,
+      ...(profiled ? { profiled } : {}), ...(dflt ? { defaultParallelism: dflt } : {}) }));
+  }
+  const how = { command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+    date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC", nproc: cpus().length,
+    jobSeconds: args.jobSeconds };
+  const markdown = renderMarkdown(results, how);
+  console.log(`\n${markdown}`);
+  printTargets(results);
+  for (const r of results) {
+    for (const [form, f] of Object.entries(r.profiled ?? {})) {
+      console.log(`  profiled round, N=${r.jobs} ${form} (not in the medians): wall ${f.wallSeconds} s, overhead ` +
+        `ratio ${f.overheadRatio}, preview ${f.previewSeconds} s, preview ratio ${f.previewRatio}`);
+    }
+  }
+  if (args.profile) summarizeProfiles(args.profile);
+  if (args.updateReadme) {
+    writeFileSync(README, replaceReadmeBlock(readFileSync(README, "utf8"), markdown));
+    console.log("wrote the tables into README.md");
+  }
+  return { ...how, repeat: args.repeat, sizes: results,
+    targetsMet: results.every((r) => r.targets.every((t) => t.met)) };
+}
+
+function printTargets(results: SizeResult[]): void {
+  for (const r of results) {
+    console.log(`targets at N = ${r.jobs} (medians of ${r.repeat}):`);
+    for (const t of r.targets) {
+      console.log(`  ${`${t.figure} (${t.form})`.padEnd(50)} ${String(t.value).padStart(10)}   ≤ ${String(t.limit)
+        .padEnd(8)} ${t.met ? "met" : "MISSED"}`);
+    }
+  }
+}
+
+async function curve(args: BenchArgs) {
+  const D = args.jobSeconds;
+  await warmUp(D);
   const points: ScalingPoint[] = [];
-  for (const n of sizes) {
-    const base = await baseline(n, Math.max(n, 1), false);
-    const { up } = await jobsRun(n, Math.max(n, 1), false);
+  for (const n of args.sizes) {
+    const base = await trivialRun("trivial", n, Math.max(n, 1), D);
+    const up = await jobsRun("jobs", n, Math.max(n, 1), D, { withPreview: false });
     const point: ScalingPoint = {
-      jobs: n, jobSeconds: D, baselineWallSeconds: base.wallSeconds, wallSeconds: up.wallSeconds,
-      overheadRatio: round(up.wallSeconds / (D + base.wallSeconds), 3), apiCalls: up.apiCalls,
+      jobs: n, jobSeconds: D, baselineWallSeconds: base.upSeconds, wallSeconds: up.wallSeconds,
+      overheadRatio: round(up.wallSeconds / (D + base.upSeconds), 3), apiCalls: up.apiCalls,
       apiCallsPerJob: up.apiCallsPerJob, peakRequestsPerSecond: up.peakRequestsPerSecond,
       p95DetectionLagMs: up.p95DetectionLagMs, providerPeakRssMb: up.providerPeakRssMb,
     };
@@ -320,8 +177,9 @@ async function curve() {
 }
 
 async function main() {
-  const result = values.curve ? await curve() : await single();
-  if (values.json) console.log(JSON.stringify(result));
+  const args = parseBenchArgs(process.argv.slice(2));
+  const result = args.curve ? await curve(args) : await sizes(args);
+  if (args.json) console.log(JSON.stringify(result));
 }
 
 main().catch((e) => {

@@ -179,10 +179,13 @@ export function assertNoSecrets(text: string, where: string, extra: readonly str
  * `emulator`, with `config` set, removed afterwards whatever happens. A missing engine is an error, never a skip.
  */
 export async function withProgramStack<T>(opts: { program: string; stack: string; emulator: Emulator;
-  config?: Record<string, string>; plugin?: boolean }, fn: (ws: PulumiWorkspace) => Promise<T>): Promise<T> {
+  config?: Record<string, string>; plugin?: boolean;
+  /** More directories for the engine's PATH (where it finds other provider plugins). */
+  path?: string[] }, fn: (ws: PulumiWorkspace) => Promise<T>): Promise<T> {
   const engine = findEngine();
   if (!engine.path) throw new Error(`the Pulumi engine is missing: ${engine.reason}`);
-  const ws = new PulumiWorkspace(opts.plugin ? withPlugin(engine.path) : engine.path, opts.program);
+  const enginePath = [opts.plugin ? withPlugin(engine.path) : engine.path, ...(opts.path ?? [])].join(":");
+  const ws = new PulumiWorkspace(enginePath, opts.program);
   try {
     await ws.initStack(opts.stack, opts.emulator.url, opts.plugin);
     for (const [key, value] of Object.entries(opts.config ?? {})) await ws.run(["config", "set", key, value]);

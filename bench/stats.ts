@@ -1,0 +1,73 @@
+/**
+ * The benchmark's statistics over repeated runs: one run's figures move by ±0.1 in ratio on a shared machine, so a
+ * figure is reported as the median of its runs with their spread, and a target is judged on the median.
+ */
+
+/** A figure over K runs: the median, the spread (min–max) and every run, in the order measured. */
+export interface Summary {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+/** The median (the mean of the middle two for an even count); NaN without runs. */
+export function median(xs: readonly number[]): number {
+  const sorted = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The p-th percentile (nearest rank); NaN without values. */
+export function percentile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Median and spread of the runs (runs that produced no figure, NaN, are left out of all three). */
+export function summarize(runs: readonly number[], digits = 3): Summary {
+  const present = runs.filter((x) => !Number.isNaN(x));
+  return {
+    median: round(median(present), digits),
+    min: present.length ? round(Math.min(...present), digits) : NaN,
+    max: present.length ? round(Math.max(...present), digits) : NaN,
+    runs: [...runs],
+  };
+}
+
+/** Every numeric field of a list of records, summarized field by field (fields that are objects recurse). */
+export function summarizeRecords(records: readonly Record<string, unknown>[], digits = 3): Record<string, unknown> {
+  const keys = [...new Set(records.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(keys.flatMap((k): [string, unknown][] => {
+    const values = records.map((r) => r[k]);
+    if (values.every((v) => typeof v === "number" || v === undefined)) {
+      return [[k, summarize(values.map((v) => (v === undefined ? NaN : (v as number))), digits)]];
+    }
+    if (values.every((v) => typeof v === "object" && v !== null)) {
+      return [[k, summarizeRecords(values as Record<string, unknown>[], digits)]];
+    }
+    return [];
+  }));
+}
+
+/** The order of the forms in round `round`: rotated by one each round, so that no form always goes first. */
+export function rotate<T>(items: readonly T[], round: number): T[] {
+  if (items.length === 0) return [];
+  const k = round % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+/** The largest number of events within any sliding window of `windowMs` (times in ms). */
+export function peakPerWindow(times: readonly number[], windowMs = 1000): number {
+  const at = [...times].sort((a, b) => a - b);
+  let peak = 0;
+  for (let lo = 0, hi = 0; hi < at.length; hi++) {
+    while (at[hi]! - at[lo]! >= windowMs) lo++;
+    peak = Math.max(peak, hi - lo + 1);
+  }
+  return peak;
+}

@@ -1,0 +1,25 @@
+/** The benchmark's command line (bench/args.ts). */
+import assert from "node:assert/strict";
+import { parseBenchArgs } from "../../../bench/args";
+
+describe("bench arguments", () => {
+  it("defaults to one round of 200 jobs of 10 s", () => {
+    const a = parseBenchArgs([]);
+    assert.deepEqual([a.jobs, a.repeat, a.jobSeconds, a.parallel, a.profile], [[200], 1, 10, undefined, undefined]);
+  });
+
+  it("takes a list of sizes, repeats, a profile directory and the README flag", () => {
+    const a = parseBenchArgs(["--jobs", "200,500", "--repeat", "3", "--profile", "/tmp/p", "--update-readme"]);
+    assert.deepEqual([a.jobs, a.repeat, a.profile, a.updateReadme], [[200, 500], 3, "/tmp/p", true]);
+  });
+
+  it("refuses sizes and repeats that are not positive whole numbers, saying which flag", () => {
+    assert.throws(() => parseBenchArgs(["--jobs", "200,x"]), /--jobs takes positive whole numbers/);
+    assert.throws(() => parseBenchArgs(["--repeat", "0"]), /--repeat takes positive whole numbers/);
+    assert.throws(() => parseBenchArgs(["--job-seconds", "0"]), /--job-seconds takes a positive number/);
+  });
+
+  it("refuses flags it does not know", () => {
+    assert.throws(() => parseBenchArgs(["--jobz", "5"]), /Unknown option '--jobz'/);
+  });
+});
