@@ -17,21 +17,20 @@ const ROOT = join(__dirname, "..", "..", "..", "..");
 const plugin = require(join(ROOT, "dist", "sdk", "nodejs")) as typeof import("pulumi-mediajobs/plugin");
 
 const BUCKET = "examplebucket-1250000000";
-const constructors: [string, (name: string) => pulumi.CustomResource][] = [
-  ["dynamic CiMediaJob", (n) => new dynamic.CiMediaJob(n, { bucket: BUCKET, tag: "MediaInfo",
-    input: { object: "a.mp4" }, operation: {} })],
-  ["dynamic InventoryTriggerJob", (n) => new dynamic.InventoryTriggerJob(n, { bucket: BUCKET, tag: "MediaInfo",
-    name: "batch", input: { prefix: "in/" }, operation: {} } as never)],
-  ["dynamic IProductionJob", (n) => new dynamic.IProductionJob(n, { functionName: "Cartoonize",
-    input: "oss://bucket/a.jpg", output: "oss://bucket/out/{index}.jpg" } as never)],
-  ["dynamic MediaPipeline", (n) => new dynamic.MediaPipeline(n, { cloud: "tencentcloud", bucket: BUCKET })],
-  ["plugin CiMediaJob", (n) => new plugin.CiMediaJob(n, { bucket: BUCKET, tag: "MediaInfo",
-    input: { object: "a.mp4" }, operation: {} })],
-  ["plugin InventoryTriggerJob", (n) => new plugin.InventoryTriggerJob(n, { bucket: BUCKET, tag: "MediaInfo",
-    name: "batch", input: { prefix: "in/" }, operation: {} } as never)],
-  ["plugin IProductionJob", (n) => new plugin.IProductionJob(n, { functionName: "Cartoonize",
-    input: "oss://bucket/a.jpg", output: "oss://bucket/out/{index}.jpg" } as never)],
-  ["plugin MediaPipeline", (n) => new plugin.MediaPipeline(n, { cloud: "tencentcloud", bucket: BUCKET })],
+/** Each resource's arguments, once; both forms are constructed from them. */
+const ARGS = {
+  CiMediaJob: { bucket: BUCKET, tag: "MediaInfo", input: { object: "a.mp4" }, operation: {} },
+  InventoryTriggerJob: { bucket: BUCKET, tag: "MediaInfo", name: "batch", input: { prefix: "in/" }, operation: {} },
+  IProductionJob: { functionName: "Cartoonize", input: "oss://bucket/a.jpg", output: "oss://bucket/out/{index}.jpg" },
+  MediaPipeline: { cloud: "tencentcloud", bucket: BUCKET },
+} as const;
+
+type Construct = (name: string) => pulumi.CustomResource;
+const forms = { dynamic, plugin } as unknown as Record<string, Record<string, new (n: string, a: unknown) =>
+  pulumi.CustomResource>>;
+const constructors: [string, Construct][] = [
+  ...(["dynamic", "plugin"] as const).flatMap((form) => Object.entries(ARGS).map(([cls, args]) =>
+    [`${form} ${cls}`, (n: string) => new forms[form]![cls]!(n, args)] as [string, Construct])),
   ["plugin Provider", (n) => new plugin.Provider(n, {})],
 ];
 
