@@ -90,8 +90,9 @@ export function renderStateTable(r: SizeResult): string {
 
 /** Everything for the README: how it was made, then per size its figures and its state breakdown. */
 export function renderMarkdown(results: SizeResult[], how: { command: string; date: string; nproc: number;
-  jobSeconds: number }): string {
-  const header = `Measured with \`${how.command}\` on ${how.date}, ${how.nproc} CPUs, D = ${how.jobSeconds} s.`;
+  jobSeconds: number; diagnostic?: string }): string {
+  const header = `Measured with \`${how.command}\` on ${how.date}, ${how.nproc} CPUs, D = ${how.jobSeconds} s.` +
+    (how.diagnostic ? ` **Diagnostic: ${how.diagnostic}.**` : "");
   return [header, ...results.flatMap((r) => [renderSizeTable(r), renderStateTable(r)])].join("\n\n") + "\n";
 }
 

@@ -54,11 +54,21 @@ export function summarizeRecords(records: readonly Record<string, unknown>[], di
   }));
 }
 
-/** The order of the forms in round `round`: rotated by one each round, so that no form always goes first. */
-export function rotate<T>(items: readonly T[], round: number): T[] {
-  if (items.length === 0) return [];
-  const k = round % items.length;
-  return [...items.slice(k), ...items.slice(0, k)];
+/**
+ * The order of the measurements in round `round`: a row of a Williams square, so that over a full cycle of rounds
+ * (items.length rounds, twice that for an odd count) each measurement comes once in each position and directly after
+ * each other measurement equally often. A plain rotation would leave each measurement always after the same one, so
+ * whatever one leaves behind (a busy disk, a garbage-laden process) would always be charged to the same next one.
+ */
+export function balancedOrder<T>(items: readonly T[], round: number): T[] {
+  const n = items.length;
+  if (n === 0) return [];
+  // The first row: 0, 1, n-1, 2, n-2, …; row r adds r to each (mod n). For an odd n the second n rows are the first
+  // n reversed, which balances the pairs the first n rows cannot.
+  const first = Array.from({ length: n }, (_, i) => (i % 2 ? (i + 1) / 2 : (n - i / 2) % n));
+  const r = round % (n % 2 ? 2 * n : n);
+  const row = first.map((k) => items[(k + r) % n]!);
+  return r >= n ? row.reverse() : row;
 }
 
 /** The largest number of events within any sliding window of `windowMs` (times in ms). */

@@ -19,6 +19,13 @@ describe("bench arguments", () => {
     assert.throws(() => parseBenchArgs(["--job-seconds", "0"]), /--job-seconds takes a positive number/);
   });
 
+  it("takes the checkpoint diagnostic, but not into the README", () => {
+    assert.equal(parseBenchArgs([]).skipCheckpoints, false);
+    assert.equal(parseBenchArgs(["--skip-checkpoints"]).skipCheckpoints, true);
+    assert.throws(() => parseBenchArgs(["--skip-checkpoints", "--update-readme"]),
+      /--skip-checkpoints is a diagnostic.*leave out --update-readme/);
+  });
+
   it("refuses flags it does not know", () => {
     assert.throws(() => parseBenchArgs(["--jobz", "5"]), /Unknown option '--jobz'/);
   });

@@ -30,6 +30,12 @@ describe("bench markdown", () => {
       "Measured with `npm run bench -- --jobs 200 --repeat 2` on 2026-12-03 12:00 UTC, 2 CPUs, D = 10 s."));
   });
 
+  it("says when the figures are a diagnostic", () => {
+    assert.equal(md.includes("Diagnostic"), false);
+    const diag = renderMarkdown([RESULT], { ...HOW, diagnostic: "the engine skipped its checkpoints" });
+    assert.ok(diag.split("\n")[0]!.endsWith("D = 10 s. **Diagnostic: the engine skipped its checkpoints.**"));
+  });
+
   it("has one row per figure with both forms, the target and whether it is met", () => {
     // Overhead: dynamic 1.1 and 1.2 (median 1.15), plugin 1.0 both times; the target at N = 200 is 1.12.
     const lines = md.split("\n");

@@ -1,6 +1,6 @@
-/** The benchmark's statistics (bench/stats.ts): medians and spreads over runs, the rotation of the forms. */
+/** The benchmark's statistics (bench/stats.ts): medians and spreads over runs, the order of the forms. */
 import assert from "node:assert/strict";
-import { median, peakPerWindow, percentile, rotate, summarize, summarizeRecords } from "../../../bench/stats";
+import { balancedOrder, median, peakPerWindow, percentile, summarize, summarizeRecords } from "../../../bench/stats";
 
 describe("bench statistics", () => {
   it("takes the median of odd and even counts, leaving out runs without a figure", () => {
@@ -20,10 +20,31 @@ describe("bench statistics", () => {
       t: { x: { median: 20, min: 10, max: 30, runs: [10, 30, 20] } } });
   });
 
-  it("rotates the forms so that each goes first in turn", () => {
-    const forms = ["a", "b", "c", "d"];
-    assert.deepEqual([0, 1, 2, 3, 4].map((r) => rotate(forms, r)[0]), ["a", "b", "c", "d", "a"]);
-    assert.deepEqual(rotate(forms, 1), ["b", "c", "d", "a"]);
+  for (const n of [2, 3, 4, 5]) {
+    it(`orders ${n} measurements so that, over a cycle, each takes every position and follows every other equally`,
+      () => {
+        const items = Array.from({ length: n }, (_, i) => String.fromCharCode(97 + i));
+        const cycle = n % 2 ? 2 * n : n;
+        const rows = Array.from({ length: cycle }, (_, r) => balancedOrder(items, r));
+        for (const row of rows) assert.deepEqual([...row].sort(), items);
+        for (let pos = 0; pos < n; pos++) {
+          const at = rows.map((row) => row[pos]);
+          for (const x of items) assert.equal(at.filter((y) => y === x).length, cycle / n, `${x} at ${pos}`);
+        }
+        const follows = new Map<string, number>();
+        for (const row of rows) {
+          for (let i = 1; i < n; i++) follows.set(row[i - 1] + row[i], (follows.get(row[i - 1] + row[i]) ?? 0) + 1);
+        }
+        assert.equal(follows.size, n * (n - 1), "every ordered pair occurs");
+        assert.equal(new Set(follows.values()).size, 1, `each pair equally often: ${JSON.stringify([...follows])}`);
+        assert.deepEqual(balancedOrder(items, cycle), rows[0], "the cycle repeats");
+      });
+  }
+
+  it("does not leave the fourth measurement always after the third, as a rotation would", () => {
+    const forms = ["dynamic trivial", "plugin trivial", "dynamic jobs", "plugin jobs"];
+    const before = (r: number) => { const o = balancedOrder(forms, r); return o[o.indexOf("plugin jobs") - 1]; };
+    assert.deepEqual([0, 1, 2].map(before), ["plugin trivial", "dynamic trivial", "dynamic jobs"]);
   });
 
   it("takes the nearest-rank percentile", () => {
