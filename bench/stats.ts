@@ -55,10 +55,10 @@ export function summarizeRecords(records: readonly Record<string, unknown>[], di
 }
 
 /**
- * The order of the measurements in round `round`: a row of a Williams square, so that over a full cycle of rounds
- * (items.length rounds, twice that for an odd count) each measurement comes once in each position and directly after
- * each other measurement equally often. A plain rotation would leave each measurement always after the same one, so
- * whatever one leaves behind (a busy disk, a garbage-laden process) would always be charged to the same next one.
+ * The order of the measurements in round `round`: a row of a Williams square. Over a full cycle of rounds
+ * (items.length rounds, twice that for an odd count) each measurement takes each position equally often and comes
+ * right after each other measurement equally often. A plain rotation would leave each measurement always after the
+ * same one, so whatever that one leaves behind (a busy disk, a garbage-laden process) would always be charged to it.
  */
 export function balancedOrder<T>(items: readonly T[], round: number): T[] {
   const n = items.length;
