@@ -13,9 +13,10 @@
  * Each jobs figure is divided by the same round's baseline of the same form; a figure is reported as the median
  * (min–max) of its K runs and the targets are judged on the medians. Once per size, unless
  * --skip-default-parallelism, the dynamic form's `up` at the engine's default parallelism. --skip-plugin measures the
- * dynamic form alone. `--profile <dir>` adds a round, reported apart, whose jobs runs write CPU profiles of every Node
- * process and of the engine under <dir>, summarised at the end. Prints Markdown tables (`--update-readme` also puts
- * them into README.md between the bench markers) and, with --json, one JSON object as its last line.
+ * dynamic form alone. `--profile <dir>` adds a round, reported apart, whose runs (the baselines' too) write CPU
+ * profiles of every Node process and of the engine under <dir>, summarised at the end. Prints Markdown tables
+ * (`--update-readme` also puts them into README.md between the bench markers) and, with --json, one JSON object as
+ * its last line.
  *
  * `--skip-checkpoints` is a diagnostic: every engine run skips its intermediate checkpoints (PULUMI_SKIP_CHECKPOINTS,
  * state written once at the end), which measures how much of the overhead is the engine's state writes; its output
@@ -53,7 +54,7 @@ async function warmUp(D: number) {
   await trivialRun("trivial", 1, 1, D);
 }
 
-/** One round at size n; with `profileDir`, its jobs runs are profiled. */
+/** One round at size n; with `profileDir`, each of its runs is profiled (`<n>-<form>[-trivial]-<preview|up>`). */
 async function measureRound(args: BenchArgs, n: number, index: number, profileDir?: string): Promise<Round> {
   const parallel = args.parallel ?? n;
   const order = balancedOrder(MEASUREMENTS.filter((m) => !args.skipPlugin || m.form === "dynamic"), index);
@@ -63,7 +64,7 @@ async function measureRound(args: BenchArgs, n: number, index: number, profileDi
     const started = Date.now();
     if (m.what === "trivial") {
       trivial[m.form] = await trivialRun(m.form === "dynamic" ? "trivial" : "plugin-trivial", n, parallel,
-        args.jobSeconds);
+        args.jobSeconds, profileDir ? { profileDir: join(profileDir, `${n}-${m.form}-trivial`) } : {});
     } else {
       jobs[m.form] = await jobsRun(m.form === "dynamic" ? "jobs" : "plugin-jobs", n, parallel, args.jobSeconds,
         profileDir ? { profileDir: join(profileDir, `${n}-${m.form}`) } : {});

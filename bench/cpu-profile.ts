@@ -3,8 +3,8 @@
  * (the program, the dynamic-provider host, the plugin), it records a V8 CPU profile of the process and writes it when
  * the process ends, as `<dir>/<role>-<pid>.cpuprofile` (role: plugin, trivial-plugin, dynamic-provider or program).
  * `--cpu-prof` is not allowed in NODE_OPTIONS, and the engine ends providers with SIGINT: a process that has no SIGINT
- * handler of its own (a provider that never waited) exits on it here so that its profile is written too. Open a profile in Chrome's
- * DevTools (Performance) or summarise it with bench/profile-summary.ts.
+ * handler of its own (a provider that never waited) exits on it here so that its profile is written too. Open a
+ * profile in Chrome's DevTools (Performance) or summarise it with bench/profile-summary.ts.
  */
 import { Session } from "node:inspector";
 import { mkdirSync, writeFileSync } from "node:fs";

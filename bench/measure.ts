@@ -127,13 +127,18 @@ async function exportedResources(ws: PulumiWorkspace): Promise<ExportedResource[
   return state.deployment.resources ?? [];
 }
 
-/** N trivial resources (`kind` "trivial" or "plugin-trivial"): preview, then up. */
+/**
+ * N trivial resources (`kind` "trivial" or "plugin-trivial"): preview, then up. With `profileDir`, they are profiled
+ * into `<profileDir>-preview` and `<profileDir>-up`, as the jobs runs are.
+ */
 export async function trivialRun(kind: "trivial" | "plugin-trivial", n: number, parallel: number,
-  jobSeconds: number): Promise<TrivialRun> {
+  jobSeconds: number, opts: { profileDir?: string } = {}): Promise<TrivialRun> {
   return withStack(kind, n, jobSeconds, async (s) => {
-    const { result: previewSeconds } = await withProviderMemory(() => timed(() => s.ws.run(["preview"])));
+    const { result: previewSeconds } = await withProviderMemory(() =>
+      timed(() => run(s.ws, ["preview"], opts.profileDir && `${opts.profileDir}-preview`)));
+    const up = ["up", "--yes", "--skip-preview", ...parallelArgs(parallel)];
     const { result: upSeconds, peakRssMb } = await withProviderMemory(() =>
-      timed(() => s.ws.run(["up", "--yes", "--skip-preview", ...parallelArgs(parallel)])));
+      timed(() => run(s.ws, up, opts.profileDir && `${opts.profileDir}-up`)));
     const resources = await exportedResources(s.ws);
     // The plugin baseline is only one if the engine really ran the bench's plugin (not, say, a dynamic provider).
     if (kind === "plugin-trivial" && !resources.some((r) => r.type === "pulumi:providers:benchtrivial")) {

@@ -3,10 +3,14 @@
  * there is), request timeouts, and nothing vendor-specific. Signing and parsing happen around it
  * (serialize → sign → send → parse). An https:// endpoint override gets an Agent of its own, which checks the
  * certificate against the override's host and the CA the user named.
+ *
+ * undici is loaded with the first request, not with the module: all of it takes about 120 ms to load, and a
+ * provider that never sends (every `pulumi preview`; the plugin starts before the engine's first check) should not
+ * wait for it.
  */
 import { isIP } from "node:net";
 import { checkServerIdentity, PeerCertificate } from "node:tls";
-import { Agent, request } from "undici";
+import type { Agent } from "undici";
 import { ENDPOINT_CA_SETTING } from "../config/settings";
 import { TransportError } from "../errors";
 import type { EndpointTls } from "./endpoint";
@@ -65,19 +69,25 @@ const NOT_TLS = new Set(["ERR_SSL_WRONG_VERSION_NUMBER", "ERR_SSL_PACKET_LENGTH_
 
 const AGENT_OPTIONS = { keepAliveTimeout: KEEP_ALIVE_MS, connections: CONNECTIONS_PER_ORIGIN, pipelining: PIPELINING };
 
+let loaded: typeof import("undici") | undefined;
+/** undici, loaded when first needed. */
+function undici(): typeof import("undici") {
+  return loaded ??= require("undici") as typeof import("undici");
+}
+
 export class HttpTransport implements Transport {
-  private readonly agent = new Agent(AGENT_OPTIONS);
+  private agentOf: Agent | undefined;
   /** The Agents of https:// overrides, by origin, with the trust they were made for. */
   private readonly overrideAgents = new Map<string, { identity: string; pem: string | undefined; agent: Agent }>();
 
   async send(req: HttpRequest): Promise<HttpResponse> {
     const timeout = req.timeoutMs ?? REQUEST_TIMEOUT_MS;
     try {
-      const res = await request(req.origin + req.pathAndQuery, {
+      const res = await undici().request(req.origin + req.pathAndQuery, {
         method: req.method as "GET",
         headers: req.headers,
         body: req.body,
-        dispatcher: req.tls ? this.overrideAgent(req.origin, req.tls) : this.agent,
+        dispatcher: req.tls ? this.overrideAgent(req.origin, req.tls) : this.agent(),
         // SNI names the server connected to; without this undici would send the canonical Host's name.
         ...(req.tls && isIP(req.tls.identity) === 0 ? { servername: req.tls.identity } : {}),
         headersTimeout: timeout,
@@ -93,6 +103,11 @@ export class HttpTransport implements Transport {
     }
   }
 
+  /** The Agent of the clouds' own endpoints (and of http:// overrides). */
+  private agent(): Agent {
+    return this.agentOf ??= new (undici().Agent)(AGENT_OPTIONS);
+  }
+
   /**
    * The Agent of an https:// override: the certificate must hold the override's host name (the server connected
    * to, not the canonical Host the request carries) and chain to the named CA, or to the system roots without one.
@@ -102,7 +117,7 @@ export class HttpTransport implements Transport {
     const known = this.overrideAgents.get(origin);
     if (known && known.identity === tls.identity && known.pem === tls.ca?.pem) return known.agent;
     void known?.agent.close();
-    const agent = new Agent({ ...AGENT_OPTIONS, connect: {
+    const agent = new (undici().Agent)({ ...AGENT_OPTIONS, connect: {
       ...(tls.ca ? { ca: tls.ca.pem } : {}),
       checkServerIdentity: (_servername: string, cert: PeerCertificate) => checkServerIdentity(tls.identity, cert),
     } });
@@ -112,7 +127,9 @@ export class HttpTransport implements Transport {
 
   /** Closes the pooled connections (tests; a provider process just exits). */
   async close(): Promise<void> {
-    await Promise.all([this.agent, ...[...this.overrideAgents.values()].map((a) => a.agent)].map((a) => a.close()));
+    const agents = [...(this.agentOf ? [this.agentOf] : []), ...[...this.overrideAgents.values()].map((a) => a.agent)];
+    this.agentOf = undefined;
+    await Promise.all(agents.map((a) => a.close()));
     this.overrideAgents.clear();
   }
 }

@@ -15,7 +15,8 @@ import { DYNAMIC_PROVIDER_KEY, IDENTITY_KEY, typeOfUrn } from "../resource/ident
 import { resourceOfToken } from "../resources";
 import { packageSchema } from "../schema/package-schema";
 import { changedSettings, checkConfig, configSource } from "./config";
-import { Any, Empty, grpc, plugin, provider as proto, providerService, status } from "./rpc";
+import { Any, Empty, grpc, plugin, provider as proto, status } from "./rpc";
+import { listen, ServiceHandlers } from "./listen";
 import { fromStruct, toStruct } from "./values";
 
 type RpcError = { code: number; details: string; metadata?: InstanceType<typeof grpc.Metadata> };
@@ -223,11 +224,6 @@ function shortened(message: string): string {
 }
 
 /** Starts the service on a loopback port; answers the port (which the plugin prints for the engine). */
-export async function serve(service: MediaJobsPlugin): Promise<{ port: number; server: InstanceType<typeof grpc.Server> }> {
-  const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-  server.addService(providerService.ResourceProviderService,
-    service.handlers() as unknown as Parameters<typeof server.addService>[1]);
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => err ? reject(err) : resolve(p)));
-  return { port, server };
+export function serve(service: MediaJobsPlugin): ReturnType<typeof listen> {
+  return listen(service.handlers() as unknown as ServiceHandlers);
 }
