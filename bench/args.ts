@@ -69,3 +69,13 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     skipCheckpoints: values["skip-checkpoints"],
   };
 }
+
+/**
+ * The command as printed with the results (and put into the README): `argv` with the profiles' directory, which is
+ * this machine's, written `<dir>`.
+ */
+export function printedCommand(argv: string[]): string {
+  const shown = argv.map((a, i) => a.startsWith("--profile=") ? "--profile=<dir>"
+    : argv[i - 1] === "--profile" ? "<dir>" : a);
+  return `npm run bench -- ${shown.join(" ")}`.trim();
+}

@@ -28,7 +28,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../test/helpers/engine";
-import { BenchArgs, parseBenchArgs } from "./args";
+import { BenchArgs, parseBenchArgs, printedCommand } from "./args";
 import { renderMarkdown, replaceReadmeBlock } from "./markdown";
 import { defaultParallelism, jobsRun, trivialRun } from "./measure";
 import { renderScalingSvg, ScalingPoint } from "./plot";
@@ -122,7 +122,7 @@ async function sizes(args: BenchArgs) {
     results.push(sizeResult({ jobs: n, jobSeconds: args.jobSeconds, parallel: args.parallel ?? n, rounds,
       ...(profiled ? { profiled } : {}), ...(dflt ? { defaultParallelism: dflt } : {}) }));
   }
-  const how = { command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+  const how = { command: printedCommand(process.argv.slice(2)),
     ...(args.skipCheckpoints ? { diagnostic: SKIPPED_CHECKPOINTS } : {}),
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC", nproc: cpus().length,
     jobSeconds: args.jobSeconds };

@@ -1,6 +1,6 @@
 /** The benchmark's command line (bench/args.ts). */
 import assert from "node:assert/strict";
-import { parseBenchArgs } from "../../../bench/args";
+import { parseBenchArgs, printedCommand } from "../../../bench/args";
 
 describe("bench arguments", () => {
   it("defaults to one round of 200 jobs of 10 s", () => {
@@ -28,5 +28,12 @@ describe("bench arguments", () => {
 
   it("refuses flags it does not know", () => {
     assert.throws(() => parseBenchArgs(["--jobz", "5"]), /Unknown option '--jobz'/);
+  });
+
+  it("prints the command with the profiles' directory, which is this machine's, as <dir>", () => {
+    assert.equal(printedCommand(["--jobs", "200,500", "--profile", "/tmp/p", "--update-readme"]),
+      "npm run bench -- --jobs 200,500 --profile <dir> --update-readme");
+    assert.equal(printedCommand(["--profile=/tmp/p", "--json"]), "npm run bench -- --profile=<dir> --json");
+    assert.equal(printedCommand([]), "npm run bench --");
   });
 });
