@@ -1,5 +1,6 @@
 /** The plugin's own pieces: its config checks and diff, property values off the wire, URNs and arguments. */
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SETTING_LIST } from "../../../provider/config/settings";
@@ -109,5 +110,20 @@ describe("plugin: the README's table of provider config keys", () => {
     assert.deepEqual(keys.sort(), SETTING_LIST.map((s) => s.providerKey).sort());
     const envs = rows.flatMap((r) => [...r[2]!.matchAll(/`(\w+)`/g)].map((m) => m[1]!));
     assert.deepEqual(envs.sort(), SETTING_LIST.flatMap((s) => [...s.env, ...Object.values(s.fieldEnv ?? {}).flat()]).sort());
+  });
+});
+
+describe("plugin: start-up", () => {
+  it("loads no HTTP client until the first request (undici takes ~120 ms to load; a preview sends none)", () => {
+    const dist = join(__dirname, "..", "..", "..");
+    // In a process of its own: this one may have loaded undici already. Both forms' entries, and a transport made.
+    const loaded = execFileSync(process.execPath, ["-e", `
+      require(${JSON.stringify(join(dist, "provider", "plugin", "server.js"))});
+      require(${JSON.stringify(join(dist, "provider", "entry", "ci-media-job.js"))});
+      const { HttpTransport } = require(${JSON.stringify(join(dist, "provider", "http", "transport.js"))});
+      new HttpTransport();
+      console.log(Object.keys(require.cache).filter((f) => f.includes("/node_modules/undici/")).length);`],
+    { encoding: "utf8" });
+    assert.equal(loaded.trim(), "0");
   });
 });
