@@ -1,7 +1,9 @@
 /**
- * The vendor documents (copied verbatim from ../shared/seeds into test/fixtures/seeds) and the samples they hold
- * (copied verbatim into test/fixtures/seeds/samples). Two samples are not well-formed XML as printed; each repair
- * is named here, and the tests prove it is needed and that it is the only change.
+ * The vendor documents (copied from ../shared/seeds into test/fixtures/seeds, verbatim but for the SecretId of two
+ * sample Authorization headers, written `<SecretId>`: the vendor printed a masked key of a real key's shape, and no
+ * key-shaped string is committed) and the samples they hold (copied verbatim into test/fixtures/seeds/samples). Two
+ * samples are not well-formed XML as printed; each repair is named here, and the tests prove it is needed and that it
+ * is the only change.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
