@@ -176,7 +176,7 @@ export class Settings {
   /** Changes with each configuration, so what is derived from the settings knows when to derive it again. */
   generation = 0;
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(private env: NodeJS.ProcessEnv = process.env) {}
 
   /**
    * Installs the config (each provider's `configure`), read by the keys of `path`; undefined goes back to the
@@ -191,6 +191,38 @@ export class Settings {
   /** The environment the settings fall back to (the vendors' credential variables are read from it too). */
   get environment(): NodeJS.ProcessEnv {
     return this.env;
+  }
+
+  /**
+   * What `fn` answers, and the environment variables it read, through these settings or their `environment`, with
+   * the values it saw (absent ones too); `read` is undefined when `fn` listed the environment, so that any variable
+   * may matter. `fn` must be synchronous: only what it reads before it returns is seen.
+   */
+  readingEnvironment<T>(fn: () => T): { value: T; read?: Map<string, string | undefined> } {
+    const env = this.env;
+    const read = new Map<string, string | undefined>();
+    let listed = false;
+    this.env = new Proxy(env, {
+      get(target, name) {
+        const value = Reflect.get(target, name) as string | undefined;
+        if (typeof name === "string") read.set(name, value);
+        return value;
+      },
+      has(target, name) {
+        if (typeof name === "string") read.set(name, Reflect.get(target, name) as string | undefined);
+        return Reflect.has(target, name);
+      },
+      ownKeys(target) {
+        listed = true;
+        return Reflect.ownKeys(target);
+      },
+    });
+    try {
+      const value = fn();
+      return listed ? { value } : { value, read };
+    } finally {
+      this.env = env;
+    }
   }
 
   /** The key a setting is read under on this provider's path (`mediajobs:x` or the stack config's). */

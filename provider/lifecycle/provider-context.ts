@@ -46,10 +46,13 @@ export class ProviderContext {
   readonly interrupts: Interrupts;
   private journalOf: SubmissionJournal | undefined;
   /**
-   * Each cloud's credential plan, made again only when the configuration or the credential variables of the
-   * environment change (it reads the shared credential files; every status poll builds a client and asks).
+   * Each cloud's credential plan, made again only when the configuration or one of the environment variables the
+   * plan read changes (it reads the shared credential files; every check and status poll asks for it). Comparing
+   * the few variables read is what keeps this cheap: listing the whole environment at every check cost more than the
+   * rest of a preview's check.
    */
-  private plans = new Map<Cloud, { version: string; outcome: ReturnType<typeof planCredentials> }>();
+  private plans = new Map<Cloud, { generation: number; read?: Map<string, string | undefined>;
+    outcome: ReturnType<typeof planCredentials> }>();
   /** The renewed credentials of each source this process used, by the source's identity. */
   private readonly renewers = new Map<string, RenewingCredentials>();
 
@@ -78,11 +81,12 @@ export class ProviderContext {
    * network; check() and CheckConfig report them at preview).
    */
   credentialPlan(cloud: Cloud): { plan?: CredentialPlan; problems: PlanProblem[] } {
-    const version = `${this.settings.generation}\u0000${credentialVariables(this.settings.environment)}`;
+    const { generation, environment } = this.settings;
     const known = this.plans.get(cloud);
-    if (known?.version === version) return known.outcome;
-    const outcome = planCredentials(cloud, this.settings);
-    this.plans.set(cloud, { version, outcome });
+    if (known?.generation === generation && known.read &&
+      [...known.read].every(([name, value]) => environment[name] === value)) return known.outcome;
+    const { value: outcome, read } = this.settings.readingEnvironment(() => planCredentials(cloud, this.settings));
+    this.plans.set(cloud, { generation, outcome, ...(read ? { read } : {}) });
     return outcome;
   }
 
@@ -186,12 +190,6 @@ export class ProviderContext {
   close(): Promise<void> {
     return this.transport.close();
   }
-}
-
-/** The environment variables a credential plan can read (the vendors' and ours), as one string to compare. */
-function credentialVariables(env: NodeJS.ProcessEnv): string {
-  return Object.keys(env).filter((k) => /^(ALIBABA_CLOUD_|ALICLOUD_|TENCENTCLOUD_|TKE_|MEDIAJOBS_|HOME$)/.test(k))
-    .sort().map((k) => `${k}=${env[k]}`).join("\u0000");
 }
 
 let processContext: ProviderContext | undefined;

@@ -115,9 +115,13 @@ export class MediaJobsPlugin {
 
   private async create(req: proto.CreateRequest): Promise<proto.CreateResponse> {
     const urn = req.getUrn();
-    const { id, outs } = await resourceOfToken(typeOfUrn(urn)).lifecycle.create({ inputs: fromStruct(req.getProperties()),
+    const inputs = fromStruct(req.getProperties());
+    const { id, outs } = await resourceOfToken(typeOfUrn(urn)).lifecycle.create({ inputs,
       preview: req.getPreview(), urn, env: this.env(urn), ...this.limit(req.getTimeout(), "create") });
-    return new proto.CreateResponse().setId(id).setProperties(toStruct(outs));
+    // A preview answers the inputs themselves (defineResource): they go back as they came, with no conversion. The
+    // engine sends the inputs this plugin's check answered, which hold no nulls and (acceptSecrets is off) no secrets.
+    const props = outs === inputs ? req.getProperties() : undefined;
+    return new proto.CreateResponse().setId(id).setProperties(props ?? toStruct(outs));
   }
 
   private async update(req: proto.UpdateRequest): Promise<proto.UpdateResponse> {

@@ -22,6 +22,35 @@ describe("credentials in the provider context", () => {
     await ctx.close();
   });
 
+  it("plans again when a variable the plan read changes or appears, and not for any other variable", async () => {
+    const env: NodeJS.ProcessEnv = { HOME: "/nonexistent" };
+    const ctx = new ProviderContext({ settings: new Settings(env) });
+    const none = ctx.credentialPlan("tencent");
+    assert.equal(ctx.credentialPlan("tencent"), none, "the same plan while nothing changes");
+    env.SOMETHING_ELSE = "x";
+    env.ALIBABA_CLOUD_ACCESS_KEY_ID = "another cloud's";
+    assert.equal(ctx.credentialPlan("tencent"), none, "variables the plan does not read change nothing");
+    env.TENCENTCLOUD_SECRET_ID = "id-1";
+    env.TENCENTCLOUD_SECRET_KEY = "k-1";
+    const keys = ctx.credentialPlan("tencent");
+    assert.notEqual(keys, none, "variables that were absent are read too");
+    assert.equal((await ctx.credentials("tencent").get()).keyId, "id-1");
+    env.TENCENTCLOUD_SECURITY_TOKEN = "token";
+    assert.notEqual(ctx.credentialPlan("tencent"), keys, "a token added to the keys is a new plan");
+    assert.equal((await ctx.credentials("tencent").get()).securityToken, "token");
+    await ctx.close();
+  });
+
+  it("tells which environment variables a computation read, or that it listed them all", () => {
+    const env: NodeJS.ProcessEnv = { HOME: "/h", A: "1" };
+    const settings = new Settings(env);
+    const { value, read } = settings.readingEnvironment(() => `${settings.environment.A}${"B" in settings.environment}`);
+    assert.equal(value, "1false");
+    assert.deepEqual(read && [...read], [["A", "1"], ["B", undefined]]);
+    assert.equal(settings.readingEnvironment(() => Object.keys(settings.environment)).read, undefined);
+    assert.equal(settings.environment, env, "the environment is the settings' own again");
+  });
+
   it("refuses before any request when a configured source is broken, with every problem", () => {
     const ctx = new ProviderContext({ settings: new Settings({ HOME: "/nonexistent", ALICLOUD_ACCESS_KEY: "only-id",
       ALICLOUD_REGION: "shanghai" }) });

@@ -3,12 +3,15 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { SETTING_LIST } from "../../../provider/config/settings";
 import { UNKNOWN } from "../../../provider/check/checker";
 import { changedSettings, checkConfig, configSource } from "../../../provider/plugin/config";
 import { engineAddressOf } from "../../../provider/resource/engine-log";
 import { typeOfUrn } from "../../../provider/resource/identity";
 import { fromStruct, plain, toStruct } from "../../../provider/plugin/values";
+import { provider as proto, Struct } from "../../../provider/plugin/rpc";
+import { MediaJobsPlugin } from "../../../provider/plugin/server";
+import { ProviderContext } from "../../../provider/lifecycle/provider-context";
+import { SETTING_LIST, Settings } from "../../../provider/config/settings";
 
 const SECRET = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
 
@@ -125,5 +128,28 @@ describe("plugin: start-up", () => {
       console.log(Object.keys(require.cache).filter((f) => f.includes("/node_modules/undici/")).length);`],
     { encoding: "utf8" });
     assert.equal(loaded.trim(), "0");
+  });
+});
+
+describe("plugin: a preview of create", () => {
+  it("answers the inputs its check gave, as they came and with no id", async () => {
+    const ctx = new ProviderContext({ settings: new Settings({ HOME: "/nonexistent", TENCENTCLOUD_SECRET_ID: "id",
+      TENCENTCLOUD_SECRET_KEY: "k" }) });
+    const handlers = new MediaJobsPlugin({ version: "0.0.0", context: ctx }).handlers();
+    const call = <T>(method: string, request: unknown) => new Promise<T>((resolve, reject) =>
+      handlers[method]!({ request }, (err, res) => err ? reject(new Error(err.details)) : resolve(res as T)));
+    const urn = "urn:pulumi:dev::p::mediajobs:index:CiMediaJob::job";
+    const news = { bucket: "examplebucket-1250000000", region: "ap-guangzhou", tag: "MediaInfo",
+      input: { object: UNKNOWN }, operation: { userData: "u" }, timeoutSeconds: "1800" };
+    const checked = await call<proto.CheckResponse>("check", new proto.CheckRequest().setUrn(urn)
+      .setNews(Struct.fromJavaScript(news)));
+    assert.deepEqual(checked.getFailuresList(), []);
+    const inputs = checked.getInputs()!;
+    assert.equal(inputs.toJavaScript().timeoutSeconds, 1800, "check normalised the number");
+    const created = await call<proto.CreateResponse>("create", new proto.CreateRequest().setUrn(urn)
+      .setProperties(inputs).setPreview(true));
+    assert.equal(created.getId(), "");
+    assert.deepEqual(created.getProperties()!.toJavaScript(), inputs.toJavaScript());
+    await ctx.close();
   });
 });
