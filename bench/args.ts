@@ -6,6 +6,11 @@ export interface BenchArgs {
   jobs: number[];
   /** Rounds per size; each round measures every form once. */
   repeat: number;
+  /**
+   * Previews of each stack per round: the round's preview figure is their median. A preview is short, so one is
+   * noisier than the other figures; more of them cost seconds, not a round.
+   */
+  previews: number;
   jobSeconds: number;
   /** `--parallel` of every `up` (default: N). */
   parallel?: number;
@@ -37,6 +42,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({ args: argv, strict: true, options: {
     jobs: { type: "string", default: "200" },
     repeat: { type: "string", default: "1" },
+    previews: { type: "string", default: "1" },
     "job-seconds": { type: "string", default: "10" },
     parallel: { type: "string" },
     "skip-default-parallelism": { type: "boolean", default: false },
@@ -57,6 +63,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   return {
     jobs: positiveInts("--jobs", values.jobs),
     repeat: positiveInts("--repeat", values.repeat)[0]!,
+    previews: positiveInts("--previews", values.previews)[0]!,
     jobSeconds,
     ...(values.parallel !== undefined ? { parallel: positiveInts("--parallel", values.parallel)[0]! } : {}),
     skipDefaultParallelism: values["skip-default-parallelism"],

@@ -64,10 +64,11 @@ async function measureRound(args: BenchArgs, n: number, index: number, profileDi
     const started = Date.now();
     if (m.what === "trivial") {
       trivial[m.form] = await trivialRun(m.form === "dynamic" ? "trivial" : "plugin-trivial", n, parallel,
-        args.jobSeconds, profileDir ? { profileDir: join(profileDir, `${n}-${m.form}-trivial`) } : {});
+        args.jobSeconds, profileDir ? { profileDir: join(profileDir, `${n}-${m.form}-trivial`) }
+          : { previews: args.previews });
     } else {
       jobs[m.form] = await jobsRun(m.form === "dynamic" ? "jobs" : "plugin-jobs", n, parallel, args.jobSeconds,
-        profileDir ? { profileDir: join(profileDir, `${n}-${m.form}`) } : {});
+        profileDir ? { profileDir: join(profileDir, `${n}-${m.form}`) } : { previews: args.previews });
     }
     console.error(`bench: N=${n} ${profileDir ? "profiled round" : `round ${index + 1}/${args.repeat}`}: ` +
       `${m.form} ${m.what} measured in ${round((Date.now() - started) / 1000)} s`);

@@ -10,7 +10,7 @@ import { Emulator, startEmulator } from "../emulator";
 import { PulumiWorkspace, REPO_ROOT, withProgramStack } from "../test/helpers/engine";
 import { JobsRun, TrivialRun } from "./results";
 import { stateSize } from "./state-size";
-import { peakPerWindow, percentile, round } from "./stats";
+import { medianOf, peakPerWindow, percentile, round } from "./stats";
 
 const PROGRAM = join(REPO_ROOT, "bench", "program");
 /** Where `pulumi-resource-benchtrivial` is: on the engine's PATH for the plugin-baseline stacks. */
@@ -127,15 +127,25 @@ async function exportedResources(ws: PulumiWorkspace): Promise<ExportedResource[
   return state.deployment.resources ?? [];
 }
 
-/**
- * N trivial resources (`kind` "trivial" or "plugin-trivial"): preview, then up. With `profileDir`, they are profiled
- * into `<profileDir>-preview` and `<profileDir>-up`, as the jobs runs are.
- */
+/** What a run of a stack is asked to do beyond its `up`. */
+export interface RunOptions {
+  /** Profile the run into `<profileDir>-preview` and `<profileDir>-up` (with one preview). */
+  profileDir?: string;
+  /** Previews before the `up`, of which the median is the figure (default 1). */
+  previews?: number;
+}
+
+/** The previews of a run (see RunOptions): one when it is profiled. */
+function previews(ws: PulumiWorkspace, opts: RunOptions) {
+  return medianOf(opts.profileDir ? 1 : opts.previews ?? 1,
+    () => timed(() => run(ws, ["preview"], opts.profileDir && `${opts.profileDir}-preview`)));
+}
+
+/** N trivial resources (`kind` "trivial" or "plugin-trivial"): preview, then up. */
 export async function trivialRun(kind: "trivial" | "plugin-trivial", n: number, parallel: number,
-  jobSeconds: number, opts: { profileDir?: string } = {}): Promise<TrivialRun> {
+  jobSeconds: number, opts: RunOptions = {}): Promise<TrivialRun> {
   return withStack(kind, n, jobSeconds, async (s) => {
-    const { result: previewSeconds } = await withProviderMemory(() =>
-      timed(() => run(s.ws, ["preview"], opts.profileDir && `${opts.profileDir}-preview`)));
+    const { result: preview } = await withProviderMemory(() => previews(s.ws, opts));
     const up = ["up", "--yes", "--skip-preview", ...parallelArgs(parallel)];
     const { result: upSeconds, peakRssMb } = await withProviderMemory(() =>
       timed(() => run(s.ws, up, opts.profileDir && `${opts.profileDir}-up`)));
@@ -147,8 +157,8 @@ export async function trivialRun(kind: "trivial" | "plugin-trivial", n: number, 
     const things = resources.filter((r) => r.type === (kind === "trivial" ? "pulumi-nodejs:dynamic:Resource"
       : "benchtrivial:index:Thing"));
     if (things.length !== n) throw new Error(`the ${kind} stack holds ${things.length} trivial resources, not ${n}`);
-    return { previewSeconds: round(previewSeconds, 2), upSeconds: round(upSeconds, 2), providerPeakRssMb: peakRssMb,
-      state: stateSize(things) };
+    return { previewSeconds: preview.seconds, previewSamples: preview.samples, upSeconds: round(upSeconds, 2),
+      providerPeakRssMb: peakRssMb, state: stateSize(things) };
   });
 }
 
@@ -182,18 +192,13 @@ async function upJobs(n: number, parallel: number | undefined, s: Stack, profile
   };
 }
 
-/**
- * N CiMediaJobs (`kind` "jobs" or "plugin-jobs"): preview (unless `withPreview` is false), `up`, then destroy.
- * With `profileDir`, the preview and the up are profiled into `<profileDir>-preview` and `<profileDir>-up`.
- */
+/** N CiMediaJobs (`kind` "jobs" or "plugin-jobs"): preview (unless `withPreview` is false), `up`, then destroy. */
 export async function jobsRun(kind: "jobs" | "plugin-jobs", n: number, parallel: number | undefined,
-  jobSeconds: number, opts: { withPreview?: boolean; profileDir?: string } = {}): Promise<JobsRun> {
+  jobSeconds: number, opts: RunOptions & { withPreview?: boolean } = {}): Promise<JobsRun> {
   return withStack(kind, n, jobSeconds, async (s) => {
-    const previewDir = opts.profileDir && `${opts.profileDir}-preview`;
-    const previewSeconds = opts.withPreview === false ? NaN
-      : await timed(() => run(s.ws, ["preview"], previewDir));
+    const preview = opts.withPreview === false ? { seconds: NaN, samples: [] } : await previews(s.ws, opts);
     const up = await upJobs(n, parallel, s, opts.profileDir && `${opts.profileDir}-up`);
     await s.ws.run(["destroy", "--yes", "--skip-preview", "--parallel", String(Math.max(n, 1))]);
-    return { previewSeconds: round(previewSeconds, 2), ...up };
+    return { previewSeconds: preview.seconds, previewSamples: preview.samples, ...up };
   });
 }

@@ -10,7 +10,9 @@ export type Form = "dynamic" | "plugin";
 
 /** N trivial resources of one form: the engine's (and SDK's) own cost. */
 export interface TrivialRun {
+  /** The median of the round's previews (`--previews`), each of which is in `previewSamples`. */
   previewSeconds: number;
+  previewSamples: number[];
   upSeconds: number;
   providerPeakRssMb: number;
   state: StateSize;
@@ -18,7 +20,9 @@ export interface TrivialRun {
 
 /** N CiMediaJobs of one form: preview, then `up --parallel`, measured from outside. */
 export interface JobsRun {
+  /** The median of the round's previews (`--previews`), each of which is in `previewSamples`. */
   previewSeconds: number;
+  previewSamples: number[];
   wallSeconds: number;
   apiCalls: number;
   apiCallsPerJob: number;

@@ -81,3 +81,11 @@ export function peakPerWindow(times: readonly number[], windowMs = 1000): number
   }
   return peak;
 }
+
+/** `count` timings taken one after the other (seconds, to 2 decimals): their median and every one of them. */
+export async function medianOf(count: number, once: () => Promise<number>):
+  Promise<{ seconds: number; samples: number[] }> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) samples.push(round(await once(), 2));
+  return { seconds: round(median(samples), 2), samples };
+}

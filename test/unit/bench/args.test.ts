@@ -5,17 +5,20 @@ import { parseBenchArgs, printedCommand } from "../../../bench/args";
 describe("bench arguments", () => {
   it("defaults to one round of 200 jobs of 10 s", () => {
     const a = parseBenchArgs([]);
-    assert.deepEqual([a.jobs, a.repeat, a.jobSeconds, a.parallel, a.profile], [[200], 1, 10, undefined, undefined]);
+    assert.deepEqual([a.jobs, a.repeat, a.previews, a.jobSeconds, a.parallel, a.profile],
+      [[200], 1, 1, 10, undefined, undefined]);
   });
 
-  it("takes a list of sizes, repeats, a profile directory and the README flag", () => {
-    const a = parseBenchArgs(["--jobs", "200,500", "--repeat", "3", "--profile", "/tmp/p", "--update-readme"]);
-    assert.deepEqual([a.jobs, a.repeat, a.profile, a.updateReadme], [[200, 500], 3, "/tmp/p", true]);
+  it("takes a list of sizes, repeats, previews per round, a profile directory and the README flag", () => {
+    const a = parseBenchArgs(["--jobs", "200,500", "--repeat", "3", "--previews", "3", "--profile", "/tmp/p",
+      "--update-readme"]);
+    assert.deepEqual([a.jobs, a.repeat, a.previews, a.profile, a.updateReadme], [[200, 500], 3, 3, "/tmp/p", true]);
   });
 
   it("refuses sizes and repeats that are not positive whole numbers, saying which flag", () => {
     assert.throws(() => parseBenchArgs(["--jobs", "200,x"]), /--jobs takes positive whole numbers/);
     assert.throws(() => parseBenchArgs(["--repeat", "0"]), /--repeat takes positive whole numbers/);
+    assert.throws(() => parseBenchArgs(["--previews", "1.5"]), /--previews takes positive whole numbers/);
     assert.throws(() => parseBenchArgs(["--job-seconds", "0"]), /--job-seconds takes a positive number/);
   });
 

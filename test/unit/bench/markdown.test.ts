@@ -3,9 +3,10 @@ import assert from "node:assert/strict";
 import { cell, renderMarkdown, replaceReadmeBlock } from "../../../bench/markdown";
 import { JobsRun, sizeResult, TrivialRun } from "../../../bench/results";
 
-const trivial: TrivialRun = { upSeconds: 2, previewSeconds: 4, providerPeakRssMb: 90,
+const trivial: TrivialRun = { upSeconds: 2, previewSeconds: 4, previewSamples: [4], providerPeakRssMb: 90,
   state: { bytesPerResource: 700, fields: { urn: 100, stackTrace: 300 } } };
-const jobs = (wallSeconds: number): JobsRun => ({ wallSeconds, previewSeconds: 4.4, apiCalls: 1000, apiCallsPerJob: 5,
+const jobs = (wallSeconds: number): JobsRun => ({ wallSeconds, previewSeconds: 4.4, previewSamples: [4.4], apiCalls: 1000,
+  apiCallsPerJob: 5,
   peakRequestsPerSecond: 50, p95DetectionLagMs: 900, maxDetectionLagMs: 1000, providerPeakRssMb: 200,
   jobsSubmitted: 200, state: { bytesPerResource: 3000, fields: { outputs: 2000, urn: 100 } },
   timeline: { upExit: wallSeconds } });

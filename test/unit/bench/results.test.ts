@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { JobsRun, Round, sizeResult, TrivialRun } from "../../../bench/results";
 
 const trivial = (upSeconds: number, previewSeconds: number): TrivialRun => ({ upSeconds, previewSeconds,
-  providerPeakRssMb: 100, state: { bytesPerResource: 700, fields: { urn: 100 } } });
+  previewSamples: [previewSeconds], providerPeakRssMb: 100, state: { bytesPerResource: 700, fields: { urn: 100 } } });
 
 const jobs = (wallSeconds: number, previewSeconds: number, stateBytes: number, rss: number): JobsRun => ({
-  wallSeconds, previewSeconds, apiCalls: 1000, apiCallsPerJob: 5, peakRequestsPerSecond: 50, p95DetectionLagMs: 900,
+  wallSeconds, previewSeconds, previewSamples: [previewSeconds], apiCalls: 1000, apiCallsPerJob: 5, peakRequestsPerSecond: 50, p95DetectionLagMs: 900,
   maxDetectionLagMs: 1000, providerPeakRssMb: rss, jobsSubmitted: 200,
   state: { bytesPerResource: stateBytes, fields: { outputs: stateBytes - 100 } }, timeline: { upExit: wallSeconds },
 });

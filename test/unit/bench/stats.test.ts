@@ -1,6 +1,6 @@
 /** The benchmark's statistics (bench/stats.ts): medians and spreads over runs, the order of the forms. */
 import assert from "node:assert/strict";
-import { balancedOrder, median, peakPerWindow, percentile, summarize, summarizeRecords } from "../../../bench/stats";
+import { balancedOrder, median, medianOf, peakPerWindow, percentile, summarize, summarizeRecords } from "../../../bench/stats";
 
 describe("bench statistics", () => {
   it("takes the median of odd and even counts, leaving out runs without a figure", () => {
@@ -54,5 +54,18 @@ describe("bench statistics", () => {
 
   it("counts the most events in any sliding second", () => {
     assert.equal(peakPerWindow([0, 100, 999, 1000, 1500, 1600]), 4);
+  });
+
+  it("times a measurement again and again, one after the other, and keeps every timing with their median", async () => {
+    const timings = [5.123, 4.2, 9.9];
+    let running = 0;
+    const got = await medianOf(3, async () => {
+      assert.equal(running++, 0, "one at a time");
+      await new Promise((r) => setTimeout(r, 1));
+      running--;
+      return timings.shift()!;
+    });
+    assert.deepEqual(got, { seconds: 5.12, samples: [5.12, 4.2, 9.9] });
+    assert.equal((await medianOf(2, async () => [2.18, 2.26][running++]!)).seconds, 2.22, "to 2 decimals");
   });
 });
