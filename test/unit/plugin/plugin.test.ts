@@ -150,6 +150,7 @@ describe("plugin: a preview of create", () => {
       .setProperties(inputs).setPreview(true));
     assert.equal(created.getId(), "");
     assert.deepEqual(created.getProperties()!.toJavaScript(), inputs.toJavaScript());
+    assert.equal(created.getProperties(), inputs, "the Struct it was sent, not a conversion of it");
     await ctx.close();
   });
 });
